@@ -1,0 +1,707 @@
+// Package crosscheck compares the facts and quotes of a story's articles:
+// it aligns mentions of the same quantity or date across sources, and
+// classifies each aligned fact as agreed, in conflict, or single-source;
+// it groups the variants of one quote.
+//
+// Alignment is greedy and deterministic. Mentions are taken most precise
+// first; a mention joins the group whose representative value it is
+// compatible with (Rules.Amounts / Rules.Dates, which know about rounding
+// and approximations) and whose context (the content words of the
+// surrounding sentence) it shares most, else it opens a new group. Two
+// groups with incompatible values but the same context, reported by
+// different articles, are one fact in conflict ("54 milliards" here, "44
+// milliards" there, both about the price of Twitter). A near-duplicate
+// (Article.DuplicateOf) confirms nothing: Check.Independent counts each
+// chain of copies once.
+//
+// The comparison rules come from the extractor packages through Rules, so
+// this stage imports only news.
+package crosscheck
+
+import (
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/recoupe/recoupe/news"
+)
+
+// Rules are the comparisons the cross-check is built on.
+type Rules struct {
+	// Amounts reports whether two amounts can be the same fact as stated.
+	Amounts func(a, b news.Amount) (bool, string)
+	// Dates reports whether two dates can be the same day, month or year.
+	Dates func(a, b news.Date) (bool, string)
+	// QuoteSimilarity scores two quotes' words in [0,1]; quotes at or
+	// above QuoteThreshold with compatible speakers are variants.
+	QuoteSimilarity func(a, b string) float64
+	QuoteThreshold  float64
+}
+
+// Source is one article of the story with what was extracted from it.
+type Source struct {
+	Article    news.Article
+	Extraction news.Extraction
+}
+
+// Result is the outcome of a comparison.
+type Result struct {
+	Facts  []news.Check
+	Quotes []news.QuoteGroup
+	// Timeline lists the dated facts in date order.
+	Timeline []news.Event
+}
+
+// Checker compares sources with a set of rules.
+type Checker struct {
+	rules Rules
+}
+
+// DefaultQuoteThreshold is used when Rules.QuoteThreshold is 0.
+const DefaultQuoteThreshold = 0.5
+
+// New returns a Checker. Missing rules fall back to exact equality.
+func New(r Rules) *Checker {
+	if r.Amounts == nil {
+		r.Amounts = exactAmounts
+	}
+	if r.Dates == nil {
+		r.Dates = exactDates
+	}
+	if r.QuoteSimilarity == nil {
+		r.QuoteSimilarity = func(a, b string) float64 {
+			if normWords(a) == normWords(b) {
+				return 1
+			}
+			return 0
+		}
+	}
+	if r.QuoteThreshold == 0 {
+		r.QuoteThreshold = DefaultQuoteThreshold
+	}
+	return &Checker{rules: r}
+}
+
+func exactAmounts(a, b news.Amount) (bool, string) {
+	if a.Currency != "" && b.Currency != "" && a.Currency != b.Currency {
+		return false, "currency " + a.Currency + " vs " + b.Currency
+	}
+	return a.Value == b.Value, ""
+}
+
+func exactDates(a, b news.Date) (bool, string) { return a.String() == b.String(), "" }
+
+// mention is one fact of one source, ready for alignment.
+type mention struct {
+	src  int
+	fact news.Fact
+	ctx  map[string]bool
+}
+
+// group is a set of mentions taken to be one fact.
+type group struct {
+	kind     news.Kind
+	rep      mention // the most precise mention: the value others are compared with
+	mentions []mention
+	ctx      map[string]bool
+	conflict string // why, when two groups were merged as a conflict
+	anchored []string
+}
+
+// Compare aligns and classifies the facts and quotes of srcs. canon maps
+// an alias or within-article name to the story-wide canonical name of an
+// entity (speakers are compared through it); it may be nil.
+func (c *Checker) Compare(srcs []Source, canon map[string]string) Result {
+	origin := origins(srcs)
+	var res Result
+	var groups []*group
+	groups = append(groups, c.alignAmounts(srcs)...)
+	groups = append(groups, c.alignDates(srcs)...)
+	for _, g := range groups {
+		if chk, ok := c.check(g, srcs, origin); ok {
+			res.Facts = append(res.Facts, chk)
+		}
+	}
+	sortChecks(res.Facts)
+	res.Timeline = timeline(res.Facts, srcs)
+	res.Quotes = c.groupQuotes(srcs, canon, origin)
+	return res
+}
+
+// origins maps each source to the index of the source its near-duplicate
+// chain starts from, so that copies count once.
+func origins(srcs []Source) []int {
+	byID := make(map[string]int, len(srcs))
+	for i, s := range srcs {
+		byID[s.Article.ID] = i
+	}
+	out := make([]int, len(srcs))
+	for i := range srcs {
+		j, seen := i, 0
+		for seen < len(srcs) {
+			k, ok := byID[srcs[j].Article.DuplicateOf]
+			if !ok || k == j {
+				break
+			}
+			j = k
+			seen++
+		}
+		out[i] = j
+	}
+	return out
+}
+
+func amountKind(k news.Kind) bool {
+	return k == news.KindMoney || k == news.KindNumber || k == news.KindPercent
+}
+
+func (c *Checker) alignAmounts(srcs []Source) []*group {
+	var ms []mention
+	for i, s := range srcs {
+		for _, f := range s.Extraction.Facts {
+			if amountKind(f.Kind) && f.Amount != nil && f.Amount.Value != 0 {
+				ms = append(ms, mention{src: i, fact: f, ctx: contextWords(s.Article.Text, f)})
+			}
+		}
+	}
+	// Most precise first: exact before hedged, then finest precision.
+	sort.SliceStable(ms, func(i, j int) bool {
+		a, b := ms[i].fact.Amount, ms[j].fact.Amount
+		if (a.Qualifier == news.QualExact) != (b.Qualifier == news.QualExact) {
+			return a.Qualifier == news.QualExact
+		}
+		if a.Precision != b.Precision {
+			return a.Precision < b.Precision
+		}
+		if ms[i].src != ms[j].src {
+			return ms[i].src < ms[j].src
+		}
+		return ms[i].fact.Span.Start < ms[j].fact.Span.Start
+	})
+	var groups []*group
+	for _, m := range ms {
+		best, bestScore := -1, -1.0
+		for gi, g := range groups {
+			if !sameFamily(g.kind, m.fact.Kind) {
+				continue
+			}
+			if !c.amountsJoin(g.rep.fact.Amount, m.fact.Amount) {
+				continue
+			}
+			score := jaccard(g.ctx, m.ctx) - closeness(g.rep.fact.Amount.Value, m.fact.Amount.Value)
+			if score > bestScore {
+				best, bestScore = gi, score
+			}
+		}
+		if best < 0 {
+			groups = append(groups, newGroup(m))
+			continue
+		}
+		groups[best].add(m)
+	}
+	return c.mergeConflicts(groups, func(a, b *group) bool {
+		x, y := a.rep.fact.Amount, b.rep.fact.Amount
+		if x.Qualifier != news.QualExact || y.Qualifier != news.QualExact {
+			return false
+		}
+		if x.Currency != "" && y.Currency != "" && x.Currency != y.Currency {
+			return false
+		}
+		r := x.Value / y.Value
+		return r >= 0.5 && r <= 2 && sameFamily(a.kind, b.kind)
+	})
+}
+
+// sameFamily reports whether two kinds of amount may be one fact: money
+// with money, percent with percent, numbers with numbers.
+func sameFamily(a, b news.Kind) bool { return a == b }
+
+// amountsJoin reports whether m can join a group represented by rep. The
+// values must be compatible regardless of currency; a different currency
+// is allowed only when the values agree to the digit, since that is what
+// makes "97.4 milliards d’euros" the same fact as "97,4 milliards de
+// dollars" — in conflict.
+func (c *Checker) amountsJoin(rep, m *news.Amount) bool {
+	a, b := *rep, *m
+	a.Currency, b.Currency = "", ""
+	if ok, _ := c.rules.Amounts(a, b); !ok {
+		return false
+	}
+	if rep.Currency == "" || m.Currency == "" || rep.Currency == m.Currency {
+		return true
+	}
+	return m.Qualifier == news.QualExact && rep.Qualifier == news.QualExact && sameDigits(rep, m)
+}
+
+func sameDigits(a, b *news.Amount) bool {
+	p := math.Max(a.Precision, b.Precision)
+	if p == 0 {
+		return a.Value == b.Value
+	}
+	return math.Abs(a.Value-b.Value) < p/2
+}
+
+// closeness penalises joining a group whose value is far from the mention's.
+func closeness(a, b float64) float64 {
+	if a == 0 || b == 0 {
+		return 1
+	}
+	return math.Abs(math.Log(a / b))
+}
+
+func newGroup(m mention) *group {
+	g := &group{kind: m.fact.Kind, rep: m, ctx: map[string]bool{}}
+	g.add(m)
+	return g
+}
+
+func (g *group) add(m mention) {
+	g.mentions = append(g.mentions, m)
+	for w := range m.ctx {
+		g.ctx[w] = true
+	}
+}
+
+func (g *group) articles() map[int]bool {
+	out := map[int]bool{}
+	for _, m := range g.mentions {
+		out[m.src] = true
+	}
+	return out
+}
+
+// conflictContext is how much two groups' contexts must share for their
+// different values to be read as one fact in conflict.
+const conflictContext = 0.35
+
+// mergeConflicts merges pairs of groups that tell the same fact with
+// incompatible values: disjoint articles, shared context, and values that
+// could plausibly be confused (eligible).
+func (c *Checker) mergeConflicts(groups []*group, eligible func(a, b *group) bool) []*group {
+	var out []*group
+	merged := make([]bool, len(groups))
+	for i, a := range groups {
+		if merged[i] {
+			continue
+		}
+		for j := i + 1; j < len(groups); j++ {
+			b := groups[j]
+			if merged[j] || !eligible(a, b) || overlaps(a.articles(), b.articles()) {
+				continue
+			}
+			if jaccard(a.ctx, b.ctx) < conflictContext {
+				continue
+			}
+			merged[j] = true
+			a.conflict = "value: " + a.rep.fact.Text + " vs " + b.rep.fact.Text
+			for _, m := range b.mentions {
+				a.add(m)
+			}
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+func overlaps(a, b map[int]bool) bool {
+	for k := range a {
+		if b[k] {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *Checker) alignDates(srcs []Source) []*group {
+	var ms, unresolved []mention
+	for i, s := range srcs {
+		for _, f := range s.Extraction.Facts {
+			if f.Kind != news.KindDate || f.When == nil {
+				continue
+			}
+			m := mention{src: i, fact: f, ctx: contextWords(s.Article.Text, f)}
+			if f.When.Date.IsZero() {
+				unresolved = append(unresolved, m)
+				continue
+			}
+			ms = append(ms, m)
+		}
+	}
+	sort.SliceStable(ms, func(i, j int) bool {
+		a, b := ms[i].fact.When.Date.Granularity, ms[j].fact.When.Date.Granularity
+		if a != b {
+			return a > b
+		}
+		if ms[i].src != ms[j].src {
+			return ms[i].src < ms[j].src
+		}
+		return ms[i].fact.Span.Start < ms[j].fact.Span.Start
+	})
+	var groups []*group
+	for _, m := range ms {
+		best, bestScore := -1, -1.0
+		for gi, g := range groups {
+			rd, md := g.rep.fact.When.Date, m.fact.When.Date
+			if rd.Granularity != md.Granularity {
+				continue
+			}
+			if ok, _ := c.rules.Dates(rd, md); !ok {
+				continue
+			}
+			if s := jaccard(g.ctx, m.ctx); s > bestScore {
+				best, bestScore = gi, s
+			}
+		}
+		if best < 0 {
+			groups = append(groups, newGroup(m))
+			continue
+		}
+		groups[best].add(m)
+	}
+	groups = c.mergeConflicts(groups, func(a, b *group) bool {
+		x, y := a.rep.fact.When.Date, b.rep.fact.When.Date
+		return x.Granularity == y.Granularity && x.Granularity >= news.GranDay
+	})
+	anchorWeekdays(groups, unresolved)
+	return groups
+}
+
+// anchorWeekdays resolves a weekday ("lundi") that its article could not
+// date, when the story's other sources date exactly one day-level fact on
+// that weekday: "lundi" joins "10 février 2025", a Monday. This is the
+// story anchoring the date extractor leaves to the cross-check.
+func anchorWeekdays(groups []*group, unresolved []mention) {
+	for _, m := range unresolved {
+		wd, ok := weekday(m.fact.When.Expr)
+		if !ok {
+			continue
+		}
+		var cand *group
+		n := 0
+		for _, g := range groups {
+			d := g.rep.fact.When.Date
+			if d.Granularity >= news.GranDay && int(d.Time.Weekday()) == wd%7 {
+				cand = g
+				n++
+			}
+		}
+		if n != 1 {
+			continue
+		}
+		cand.add(m)
+		cand.anchored = append(cand.anchored, m.fact.Text+" → "+cand.rep.fact.When.Date.String()+" ("+cand.rep.fact.When.Date.Time.Weekday().String()+" per "+cand.rep.fact.Text+")")
+	}
+}
+
+// weekday reads "weekday:N" (ISO: 1 = Monday … 7 = Sunday).
+func weekday(expr string) (int, bool) {
+	rest, ok := strings.CutPrefix(expr, "weekday:")
+	if !ok {
+		return 0, false
+	}
+	n, err := strconv.Atoi(rest)
+	if err != nil || n < 1 || n > 7 {
+		return 0, false
+	}
+	return n, true
+}
+
+// check turns a group into a news.Check. Plain numbers reported by one
+// source only are left out: they are too many and too ambiguous to be
+// worth a line in a brief.
+func (c *Checker) check(g *group, srcs []Source, origin []int) (news.Check, bool) {
+	arts := g.articles()
+	if g.kind == news.KindNumber && len(arts) < 2 {
+		return news.Check{}, false
+	}
+	chk := news.Check{Kind: g.kind, Articles: len(arts), Independent: independent(arts, origin)}
+	sort.SliceStable(g.mentions, func(i, j int) bool {
+		if g.mentions[i].src != g.mentions[j].src {
+			return g.mentions[i].src < g.mentions[j].src
+		}
+		return g.mentions[i].fact.Span.Start < g.mentions[j].fact.Span.Start
+	})
+	for _, m := range g.mentions {
+		chk.Sources = append(chk.Sources, cite(srcs[m.src].Article, m.fact.Span))
+	}
+	first := g.mentions[0]
+	chk.Context = contextSnippet(srcs[first.src].Article.Text, first.fact.Sentence)
+	if g.kind == news.KindDate {
+		chk.Date = g.rep.fact.When.Date.String()
+		c.dateStatus(&chk, g, srcs)
+	} else {
+		c.amountStatus(&chk, g, srcs)
+	}
+	if len(g.anchored) > 0 {
+		chk.Why = strings.TrimPrefix(chk.Why+"; anchored by the story: "+strings.Join(g.anchored, ", "), "; ")
+	}
+	return chk, true
+}
+
+func independent(arts map[int]bool, origin []int) int {
+	seen := map[int]bool{}
+	for a := range arts {
+		seen[origin[a]] = true
+	}
+	return len(seen)
+}
+
+func cite(a news.Article, s news.Span) news.Citation {
+	return news.Citation{Article: a.Name, ArticleID: a.ID, Start: s.Start, End: s.End, Text: a.Text[s.Start:s.End]}
+}
+
+func (c *Checker) amountStatus(chk *news.Check, g *group, srcs []Source) {
+	// Sides: by currency, and by value when two groups were merged.
+	type key struct {
+		cur string
+		val float64
+	}
+	var keys []key
+	sides := map[key]*news.Side{}
+	curArts := map[string]map[int]bool{}
+	for _, m := range g.mentions {
+		a := m.fact.Amount
+		if a.Currency != "" {
+			if curArts[a.Currency] == nil {
+				curArts[a.Currency] = map[int]bool{}
+			}
+			curArts[a.Currency][m.src] = true
+		}
+	}
+	majority := ""
+	for cur, arts := range curArts {
+		if majority == "" || len(arts) > len(curArts[majority]) || (len(arts) == len(curArts[majority]) && cur < majority) {
+			majority = cur
+		}
+	}
+	chk.Currency = majority
+	chk.Value = g.rep.fact.Amount.Value
+	// The value of the conflict-free consensus: the most precise exact
+	// mention in the majority currency (or without one).
+	for _, m := range g.mentions {
+		a := m.fact.Amount
+		if (a.Currency == majority || a.Currency == "") && a.Qualifier == news.QualExact &&
+			(a.Precision < g.rep.fact.Amount.Precision || a.Precision == g.rep.fact.Amount.Precision && a.Currency == majority) {
+			chk.Value = a.Value
+			break
+		}
+	}
+	for _, m := range g.mentions {
+		a := m.fact.Amount
+		if a.Currency == "" && g.conflict == "" {
+			continue // compatible with every side
+		}
+		k := key{cur: a.Currency}
+		if g.conflict != "" {
+			k.val = a.Value
+		} else {
+			k.val = chk.Value
+		}
+		s, ok := sides[k]
+		if !ok {
+			s = &news.Side{Value: k.val, Currency: k.cur}
+			sides[k] = s
+			keys = append(keys, k)
+		}
+		s.Sources = append(s.Sources, cite(srcs[m.src].Article, m.fact.Span))
+	}
+	switch {
+	case len(curArts) > 1:
+		chk.Status = news.Conflict
+		var curs []string
+		for cur := range curArts {
+			curs = append(curs, cur)
+		}
+		sort.Strings(curs)
+		chk.Why = "currency: " + strings.Join(curs, " vs ")
+	case g.conflict != "":
+		chk.Status = news.Conflict
+		chk.Why = g.conflict
+	case chk.Articles < 2:
+		chk.Status = news.Single
+	default:
+		chk.Status = news.Agreed
+		chk.Why = tolerance(g)
+	}
+	if chk.Status == news.Conflict {
+		sort.SliceStable(keys, func(i, j int) bool {
+			return len(sides[keys[i]].Sources) > len(sides[keys[j]].Sources)
+		})
+		for _, k := range keys {
+			chk.Sides = append(chk.Sides, *sides[k])
+		}
+	}
+}
+
+// tolerance explains an agreement that needed rounding or approximation.
+func tolerance(g *group) string {
+	var loose []string
+	for _, m := range g.mentions {
+		a := m.fact.Amount
+		if a.Qualifier != news.QualExact {
+			loose = append(loose, "“"+m.fact.Text+"” is approximate")
+		} else if a.Precision > g.rep.fact.Amount.Precision {
+			loose = append(loose, "“"+m.fact.Text+"” is rounded")
+		} else if a.Currency == "" && g.rep.fact.Amount.Currency != "" {
+			loose = append(loose, "“"+m.fact.Text+"” states no currency")
+		}
+	}
+	return strings.Join(dedupe(loose), "; ")
+}
+
+func dedupe(xs []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, x := range xs {
+		if !seen[x] {
+			seen[x] = true
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+func (c *Checker) dateStatus(chk *news.Check, g *group, srcs []Source) {
+	switch {
+	case g.conflict != "":
+		chk.Status = news.Conflict
+		chk.Why = g.conflict
+		byDate := map[string]*news.Side{}
+		var order []string
+		for _, m := range g.mentions {
+			d := m.fact.When.Date.String()
+			s, ok := byDate[d]
+			if !ok {
+				s = &news.Side{Date: d}
+				byDate[d] = s
+				order = append(order, d)
+			}
+			s.Sources = append(s.Sources, cite(srcs[m.src].Article, m.fact.Span))
+		}
+		for _, d := range order {
+			chk.Sides = append(chk.Sides, *byDate[d])
+		}
+	case chk.Articles < 2:
+		chk.Status = news.Single
+	default:
+		chk.Status = news.Agreed
+	}
+}
+
+// sortChecks orders a brief's facts: conflicts, then agreements by number
+// of independent sources, then single-source facts; money before dates.
+func sortChecks(cs []news.Check) {
+	rank := map[news.Status]int{news.Conflict: 0, news.Agreed: 1, news.Single: 2}
+	kind := map[news.Kind]int{news.KindMoney: 0, news.KindPercent: 1, news.KindNumber: 2, news.KindDate: 3}
+	sort.SliceStable(cs, func(i, j int) bool {
+		a, b := cs[i], cs[j]
+		if rank[a.Status] != rank[b.Status] {
+			return rank[a.Status] < rank[b.Status]
+		}
+		if a.Independent != b.Independent {
+			return a.Independent > b.Independent
+		}
+		if kind[a.Kind] != kind[b.Kind] {
+			return kind[a.Kind] < kind[b.Kind]
+		}
+		return a.Sources[0].Start < b.Sources[0].Start
+	})
+}
+
+// timeline lists dated checks in date order, each with the sentence of
+// its first mention.
+func timeline(cs []news.Check, srcs []Source) []news.Event {
+	var out []news.Event
+	for _, c := range cs {
+		if c.Kind != news.KindDate || c.Date == "" {
+			continue
+		}
+		out = append(out, news.Event{Date: c.Date, What: c.Context, Sources: c.Sources})
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Date < out[j].Date })
+	return out
+}
+
+// stopWords are frequent French and English words of four letters or more
+// that say nothing about what a figure is about.
+var stopWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`
+		dans pour avec sans sous dont mais plus moins très tout tous toute toutes cette
+		ces cet celle celui elle elles nous vous leur leurs entre vers depuis pendant après avant
+		aussi alors ainsi comme donc encore être avoir fait faire sont était étaient sera
+		qui que quoi quand cela ceci même autre autres deux trois selon avait ont été
+		milliards milliard millions million mille dollars dollar euros euro livres
+		that this with from have were will would their there which about they them than
+		into over also been more most some such what when where while billion billions
+		millions thousand dollars euros pounds said says`) {
+		stopWords[w] = true
+	}
+}
+
+// contextWords returns the content words of the sentence holding f (the
+// words of f itself excluded), lower-cased and without accents folded.
+func contextWords(text string, f news.Fact) map[string]bool {
+	s := f.Sentence
+	if !s.In(len(text)) || s.Len() == 0 {
+		s = news.Span{Start: max(0, f.Span.Start-200), End: min(len(text), f.Span.End+200)}
+	}
+	out := map[string]bool{}
+	addWords(out, text[s.Start:min(f.Span.Start, s.End)])
+	if f.Span.End > s.Start && f.Span.End < s.End {
+		addWords(out, text[f.Span.End:s.End])
+	}
+	return out
+}
+
+func addWords(set map[string]bool, s string) {
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}) {
+		if len([]rune(w)) >= 4 && !stopWords[w] {
+			set[w] = true
+		}
+	}
+}
+
+func jaccard(a, b map[string]bool) float64 {
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	inter := 0
+	for w := range a {
+		if b[w] {
+			inter++
+		}
+	}
+	return float64(inter) / float64(len(a)+len(b)-inter)
+}
+
+// contextSnippet returns the sentence span's text, cut to about 200 bytes
+// at a word boundary.
+func contextSnippet(text string, s news.Span) string {
+	if !s.In(len(text)) || s.Len() == 0 {
+		return ""
+	}
+	t := strings.TrimSpace(text[s.Start:s.End])
+	if len(t) <= 200 {
+		return t
+	}
+	cut := strings.LastIndexByte(t[:200], ' ')
+	if cut < 100 {
+		cut = 200
+		for cut < len(t) && !strings.HasPrefix(t[cut:], " ") && cut-200 < 4 {
+			cut++
+		}
+	}
+	return strings.TrimSpace(t[:cut]) + " …"
+}
+
+func normWords(s string) string {
+	return strings.Join(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}), " ")
+}

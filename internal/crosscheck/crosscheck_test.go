@@ -1,0 +1,259 @@
+package crosscheck_test
+
+import (
+	"math"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/recoupe/recoupe/internal/crosscheck"
+	"github.com/recoupe/recoupe/news"
+)
+
+// The articles in these tests are fictional.
+
+// toleranceRule is the comparison rule the money package implements,
+// restated in its simplest form so that this package's alignment logic is
+// tested on its own: equal within the coarser precision, ±10% when hedged.
+func toleranceRule(a, b news.Amount) (bool, string) {
+	if a.Currency != "" && b.Currency != "" && a.Currency != b.Currency {
+		return false, "currency"
+	}
+	tol := math.Max(a.Precision, b.Precision) / 2
+	if a.Qualifier != news.QualExact || b.Qualifier != news.QualExact {
+		tol = math.Max(tol, 0.1*math.Max(a.Value, b.Value))
+	}
+	return math.Abs(a.Value-b.Value) <= tol+1e-9*math.Abs(a.Value), ""
+}
+
+func sameDay(a, b news.Date) (bool, string) { return a.String() == b.String(), "" }
+
+type fact struct {
+	text string // must occur in the article text
+	kind news.Kind
+	amt  news.Amount
+	date string
+	expr string
+}
+
+func article(name, text string, facts ...fact) crosscheck.Source {
+	a := news.Article{ID: news.ArticleID(text), Name: name, Text: text}
+	x := news.Extraction{ArticleID: a.ID}
+	from := 0
+	for _, f := range facts {
+		i := strings.Index(text[from:], f.text)
+		if i < 0 {
+			panic("fact " + f.text + " not in " + name)
+		}
+		i += from
+		from = i + len(f.text)
+		nf := news.Fact{Kind: f.kind, Span: news.Span{Start: i, End: i + len(f.text)}, Text: f.text,
+			Sentence: sentenceAround(text, i)}
+		if f.kind == news.KindDate {
+			w := &news.When{Expr: f.expr}
+			if f.date != "" {
+				d, _ := news.ParseDate(f.date)
+				w.Date = d
+			} else {
+				w.Relative = true
+			}
+			nf.When = w
+		} else {
+			amt := f.amt
+			nf.Amount = &amt
+		}
+		x.Facts = append(x.Facts, nf)
+	}
+	return crosscheck.Source{Article: a, Extraction: x}
+}
+
+func sentenceAround(text string, i int) news.Span {
+	start := strings.LastIndex(text[:i], ". ")
+	if start < 0 {
+		start = 0
+	} else {
+		start += 2
+	}
+	end := strings.Index(text[i:], ". ")
+	if end < 0 {
+		end = len(text)
+	} else {
+		end += i + 1
+	}
+	return news.Span{Start: start, End: end}
+}
+
+func money(v, prec float64, cur string, q news.Qualifier) news.Amount {
+	return news.Amount{Value: v, Precision: prec, Currency: cur, Qualifier: q}
+}
+
+func checker() *crosscheck.Checker {
+	return crosscheck.New(crosscheck.Rules{Amounts: toleranceRule, Dates: sameDay})
+}
+
+func find(t *testing.T, cs []news.Check, kind news.Kind, value float64) news.Check {
+	t.Helper()
+	for _, c := range cs {
+		if c.Kind == kind && (value == 0 || math.Abs(c.Value-value) < 1e-6*value) {
+			return c
+		}
+	}
+	t.Fatalf("no %s check with value %g in %+v", kind, value, cs)
+	return news.Check{}
+}
+
+func TestCurrencyConflictAndRounding(t *testing.T) {
+	srcs := []crosscheck.Source{
+		article("a.txt", "Acme offre 12,5 milliards de dollars pour racheter Widget.",
+			fact{text: "12,5 milliards de dollars", kind: news.KindMoney, amt: money(12.5e9, 1e8, "USD", "")}),
+		article("b.txt", "Pour racheter Widget, Acme met 12.5 milliards d’euros sur la table.",
+			fact{text: "12.5 milliards d’euros", kind: news.KindMoney, amt: money(12.5e9, 1e8, "EUR", "")}),
+		article("c.txt", "Acme propose 12 milliards pour Widget. Près de 13 milliards de dollars au total.",
+			fact{text: "12 milliards", kind: news.KindMoney, amt: money(12e9, 1e9, "", "")},
+			fact{text: "Près de 13 milliards de dollars", kind: news.KindMoney, amt: money(13e9, 1e9, "USD", news.QualApprox)}),
+	}
+	res := checker().Compare(srcs, nil)
+	if len(res.Facts) != 1 {
+		t.Fatalf("got %d facts, want 1 (all mentions are one bid): %+v", len(res.Facts), res.Facts)
+	}
+	c := res.Facts[0]
+	if c.Status != news.Conflict || c.Currency != "USD" || c.Value != 12.5e9 {
+		t.Errorf("check = %s %g %s, want conflict 12.5e9 USD", c.Status, c.Value, c.Currency)
+	}
+	if len(c.Sources) != 4 || c.Articles != 3 {
+		t.Errorf("sources = %d in %d articles, want 4 in 3", len(c.Sources), c.Articles)
+	}
+	if len(c.Sides) != 2 || c.Sides[1].Currency != "EUR" || c.Sides[1].Sources[0].Article != "b.txt" {
+		t.Errorf("sides = %+v, want USD then EUR from b.txt", c.Sides)
+	}
+	if !strings.Contains(c.Why, "EUR") {
+		t.Errorf("why = %q, want it to name the currencies", c.Why)
+	}
+}
+
+func TestRoundingIsNoConflict(t *testing.T) {
+	srcs := []crosscheck.Source{
+		article("a.txt", "Le budget atteint 97,4 millions d'euros cette année.",
+			fact{text: "97,4 millions d'euros", kind: news.KindMoney, amt: money(97.4e6, 1e5, "EUR", "")}),
+		article("b.txt", "Un budget de 97 millions, selon le ministère.",
+			fact{text: "97 millions", kind: news.KindMoney, amt: money(97e6, 1e6, "", "")}),
+		article("c.txt", "Le budget avoisine près de 100 millions d'euros.",
+			fact{text: "près de 100 millions d'euros", kind: news.KindMoney, amt: money(100e6, 1e6, "EUR", news.QualApprox)}),
+	}
+	res := checker().Compare(srcs, nil)
+	c := find(t, res.Facts, news.KindMoney, 97.4e6)
+	if c.Status != news.Agreed || c.Articles != 3 {
+		t.Fatalf("check = %+v, want agreed by 3", c)
+	}
+	if !strings.Contains(c.Why, "rounded") || !strings.Contains(c.Why, "approximate") {
+		t.Errorf("why = %q, want it to explain rounding and approximation", c.Why)
+	}
+}
+
+func TestSingleAndIndependence(t *testing.T) {
+	a := article("a.txt", "La mairie investit 3 millions d'euros dans le tram.",
+		fact{text: "3 millions d'euros", kind: news.KindMoney, amt: money(3e6, 1e6, "EUR", "")})
+	b := article("b.txt", "La mairie investit 3 millions d'euros dans le tram, dit l'agence.",
+		fact{text: "3 millions d'euros", kind: news.KindMoney, amt: money(3e6, 1e6, "EUR", "")})
+	b.Article.DuplicateOf = a.Article.ID
+	c := article("c.txt", "Le stade coûtera 40 millions d'euros.",
+		fact{text: "40 millions d'euros", kind: news.KindMoney, amt: money(40e6, 1e6, "EUR", "")})
+	res := checker().Compare([]crosscheck.Source{a, b, c}, nil)
+	tram := find(t, res.Facts, news.KindMoney, 3e6)
+	if tram.Status != news.Agreed || tram.Articles != 2 || tram.Independent != 1 {
+		t.Errorf("tram = %s, %d articles, %d independent; want agreed, 2, 1", tram.Status, tram.Articles, tram.Independent)
+	}
+	if st := find(t, res.Facts, news.KindMoney, 40e6); st.Status != news.Single {
+		t.Errorf("stadium status = %s, want single", st.Status)
+	}
+}
+
+func TestValueConflictBySharedContext(t *testing.T) {
+	srcs := []crosscheck.Source{
+		article("a.txt", "Le club Orage a racheté le stade municipal de Brume pour 54 millions d'euros.",
+			fact{text: "54 millions d'euros", kind: news.KindMoney, amt: money(54e6, 1e6, "EUR", "")}),
+		article("b.txt", "Le stade municipal de Brume a été racheté par le club Orage pour 44 millions d'euros.",
+			fact{text: "44 millions d'euros", kind: news.KindMoney, amt: money(44e6, 1e6, "EUR", "")}),
+		article("c.txt", "Sans rapport : la ville de Brume emprunte 50 millions d'euros pour ses écoles.",
+			fact{text: "50 millions d'euros", kind: news.KindMoney, amt: money(50e6, 1e6, "EUR", "")}),
+	}
+	res := checker().Compare(srcs, nil)
+	var conflicts int
+	for _, c := range res.Facts {
+		if c.Status == news.Conflict {
+			conflicts++
+			if len(c.Sides) != 2 || c.Articles != 2 {
+				t.Errorf("conflict %+v, want two sides from a.txt and b.txt", c)
+			}
+		}
+	}
+	if conflicts != 1 {
+		t.Fatalf("got %d conflicts, want 1 (54 vs 44 for the stadium): %+v", conflicts, res.Facts)
+	}
+	if c := find(t, res.Facts, news.KindMoney, 50e6); c.Status != news.Single {
+		t.Errorf("unrelated loan status = %s, want single", c.Status)
+	}
+}
+
+func TestDatesAndWeekdayAnchor(t *testing.T) {
+	srcs := []crosscheck.Source{
+		article("a.txt", "L'accord a été signé le 10 mars 2031 à Lyon.",
+			fact{text: "10 mars 2031", kind: news.KindDate, date: "2031-03-10"}),
+		article("b.txt", "Signé le 10 mars, l'accord entre en vigueur.",
+			fact{text: "10 mars", kind: news.KindDate, date: "2031-03-10", expr: "md:03-10"}),
+		article("c.txt", "L'accord signé lundi fait déjà débat.",
+			fact{text: "lundi", kind: news.KindDate, expr: "weekday:1"}),
+	}
+	if wd := time.Date(2031, 3, 10, 0, 0, 0, 0, time.UTC).Weekday(); wd != time.Monday {
+		t.Fatalf("fixture broken: 2031-03-10 is a %s", wd)
+	}
+	res := checker().Compare(srcs, nil)
+	c := find(t, res.Facts, news.KindDate, 0)
+	if c.Status != news.Agreed || c.Articles != 3 || c.Date != "2031-03-10" {
+		t.Errorf("date check = %+v, want agreed by 3 on 2031-03-10", c)
+	}
+	if !strings.Contains(c.Why, "lundi") {
+		t.Errorf("why = %q, want the weekday anchoring explained", c.Why)
+	}
+	if len(res.Timeline) != 1 || res.Timeline[0].Date != "2031-03-10" {
+		t.Errorf("timeline = %+v", res.Timeline)
+	}
+}
+
+func TestWeekdayNotAnchoredWhenAmbiguous(t *testing.T) {
+	srcs := []crosscheck.Source{
+		article("a.txt", "Réunion le 10 mars 2031 puis le 17 mars 2031.",
+			fact{text: "10 mars 2031", kind: news.KindDate, date: "2031-03-10"},
+			fact{text: "17 mars 2031", kind: news.KindDate, date: "2031-03-17"}),
+		article("b.txt", "Ils se sont vus lundi.", fact{text: "lundi", kind: news.KindDate, expr: "weekday:1"}),
+	}
+	res := checker().Compare(srcs, nil)
+	for _, c := range res.Facts {
+		if c.Articles > 1 {
+			t.Errorf("check %+v joins b.txt's lundi, want it left unresolved (two Mondays)", c)
+		}
+	}
+}
+
+func TestQuoteVariants(t *testing.T) {
+	mk := func(name, text, quote, speaker string) crosscheck.Source {
+		s := article(name, text)
+		i := strings.Index(text, quote)
+		s.Extraction.Quotes = []news.Quote{{Kind: news.QuoteDirect, Span: news.Span{Start: i, End: i + len(quote)}, Text: quote, Speaker: speaker}}
+		return s
+	}
+	srcs := []crosscheck.Source{
+		mk("a.txt", "« Nous ne vendrons jamais la ferme », a dit Jeanne Roc.", "Nous ne vendrons jamais la ferme", "Jeanne Roc"),
+		mk("b.txt", "Roc a dit : « nous ne vendrons jamais la ferme ».", "nous ne vendrons jamais la ferme", "Roc"),
+		mk("c.txt", "« Le maire ment », a dit Paul Sel.", "Le maire ment", "Paul Sel"),
+	}
+	canon := map[string]string{"Roc": "Jeanne Roc"}
+	res := checker().Compare(srcs, canon)
+	if len(res.Quotes) != 2 {
+		t.Fatalf("got %d quote groups, want 2: %+v", len(res.Quotes), res.Quotes)
+	}
+	g := res.Quotes[0]
+	if g.Speaker != "Jeanne Roc" || len(g.Variants) != 2 || g.Status != news.Agreed {
+		t.Errorf("first group = %+v, want Jeanne Roc with 2 variants", g)
+	}
+}
