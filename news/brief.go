@@ -17,13 +17,14 @@ type Brief struct {
 
 // BriefSource describes one article of a brief.
 type BriefSource struct {
-	Article     string `json:"article"` // Article.Name
-	ID          string `json:"id"`
-	Source      string `json:"source,omitempty"`
-	Title       string `json:"title,omitempty"`
-	URL         string `json:"url,omitempty"`
-	Published   string `json:"published,omitempty"`
-	Language    string `json:"language,omitempty"`
+	Article   string `json:"article"` // Article.Name
+	ID        string `json:"id"`
+	Source    string `json:"source,omitempty"`
+	Title     string `json:"title,omitempty"`
+	URL       string `json:"url,omitempty"`
+	Published string `json:"published,omitempty"`
+	Language  string `json:"language,omitempty"`
+	// DuplicateOf names (by Article) the story article this one copies.
 	DuplicateOf string `json:"duplicate_of,omitempty"`
 }
 

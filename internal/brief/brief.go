@@ -1,0 +1,354 @@
+// Package brief assembles and writes the source-attributed account of a
+// story: headline, sources, conflicts side by side with each side's exact
+// words, agreed facts with their source counts, single-source facts,
+// quotes with their speakers and variants, entities, and a dated timeline.
+// It writes Markdown for people and JSON for programs.
+package brief
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/recoupe/recoupe/news"
+)
+
+// Parts is what the earlier stages produced for one story.
+type Parts struct {
+	Story    news.Story
+	Articles []news.Article // in story order
+	Facts    []news.Check
+	Quotes   []news.QuoteGroup
+	Entities []news.Entity
+	Timeline []news.Event
+	Why      []news.Assignment
+}
+
+// Build assembles a brief. The headline is the story's title, else the
+// title of its first article that has one.
+func Build(p Parts) news.Brief {
+	b := news.Brief{
+		StoryID:  p.Story.ID,
+		Headline: p.Story.Title,
+		Facts:    p.Facts,
+		Quotes:   p.Quotes,
+		Entities: p.Entities,
+		Timeline: p.Timeline,
+		Why:      p.Why,
+	}
+	names := map[string]string{} // article ID → Name
+	for _, a := range p.Articles {
+		names[a.ID] = a.Name
+	}
+	for _, a := range p.Articles {
+		if b.Headline == "" {
+			b.Headline = a.Title
+		}
+		dup := ""
+		if n, ok := names[a.DuplicateOf]; ok && a.DuplicateOf != "" {
+			dup = n
+		} else {
+			b.Independent++
+		}
+		b.Articles = append(b.Articles, news.BriefSource{
+			Article: a.Name, ID: a.ID, Source: a.Source, Title: a.Title, URL: a.URL,
+			Published: a.Published.String(), Language: a.Language, DuplicateOf: dup,
+		})
+	}
+	if b.Facts == nil {
+		b.Facts = []news.Check{}
+	}
+	if b.Quotes == nil {
+		b.Quotes = []news.QuoteGroup{}
+	}
+	if b.Entities == nil {
+		b.Entities = []news.Entity{}
+	}
+	if b.Timeline == nil {
+		b.Timeline = []news.Event{}
+	}
+	return b
+}
+
+// JSON writes briefs as one indented JSON document {"stories": [...]}.
+func JSON(w io.Writer, briefs []news.Brief) error {
+	if briefs == nil {
+		briefs = []news.Brief{}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(struct {
+		Stories []news.Brief `json:"stories"`
+	}{briefs})
+}
+
+// JSONL writes one JSON object per line: each fact, quote group and
+// entity of each brief, tagged with its story and record type.
+func JSONL(w io.Writer, briefs []news.Brief) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	for _, b := range briefs {
+		for _, f := range b.Facts {
+			if err := enc.Encode(struct {
+				Story string `json:"story"`
+				Type  string `json:"type"`
+				news.Check
+			}{b.StoryID, "fact", f}); err != nil {
+				return err
+			}
+		}
+		for _, q := range b.Quotes {
+			if err := enc.Encode(struct {
+				Story string `json:"story"`
+				Type  string `json:"type"`
+				news.QuoteGroup
+			}{b.StoryID, "quote", q}); err != nil {
+				return err
+			}
+		}
+		for _, e := range b.Entities {
+			if err := enc.Encode(struct {
+				Story string `json:"story"`
+				Type  string `json:"type"`
+				news.Entity
+			}{b.StoryID, "entity", e}); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// Markdown writes briefs for people.
+func Markdown(w io.Writer, briefs []news.Brief) error {
+	mw := &mdWriter{w: w}
+	for i, b := range briefs {
+		if i > 0 {
+			mw.printf("\n---\n\n")
+		}
+		mw.brief(b)
+	}
+	return mw.err
+}
+
+type mdWriter struct {
+	w     io.Writer
+	err   error
+	short map[string]string // article name → short label
+}
+
+func (m *mdWriter) printf(format string, args ...any) {
+	if m.err != nil {
+		return
+	}
+	_, m.err = fmt.Fprintf(m.w, format, args...)
+}
+
+func (m *mdWriter) brief(b news.Brief) {
+	m.short = map[string]string{}
+	for i, a := range b.Articles {
+		m.short[a.Article] = "[" + strconv.Itoa(i+1) + "]"
+	}
+	headline := b.Headline
+	if headline == "" {
+		headline = "Story " + b.StoryID
+	}
+	m.printf("# %s\n\n", oneLine(headline))
+	m.printf("Story `%s` · %d sources (%d independent)", b.StoryID, len(b.Articles), b.Independent)
+	if langs := languages(b.Articles); langs != "" {
+		m.printf(" · %s", langs)
+	}
+	m.printf("\n\n## Sources\n\n")
+	for i, a := range b.Articles {
+		m.printf("%d. `%s`", i+1, a.Article)
+		var meta []string
+		for _, s := range []string{a.Source, a.Published, a.Language} {
+			if s != "" {
+				meta = append(meta, s)
+			}
+		}
+		if len(meta) > 0 {
+			m.printf(" (%s)", strings.Join(meta, ", "))
+		}
+		if a.Title != "" {
+			m.printf(" — %s", oneLine(a.Title))
+		}
+		if a.DuplicateOf != "" {
+			m.printf(" — near-duplicate of `%s`", a.DuplicateOf)
+		}
+		m.printf("\n")
+	}
+	var conflicts, agreed, single []news.Check
+	for _, f := range b.Facts {
+		switch f.Status {
+		case news.Conflict:
+			conflicts = append(conflicts, f)
+		case news.Agreed:
+			agreed = append(agreed, f)
+		default:
+			single = append(single, f)
+		}
+	}
+	m.printf("\n## Conflicts\n\n")
+	if len(conflicts) == 0 {
+		m.printf("None found.\n")
+	}
+	for _, f := range conflicts {
+		m.printf("### %s — %s\n\n", FactValue(f), oneLine(f.Why))
+		if f.Context != "" {
+			m.printf("About: _%s_\n\n", oneLine(f.Context))
+		}
+		m.printf("| side | sources and their words |\n|---|---|\n")
+		for _, s := range f.Sides {
+			m.printf("| %s | %s |\n", sideValue(f.Kind, s), strings.ReplaceAll(m.cites(s.Sources), "|", "\\|"))
+		}
+		m.printf("\n")
+	}
+	m.printf("## Agreed facts\n\n")
+	if len(agreed) == 0 {
+		m.printf("None.\n")
+	}
+	for _, f := range agreed {
+		m.fact(f)
+	}
+	m.printf("\n## Single-source facts\n\n")
+	if len(single) == 0 {
+		m.printf("None.\n")
+	}
+	for _, f := range single {
+		m.fact(f)
+	}
+	m.printf("\n## Quotes\n\n")
+	if len(b.Quotes) == 0 {
+		m.printf("None found.\n")
+	}
+	for _, q := range b.Quotes {
+		speaker := q.Speaker
+		if speaker == "" {
+			speaker = "unknown speaker"
+		}
+		m.printf("- **%s**, %d variant(s):\n", oneLine(speaker), len(q.Variants))
+		for _, v := range q.Variants {
+			m.printf("  - %s “%s” (bytes %d–%d)\n", m.label(v.Article), oneLine(v.Text), v.Start, v.End)
+		}
+	}
+	m.printf("\n## Entities\n\n")
+	if len(b.Entities) == 0 {
+		m.printf("None found.\n")
+	} else {
+		m.printf("| name | type | also written | sources |\n|---|---|---|---|\n")
+		for _, e := range b.Entities {
+			var labels []string
+			for _, a := range e.Articles {
+				labels = append(labels, m.label(a))
+			}
+			m.printf("| %s | %s | %s | %s |\n", cell(e.Name), e.Type, cell(strings.Join(e.Aliases, ", ")), strings.Join(labels, " "))
+		}
+	}
+	m.printf("\n## Timeline\n\n")
+	if len(b.Timeline) == 0 {
+		m.printf("No dated facts.\n")
+	}
+	for _, ev := range b.Timeline {
+		m.printf("- **%s** — %s %s\n", ev.Date, oneLine(ev.What), m.labels(ev.Sources))
+	}
+}
+
+func (m *mdWriter) fact(f news.Check) {
+	m.printf("- **%s** — %d source(s), %d independent: %s", FactValue(f), f.Articles, f.Independent, m.cites(f.Sources))
+	if f.Why != "" {
+		m.printf(" _(%s)_", oneLine(f.Why))
+	}
+	m.printf("\n")
+}
+
+func (m *mdWriter) label(article string) string {
+	if l, ok := m.short[article]; ok {
+		return l
+	}
+	return "`" + article + "`"
+}
+
+func (m *mdWriter) labels(cs []news.Citation) string {
+	seen := map[string]bool{}
+	var out []string
+	for _, c := range cs {
+		if !seen[c.Article] {
+			seen[c.Article] = true
+			out = append(out, m.label(c.Article))
+		}
+	}
+	return strings.Join(out, " ")
+}
+
+func (m *mdWriter) cites(cs []news.Citation) string {
+	var out []string
+	for _, c := range cs {
+		out = append(out, fmt.Sprintf("%s “%s” (%d–%d)", m.label(c.Article), oneLine(c.Text), c.Start, c.End))
+	}
+	return strings.Join(out, "; ")
+}
+
+func languages(as []news.BriefSource) string {
+	count := map[string]int{}
+	for _, a := range as {
+		if a.Language != "" {
+			count[a.Language]++
+		}
+	}
+	var langs []string
+	for l := range count {
+		langs = append(langs, l)
+	}
+	sort.Slice(langs, func(i, j int) bool {
+		if count[langs[i]] != count[langs[j]] {
+			return count[langs[i]] > count[langs[j]]
+		}
+		return langs[i] < langs[j]
+	})
+	return strings.Join(langs, ", ")
+}
+
+// FactValue formats a check's value for people: "97.4 billion USD",
+// "22 million", "12.5 %", "2025-02-10".
+func FactValue(f news.Check) string {
+	switch f.Kind {
+	case news.KindDate, news.KindTime:
+		return f.Date
+	case news.KindPercent:
+		return Number(f.Value) + " %"
+	}
+	s := Number(f.Value)
+	if f.Currency != "" {
+		s += " " + f.Currency
+	}
+	return s
+}
+
+func sideValue(k news.Kind, s news.Side) string {
+	return FactValue(news.Check{Kind: k, Value: s.Value, Currency: s.Currency, Date: s.Date})
+}
+
+// Number formats a value with a scale word: 97.4e9 → "97.4 billion".
+func Number(v float64) string {
+	abs := math.Abs(v)
+	for _, sc := range []struct {
+		n    float64
+		word string
+	}{{1e12, "trillion"}, {1e9, "billion"}, {1e6, "million"}} {
+		if abs >= sc.n {
+			return strconv.FormatFloat(v/sc.n, 'f', -1, 64) + " " + sc.word
+		}
+	}
+	return strconv.FormatFloat(v, 'f', -1, 64)
+}
+
+// oneLine folds line breaks so a value fits on one Markdown line.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func cell(s string) string { return strings.ReplaceAll(oneLine(s), "|", "\\|") }

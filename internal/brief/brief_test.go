@@ -1,0 +1,155 @@
+package brief_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/recoupe/recoupe/internal/brief"
+	"github.com/recoupe/recoupe/news"
+)
+
+var update = flag.Bool("update", false, "update golden files")
+
+// parts is a fictional story: two outlets disagree on the currency of a
+// bid; a third copies the first.
+func parts() brief.Parts {
+	a := news.Article{ID: "a1", Name: "alpha.txt", Source: "Le Fictif", Title: "Acme | offre 12,5 milliards", Language: "fr",
+		Text: "Acme offre 12,5 milliards de dollars pour Widget. « Jamais », a dit Jeanne Roc."}
+	b := news.Article{ID: "b2", Name: "beta.txt", Source: "Daily Made-Up", Language: "fr",
+		Text: "Acme met 12.5 milliards d’euros sur la table."}
+	c := news.Article{ID: "c3", Name: "gamma.txt", DuplicateOf: "a1", Language: "fr", Text: a.Text + " (AFP)"}
+	cite := func(ar news.Article, sub string) news.Citation {
+		i := strings.Index(ar.Text, sub)
+		return news.Citation{Article: ar.Name, ArticleID: ar.ID, Start: i, End: i + len(sub), Text: sub}
+	}
+	usd := cite(a, "12,5 milliards de dollars")
+	usdCopy := cite(c, "12,5 milliards de dollars")
+	eur := cite(b, "12.5 milliards d’euros")
+	return brief.Parts{
+		Story:    news.Story{ID: "s1"},
+		Articles: []news.Article{a, b, c},
+		Facts: []news.Check{{
+			Kind: news.KindMoney, Status: news.Conflict, Value: 12.5e9, Currency: "USD",
+			Sources: []news.Citation{usd, eur, usdCopy}, Articles: 3, Independent: 2, Why: "currency: EUR vs USD",
+			Sides: []news.Side{{Value: 12.5e9, Currency: "USD", Sources: []news.Citation{usd, usdCopy}}, {Value: 12.5e9, Currency: "EUR", Sources: []news.Citation{eur}}},
+		}},
+		Quotes: []news.QuoteGroup{{Speaker: "Jeanne Roc", Status: news.Agreed, Variants: []news.QuoteVariant{
+			{Citation: cite(a, "Jamais"), Kind: news.QuoteDirect, Similarity: 1},
+			{Citation: cite(c, "Jamais"), Kind: news.QuoteDirect, Similarity: 1},
+		}}},
+		Entities: []news.Entity{{Name: "Acme", Type: news.ORG, Articles: []string{"alpha.txt", "beta.txt", "gamma.txt"}}},
+		Timeline: []news.Event{{Date: "2031-03-10", What: "Acme offre", Sources: []news.Citation{usd}}},
+	}
+}
+
+func TestBuild(t *testing.T) {
+	b := brief.Build(parts())
+	if b.Headline != "Acme | offre 12,5 milliards" {
+		t.Errorf("Headline = %q, want the first article's title", b.Headline)
+	}
+	if got, want := b.Independent, 2; got != want {
+		t.Errorf("Independent = %d, want %d (gamma copies alpha)", got, want)
+	}
+	if got := b.Articles[2].DuplicateOf; got != "alpha.txt" {
+		t.Errorf("gamma DuplicateOf = %q, want alpha.txt", got)
+	}
+}
+
+func TestMarkdownGolden(t *testing.T) {
+	var buf bytes.Buffer
+	if err := brief.Markdown(&buf, []news.Brief{brief.Build(parts())}); err != nil {
+		t.Fatal(err)
+	}
+	golden := filepath.Join("testdata", "conflict.md.golden")
+	if *update {
+		if err := os.WriteFile(golden, buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test ./internal/brief -update)", err)
+	}
+	if diff := cmp.Diff(string(want), buf.String()); diff != "" {
+		t.Errorf("Markdown mismatch (-want +got):\n%s", diff)
+	}
+	// The table cell must not be broken by the title's pipe.
+	if !strings.Contains(buf.String(), "| EUR") && !strings.Contains(buf.String(), "12.5 billion EUR") {
+		t.Errorf("Markdown lacks the EUR side:\n%s", buf.String())
+	}
+}
+
+func TestJSONShape(t *testing.T) {
+	var buf bytes.Buffer
+	if err := brief.JSON(&buf, []news.Brief{brief.Build(parts())}); err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Stories []struct {
+			Articles []struct{ Article string } `json:"articles"`
+			Facts    []struct {
+				Kind, Status, Currency string
+				Value                  float64
+				Sources                []struct {
+					Article    string
+					Start, End int
+					Text       string
+				}
+			} `json:"facts"`
+			Quotes []struct {
+				Speaker  string
+				Variants []struct{ Article, Text string }
+			} `json:"quotes"`
+			Entities []struct {
+				Name, Type string
+				Articles   []string
+			} `json:"entities"`
+			Timeline []struct{ Date string } `json:"timeline"`
+		} `json:"stories"`
+	}
+	if err := json.Unmarshal(buf.Bytes(), &doc); err != nil {
+		t.Fatalf("JSON does not parse: %v\n%s", err, buf.String())
+	}
+	s := doc.Stories[0]
+	if s.Articles[0].Article != "alpha.txt" || s.Facts[0].Status != "conflict" || s.Facts[0].Sources[1].Text != "12.5 milliards d’euros" {
+		t.Errorf("unexpected JSON: %s", buf.String())
+	}
+	if s.Quotes[0].Speaker != "Jeanne Roc" || len(s.Quotes[0].Variants) != 2 || s.Entities[0].Name != "Acme" || s.Timeline[0].Date != "2031-03-10" {
+		t.Errorf("unexpected JSON quotes/entities/timeline: %s", buf.String())
+	}
+}
+
+func TestJSONL(t *testing.T) {
+	var buf bytes.Buffer
+	if err := brief.JSONL(&buf, []news.Brief{brief.Build(parts())}); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(buf.String()), "\n")
+	if len(lines) != 3 {
+		t.Fatalf("got %d lines, want 3 (fact, quote, entity):\n%s", len(lines), buf.String())
+	}
+	for _, l := range lines {
+		var v map[string]any
+		if err := json.Unmarshal([]byte(l), &v); err != nil || v["story"] != "s1" {
+			t.Errorf("line %q: %v, story %v", l, err, v["story"])
+		}
+	}
+}
+
+func TestNumber(t *testing.T) {
+	for _, tt := range []struct {
+		in   float64
+		want string
+	}{{97.4e9, "97.4 billion"}, {9.74e9, "9.74 billion"}, {22e6, "22 million"}, {1500, "1500"}, {0.5, "0.5"}, {-3e9, "-3 billion"}} {
+		if got := brief.Number(tt.in); got != tt.want {
+			t.Errorf("Number(%g) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
