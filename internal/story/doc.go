@@ -1,0 +1,440 @@
+package story
+
+import (
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/recoupe/recoupe/news"
+)
+
+// Feature is one key of a Doc with its count in the article.
+type Feature struct {
+	Key   string `json:"key"`
+	Count int    `json:"count"`
+}
+
+// Doc is an article's representation for clustering. NewDoc builds it
+// deterministically from the article and its extraction, so that it can be
+// rebuilt from storage; the weights (TF-IDF) are applied by the Clusterer,
+// whose document frequencies change as articles arrive.
+type Doc struct {
+	ID          string
+	DuplicateOf string
+	Language    string
+	// Time is the publication time; zero when unknown (then no time decay).
+	Time time.Time
+	// Terms are folded snowball stems of the title (counted twice) and text,
+	// stop words removed, sorted by key.
+	Terms []Feature
+	// Entities are folded canonical names and their words ("ingrid
+	// betancourt", "ingrid", "betancourt"), language-independent, so that
+	// a French and an English article about one event share them.
+	Entities []Feature
+	// Numbers are amounts rounded to 2 significant digits with their
+	// currency ("9.7e+10 USD"), percents ("12 %"), years ("year 2008") and
+	// resolved dates ("date 2025-02-10").
+	Numbers []Feature
+	// EntityProxy is true when Entities were read from capitalised words
+	// because the extraction had no mentions.
+	EntityProxy bool
+	// NumberProxy is true when Numbers were read from the text because
+	// the extraction had no facts.
+	NumberProxy bool
+}
+
+// NewDoc builds the clustering representation of an article. x may be nil.
+// Entities come from x.Mentions; when there are none, capitalised-word
+// sequences stand in for them (see entityProxy). Numbers come from x.Facts;
+// when there are none, numbers are read from the text (see scanNumbers).
+func NewDoc(a *news.Article, x *news.Extraction) Doc {
+	if a == nil {
+		return Doc{}
+	}
+	d := Doc{ID: a.ID, DuplicateOf: a.DuplicateOf, Language: a.Language}
+	if !a.Published.IsZero() {
+		d.Time = a.Published.Time
+	}
+	lang := a.Language
+	terms := map[string]int{}
+	ents := map[string]int{}
+	nums := map[string]int{}
+	var mentions []news.Mention
+	var facts []news.Fact
+	if x != nil {
+		mentions, facts = x.Mentions, x.Facts
+	}
+	d.EntityProxy = len(mentions) == 0
+	d.NumberProxy = len(facts) == 0
+
+	for i, s := range []string{a.Title, a.Text} {
+		toks := tokenize(s, lang)
+		for _, t := range toks {
+			if t.num || t.stop {
+				continue
+			}
+			k := stem(lang, t.lower)
+			if utf8.RuneCountInString(k) < 2 {
+				continue
+			}
+			terms[k] += 2 - i // title words count twice
+		}
+		if d.EntityProxy {
+			entityProxy(s, toks, ents)
+		}
+		if d.NumberProxy {
+			scanNumbers(s, toks, lang, nums)
+		}
+	}
+	for _, m := range mentions {
+		addName(ents, strings.Fields(fold(m.Name)))
+	}
+	for _, f := range facts {
+		if k := factKey(f); k != "" {
+			nums[k]++
+		}
+	}
+	d.Terms, d.Entities, d.Numbers = features(terms), features(ents), features(nums)
+	return d
+}
+
+func features(m map[string]int) []Feature {
+	fs := make([]Feature, 0, len(m))
+	for k, n := range m {
+		fs = append(fs, Feature{k, n})
+	}
+	slices.SortFunc(fs, func(a, b Feature) int { return strings.Compare(a.Key, b.Key) })
+	return fs
+}
+
+// token is one word or number of a text.
+type token struct {
+	start, end int
+	lower      string // lowercased, accents kept (the stemmers need them)
+	folded     string
+	num        bool // starts with a digit
+	upper      bool // starts with an upper-case letter
+	sentStart  bool // first token of a sentence or line
+	stop       bool
+}
+
+// tokenize splits s into words (letters and digits) and numbers (digits
+// with the thousands and decimal separators of French and English).
+// Apostrophes and hyphens split words: "l'armée" → "l", "armée".
+func tokenize(s, lang string) []token {
+	var toks []token
+	boundary := true
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r >= '0' && r <= '9':
+			j := scanNumberEnd(s, i)
+			toks = append(toks, token{start: i, end: j, lower: s[i:j], folded: s[i:j], num: true, sentStart: boundary})
+			boundary = false
+			i = j
+		case unicode.IsLetter(r):
+			j := i + n
+			for j < len(s) {
+				r2, n2 := utf8.DecodeRuneInString(s[j:])
+				if !unicode.IsLetter(r2) && !unicode.IsDigit(r2) && !unicode.Is(unicode.Mn, r2) {
+					break
+				}
+				j += n2
+			}
+			w := s[i:j]
+			lower := strings.ToLower(w)
+			f := fold(lower)
+			toks = append(toks, token{start: i, end: j, lower: lower, folded: f, upper: unicode.IsUpper(r),
+				sentStart: boundary, stop: stop(lower, f)})
+			boundary = false
+			i = j
+		default:
+			switch r {
+			case '.', '!', '?', '\n', ':', ';', '«', '»', '"', '“', '”', '(', ')', '—', '–':
+				boundary = true
+			}
+			i += n
+		}
+	}
+	return toks
+}
+
+// scanNumberEnd returns the end of the number starting at s[i]: digits,
+// and separators ('.', ',', spaces) followed by more digits; a space only
+// when exactly three digits follow (a thousands group).
+func scanNumberEnd(s string, i int) int {
+	j := i
+	for j < len(s) && isDigit(s[j]) {
+		j++
+	}
+	for j < len(s) {
+		sepLen := 0
+		switch {
+		case s[j] == '.' || s[j] == ',':
+			sepLen = 1
+		case s[j] == ' ':
+			sepLen = 1
+		case strings.HasPrefix(s[j:], "\u00a0"):
+			sepLen = len("\u00a0")
+		case strings.HasPrefix(s[j:], "\u202f"):
+			sepLen = len("\u202f")
+		}
+		if sepLen == 0 {
+			break
+		}
+		k := j + sepLen
+		m := k
+		for m < len(s) && isDigit(s[m]) {
+			m++
+		}
+		if m == k {
+			break
+		}
+		if s[j] != '.' && s[j] != ',' && (m-k != 3) {
+			break
+		}
+		j = m
+	}
+	return j
+}
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
+
+// parseNumber reads a number written with French or English separators.
+func parseNumber(raw, lang string) (float64, bool) {
+	raw = strings.NewReplacer(" ", "", "\u00a0", "", "\u202f", "").Replace(raw)
+	dots, commas := strings.Count(raw, "."), strings.Count(raw, ",")
+	groups3 := func(sep string) bool {
+		parts := strings.Split(raw, sep)
+		for _, p := range parts[1:] {
+			if len(p) != 3 {
+				return false
+			}
+		}
+		return true
+	}
+	switch {
+	case dots > 0 && commas > 0:
+		if strings.LastIndexByte(raw, '.') > strings.LastIndexByte(raw, ',') {
+			raw = strings.ReplaceAll(raw, ",", "")
+		} else {
+			raw = strings.ReplaceAll(strings.ReplaceAll(raw, ".", ""), ",", ".")
+		}
+	case commas > 0:
+		if commas > 1 || (lang != "fr" && groups3(",")) {
+			raw = strings.ReplaceAll(raw, ",", "")
+		} else {
+			raw = strings.ReplaceAll(raw, ",", ".")
+		}
+	case dots > 0:
+		if dots > 1 || (lang == "fr" && groups3(".")) {
+			raw = strings.ReplaceAll(raw, ".", "")
+		}
+	}
+	v, err := strconv.ParseFloat(raw, 64)
+	if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
+		return 0, false
+	}
+	return v, true
+}
+
+var multipliers = map[string]float64{
+	"mille": 1e3, "thousand": 1e3, "million": 1e6, "millions": 1e6, "m": 1e6,
+	"milliard": 1e9, "milliards": 1e9, "md": 1e9, "mds": 1e9, "mrd": 1e9,
+	"billion": 1e9, "billions": 1e9, "bn": 1e9, "trillion": 1e12, "trillions": 1e12,
+}
+
+var currencies = map[string]string{
+	"dollar": "USD", "dollars": "USD", "usd": "USD", "euro": "EUR", "euros": "EUR", "eur": "EUR",
+	"livre": "GBP", "livres": "GBP", "pound": "GBP", "pounds": "GBP", "gbp": "GBP",
+	"yuan": "CNY", "yuans": "CNY", "yen": "JPY", "yens": "JPY",
+}
+
+var currencySymbols = map[rune]string{'$': "USD", '€': "EUR", '£': "GBP", '¥': "JPY"}
+
+// scanNumbers is the stand-in for numeric facts when the extraction has
+// none: it reads each number of s with a following multiplier ("millions")
+// and currency ("de dollars", "€", a leading "$") and adds its key.
+func scanNumbers(s string, toks []token, lang string, out map[string]int) {
+	for i, t := range toks {
+		if !t.num {
+			continue
+		}
+		v, ok := parseNumber(s[t.start:t.end], lang)
+		if !ok {
+			continue
+		}
+		cur, percent, mult := "", false, 1.0
+		// A currency symbol just before ("$5", "€ 3").
+		if r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(s[:t.start], " \u00a0")); currencySymbols[r] != "" {
+			cur = currencySymbols[r]
+		}
+		rest := s[t.end:]
+		trimmed := strings.TrimLeft(rest, " \u00a0\u202f")
+		if r, _ := utf8.DecodeRuneInString(trimmed); r == '%' {
+			percent = true
+		} else if c := currencySymbols[r]; c != "" && cur == "" {
+			cur = c
+		}
+		for j := i + 1; j < len(toks) && j <= i+3 && !percent; j++ {
+			w := toks[j].folded
+			if m, ok := multipliers[w]; ok && mult == 1 && j == i+1 {
+				if w == "billion" || w == "billions" {
+					if lang == "fr" {
+						m = 1e12
+					}
+				}
+				mult = m
+				continue
+			}
+			if c, ok := currencies[w]; ok && cur == "" {
+				cur = c
+				break
+			}
+			if w == "pour" && j+1 < len(toks) && toks[j+1].folded == "cent" || w == "percent" {
+				percent = true
+				break
+			}
+			if w != "de" && w != "d" && w != "of" {
+				break
+			}
+		}
+		v *= mult
+		switch {
+		case percent:
+			out[round2(v)+" %"]++
+		case cur != "":
+			out[round2(v)+" "+cur]++
+		case mult == 1 && t.end-t.start == 4 && v >= 1800 && v <= 2100:
+			out["year "+s[t.start:t.end]]++
+		case v >= 32 || mult > 1:
+			out[round2(v)]++
+		}
+	}
+}
+
+// factKey is the Numbers key of an extracted fact, "" to skip it.
+func factKey(f news.Fact) string {
+	switch {
+	case f.Amount != nil:
+		v := f.Amount.Value
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return ""
+		}
+		switch {
+		case f.Kind == news.KindPercent:
+			return round2(v) + " %"
+		case f.Amount.Currency != "":
+			return round2(v) + " " + f.Amount.Currency
+		case math.Abs(v) < 32:
+			return ""
+		}
+		return round2(v)
+	case f.When != nil:
+		dt := f.When.Date
+		switch dt.Granularity {
+		case news.GranYear:
+			return "year " + dt.String()
+		case news.GranMonth, news.GranDay, news.GranMinute:
+			return "date " + dt.Time.Format("2006-01-02")[:len(dt.String())]
+		}
+	}
+	return ""
+}
+
+// round2 formats v rounded to 2 significant digits: 97.4e9 → "9.7e+10".
+func round2(v float64) string {
+	return strconv.FormatFloat(v, 'g', 2, 64)
+}
+
+// entityProxy adds capitalised-word sequences of s as entities, the
+// stand-in for named-entity mentions when the extraction has none. It
+// skips title-cased lines (most words capitalised, as in English
+// headlines), leading stop words ("Les Jeux" → "jeux"), and a lone
+// capitalised word that opens a sentence (usually not a name).
+func entityProxy(s string, toks []token, out map[string]int) {
+	skip := titleCasedLines(s, toks)
+	for i := 0; i < len(toks); {
+		t := toks[i]
+		if !t.upper || skip[i] {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && toks[j].upper && !toks[j].sentStart && !skip[j] && nameGap(s[toks[j-1].end:toks[j].start]) {
+			j++
+		}
+		seq := toks[i:j]
+		sentStart := seq[0].sentStart
+		for len(seq) > 0 && seq[0].stop {
+			seq = seq[1:]
+		}
+		i = j
+		if len(seq) == 0 || (sentStart && len(seq) == 1) {
+			continue
+		}
+		words := make([]string, len(seq))
+		for k, t := range seq {
+			words[k] = t.folded
+		}
+		addName(out, words)
+	}
+}
+
+// addName adds a folded name and each of its words that is not a stop word.
+func addName(out map[string]int, words []string) {
+	if len(words) == 0 {
+		return
+	}
+	if len(words) > 1 {
+		out[strings.Join(words, " ")]++
+	}
+	for _, w := range words {
+		if utf8.RuneCountInString(w) >= 2 && !stop(w, w) {
+			out[w]++
+		}
+	}
+}
+
+// nameGap reports whether the text between two capitalised words keeps
+// them in one name: spaces or a hyphen.
+func nameGap(g string) bool {
+	if len(g) == 0 || len(g) > 3 {
+		return false
+	}
+	return strings.Trim(g, " -\u00a0") == ""
+}
+
+// titleCasedLines marks the tokens of lines where most words of four
+// letters or more are capitalised.
+func titleCasedLines(s string, toks []token) []bool {
+	skip := make([]bool, len(toks))
+	for i := 0; i < len(toks); {
+		lineEnd := strings.IndexByte(s[toks[i].start:], '\n')
+		if lineEnd < 0 {
+			lineEnd = len(s)
+		} else {
+			lineEnd += toks[i].start
+		}
+		j, long, caps := i, 0, 0
+		for ; j < len(toks) && toks[j].start < lineEnd; j++ {
+			if !toks[j].num && toks[j].end-toks[j].start >= 4 {
+				long++
+				if toks[j].upper {
+					caps++
+				}
+			}
+		}
+		if long >= 3 && caps*2 > long {
+			for k := i; k < j; k++ {
+				skip[k] = true
+			}
+		}
+		i = j
+	}
+	return skip
+}
