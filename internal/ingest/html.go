@@ -1,0 +1,136 @@
+package ingest
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+	"unicode"
+
+	"github.com/go-shiori/dom"
+	trafilatura "github.com/markusmobius/go-trafilatura"
+	"golang.org/x/net/html"
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/recoupe/recoupe/news"
+)
+
+// ErrNoContent is returned when a page has no extractable main text.
+var ErrNoContent = errors.New("no main text found")
+
+// maxHTMLNodes bounds the DOM size handed to the extractor: hostile pages
+// with millions of elements are rejected instead of exhausting memory/time.
+const maxHTMLNodes = 200_000
+
+// ParseHTML extracts an article from an HTML page's raw bytes. name is how
+// the user refers to the page (file name or URL); pageURL, when known (a
+// WARC record's target, a feed item's link), helps resolve the canonical
+// URL and the date. The character set is detected from the bytes and meta
+// tags. The main text comes from go-trafilatura (fallback extractors on,
+// comments excluded); title, author and date from the page's own metadata
+// (JSON-LD, Open Graph / article: meta tags, <time>) when it has them,
+// else from go-trafilatura's metadata.
+func (o Options) ParseHTML(name string, data []byte, pageURL string) (news.Article, error) {
+	if max := o.maxBytes(); int64(len(data)) > max {
+		return news.Article{}, fmt.Errorf("ingest: %s: %d bytes, more than the %d-byte limit: %w", name, len(data), max, ErrTooLarge)
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return news.Article{}, fmt.Errorf("ingest: %s: %w", name, ErrEmpty)
+	}
+	doc, err := dom.Parse(bytes.NewReader(data))
+	if err != nil {
+		return news.Article{}, fmt.Errorf("ingest: %s: parsing html: %w", name, err)
+	}
+	if n := countNodes(doc, maxHTMLNodes+1); n > maxHTMLNodes {
+		return news.Article{}, fmt.Errorf("ingest: %s: more than %d html elements: %w", name, maxHTMLNodes, ErrTooLarge)
+	}
+	meta := scanMeta(doc)
+	opts := trafilatura.Options{EnableFallback: true, ExcludeComments: true}
+	if u, err := url.Parse(pageURL); err == nil && (u.Scheme == "http" || u.Scheme == "https") {
+		opts.OriginalURL = u
+	}
+	res, err := extractSafely(doc, opts)
+	if err != nil {
+		return news.Article{}, fmt.Errorf("ingest: %s: %w: %w", name, ErrNoContent, err)
+	}
+	text := cleanExtracted(res.ContentText)
+	if text == "" {
+		return news.Article{}, fmt.Errorf("ingest: %s: %w", name, ErrNoContent)
+	}
+	md := res.Metadata
+	a := news.Article{
+		Name:     name,
+		Source:   clean(md.Sitename),
+		URL:      md.URL,
+		Title:    clean(firstNonEmpty(meta.title, md.Title)),
+		Author:   clean(firstNonEmpty(meta.author, md.Author)),
+		Language: DetectLanguage(text),
+		Text:     text,
+	}
+	if a.URL == "" {
+		a.URL = pageURL
+	}
+	switch {
+	case !meta.published.IsZero():
+		a.Published = meta.published
+	case !md.Date.IsZero():
+		a.Published = news.Date{Time: md.Date, Granularity: news.GranDay}
+	}
+	if a.Source == "" && a.URL != "" {
+		if u, err := url.Parse(a.URL); err == nil {
+			a.Source = strings.TrimPrefix(u.Hostname(), "www.")
+		}
+	}
+	a.ID = news.ArticleID(a.Text)
+	return a, nil
+}
+
+// extractSafely runs the extractor and turns a panic inside it (seen on
+// hostile markup in third-party code) into an error.
+func extractSafely(doc *html.Node, opts trafilatura.Options) (res *trafilatura.ExtractResult, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			res, err = nil, fmt.Errorf("extractor panic: %v", r)
+		}
+	}()
+	return trafilatura.ExtractDocument(doc, opts)
+}
+
+func countNodes(n *html.Node, limit int) int {
+	count := 0
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && count < limit; c = c.NextSibling {
+			count++
+			walk(c)
+		}
+	}
+	walk(n)
+	return count
+}
+
+// cleanExtracted normalises extracted text like a text file's: NFC, LF
+// line ends, no trailing spaces, share lines and trailing furniture removed.
+func cleanExtracted(s string) string {
+	if !strings.ContainsFunc(s, func(r rune) bool { return !unicode.IsSpace(r) }) {
+		return ""
+	}
+	lines := normaliseLines(s)
+	lines = stripFurniture(lines)
+	return strings.TrimSpace(strings.Join(lines, "\n"))
+}
+
+// clean collapses white space in a metadata value and applies NFC.
+func clean(s string) string {
+	return norm.NFC.String(strings.Join(strings.Fields(s), " "))
+}
+
+func firstNonEmpty(ss ...string) string {
+	for _, s := range ss {
+		if strings.TrimSpace(s) != "" {
+			return s
+		}
+	}
+	return ""
+}
