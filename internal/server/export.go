@@ -1,0 +1,234 @@
+package server
+
+import (
+	"bufio"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/recoupe/recoupe/news"
+)
+
+// Exports of one story's brief. Every export is complete: all facts, all
+// citations, all quote variants, however many there are.
+
+// attachment sets the headers of a downloaded export. The file name is
+// built from the story ID with anything but [A-Za-z0-9_-] dropped, so it
+// cannot break out of the header's quotes.
+func attachment(w http.ResponseWriter, storyID, ext, ctype string) {
+	name := cleanClass(storyID)
+	if name == "" {
+		name = "story"
+	}
+	w.Header().Set("Content-Type", ctype)
+	w.Header().Set("Content-Disposition", `attachment; filename="story-`+name+`.`+ext+`"`)
+	w.Header().Set("Cache-Control", "no-store")
+}
+
+func (s *server) exportJSON(w http.ResponseWriter, r *http.Request) {
+	b, ok := s.brief(w, r)
+	if !ok {
+		return
+	}
+	attachment(w, b.StoryID, "json", "application/json; charset=utf-8")
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.Encode(b)
+}
+
+// factLine is one line of the JSONL export: a fact with its story.
+type factLine struct {
+	StoryID string `json:"story_id"`
+	news.Check
+}
+
+func (s *server) exportJSONL(w http.ResponseWriter, r *http.Request) {
+	b, ok := s.brief(w, r)
+	if !ok {
+		return
+	}
+	attachment(w, b.StoryID, "jsonl", "application/jsonl; charset=utf-8")
+	bw := bufio.NewWriter(w)
+	enc := json.NewEncoder(bw) // Encode ends each value with a newline
+	for _, c := range b.Facts {
+		enc.Encode(factLine{StoryID: b.StoryID, Check: c})
+	}
+	bw.Flush()
+}
+
+// csvHeader is the CSV export's columns: one row per citation of a fact
+// (record "fact") or per variant of a quote (record "quote").
+var csvHeader = []string{
+	"story_id", "record", "index", "kind", "status", "value", "currency", "date", "side",
+	"speaker", "article", "article_id", "source", "start", "end", "text", "context", "why",
+}
+
+// csvSafe defuses a cell that a spreadsheet would read as a formula.
+func csvSafe(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		if _, err := strconv.ParseFloat(s, 64); err != nil {
+			return "'" + s
+		}
+	}
+	return s
+}
+
+func (s *server) exportCSV(w http.ResponseWriter, r *http.Request) {
+	b, ok := s.brief(w, r)
+	if !ok {
+		return
+	}
+	attachment(w, b.StoryID, "csv", "text/csv; charset=utf-8")
+	src := map[string]string{}
+	for _, a := range b.Articles {
+		src[a.ID] = a.Source
+		src[a.Article] = a.Source
+	}
+	cw := csv.NewWriter(w)
+	cw.Write(csvHeader)
+	row := func(cells ...string) {
+		for i := range cells {
+			cells[i] = csvSafe(cells[i])
+		}
+		cw.Write(cells)
+	}
+	num := func(v float64) string {
+		if v == 0 {
+			return ""
+		}
+		return strconv.FormatFloat(v, 'f', -1, 64)
+	}
+	for i, c := range b.Facts {
+		idx := strconv.Itoa(i)
+		cite := func(side string, value float64, currency, date string, ct news.Citation) {
+			source := src[ct.ArticleID]
+			if source == "" {
+				source = src[ct.Article]
+			}
+			row(b.StoryID, "fact", idx, string(c.Kind), string(c.Status), num(value), currency, date, side,
+				"", ct.Article, ct.ArticleID, source, strconv.Itoa(ct.Start), strconv.Itoa(ct.End),
+				ct.Text, c.Context, c.Why)
+		}
+		if len(c.Sides) > 0 {
+			for k, sd := range c.Sides {
+				for _, ct := range sd.Sources {
+					cite(sourceLabel(k), sd.Value, sd.Currency, sd.Date, ct)
+				}
+			}
+			continue
+		}
+		for _, ct := range c.Sources {
+			cite("", c.Value, c.Currency, c.Date, ct)
+		}
+	}
+	for i, q := range b.Quotes {
+		for _, v := range q.Variants {
+			source := src[v.ArticleID]
+			if source == "" {
+				source = src[v.Article]
+			}
+			row(b.StoryID, "quote", strconv.Itoa(i), string(v.Kind), string(q.Status), "", "", "", "",
+				q.Speaker, v.Article, v.ArticleID, source, strconv.Itoa(v.Start), strconv.Itoa(v.End),
+				v.Text, "", "")
+		}
+	}
+	cw.Flush()
+}
+
+// mdEscape escapes the characters that Markdown would read as markup, and
+// '<' and '>' so that no renderer sees raw HTML in article words.
+var mdEscape = strings.NewReplacer(
+	`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`, "#", `\#`,
+	"<", "&lt;", ">", "&gt;", "|", `\|`, "!", `\!`, "\r", " ", "\n", " ",
+)
+
+func md(s string) string { return mdEscape.Replace(s) }
+
+func (s *server) exportMarkdown(w http.ResponseWriter, r *http.Request) {
+	b, ok := s.brief(w, r)
+	if !ok {
+		return
+	}
+	attachment(w, b.StoryID, "md", "text/markdown; charset=utf-8")
+	ix := newBriefIndex(b)
+	bw := bufio.NewWriter(w)
+	defer bw.Flush()
+	p := func(format string, args ...any) { fmt.Fprintf(bw, format, args...) }
+	cites := func(cs []news.Citation) string {
+		var parts []string
+		for _, c := range cs {
+			v := ix.cite(c)
+			parts = append(parts, fmt.Sprintf("[%s] “%s”", v.Label, md(c.Text)))
+		}
+		return strings.Join(parts, "; ")
+	}
+	p("# %s\n\n", md(b.Headline))
+	p("%d sources, %d independent.\n\n## Sources\n\n", len(b.Articles), b.Independent)
+	for i, sv := range ix.sources {
+		a := b.Articles[i]
+		p("- **[%s]** %s — %s", sv.Label, md(sv.Title), md(sv.Outlet))
+		if a.Published != "" {
+			p(", %s", md(a.Published))
+		}
+		if sv.External != "" {
+			p(" <%s>", strings.NewReplacer("<", "%3C", ">", "%3E", " ", "%20").Replace(sv.External))
+		}
+		p("\n")
+	}
+	section := func(title string, st news.Status) {
+		p("\n## %s\n\n", title)
+		n := 0
+		for _, c := range b.Facts {
+			if c.Status != st {
+				continue
+			}
+			n++
+			p("- %s **%s**", c.Kind, md(formatValue(c.Kind, c.Value, c.Currency, c.Date)))
+			if c.Context != "" {
+				p(" (%s)", md(c.Context))
+			}
+			if st == news.Conflict {
+				if c.Why != "" {
+					p(": %s", md(c.Why))
+				}
+				p("\n")
+				for k, sd := range c.Sides {
+					p("  - side %s, %s: %s\n", sourceLabel(k),
+						md(formatValue(c.Kind, sd.Value, sd.Currency, sd.Date)), cites(sd.Sources))
+				}
+				continue
+			}
+			p(": %s\n", cites(c.Sources))
+		}
+		if n == 0 {
+			p("None.\n")
+		}
+	}
+	section("Conflicts", news.Conflict)
+	section("Agreed facts", news.Agreed)
+	section("Single-source facts", news.Single)
+	p("\n## Quotes\n\n")
+	if len(b.Quotes) == 0 {
+		p("None.\n")
+	}
+	for _, q := range b.Quotes {
+		speaker := q.Speaker
+		if speaker == "" {
+			speaker = "unknown speaker"
+		}
+		p("- **%s** (%d variants)\n", md(speaker), len(q.Variants))
+		for _, v := range q.Variants {
+			p("  - [%s] « %s »\n", ix.cite(v.Citation).Label, md(v.Text))
+		}
+	}
+	p("\n## Timeline\n\n")
+	if len(b.Timeline) == 0 {
+		p("None.\n")
+	}
+	for _, e := range b.Timeline {
+		p("- **%s** %s %s\n", md(e.Date), md(e.What), cites(e.Sources))
+	}
+}
