@@ -1,0 +1,114 @@
+// Command train-ner retrains the named-entity model of
+// internal/extract/entity from ../shared/data/ner-fr, using only the sets
+// whose licence allows a shipped model: icdar-europeana-fr train (CC0) and
+// hipe2022-newseye-fr dev2 (CC BY 4.0). icdar-europeana-fr dev and
+// hipe2022-newseye-fr dev are held out for cmd/eval-ner. Training is
+// deterministic (fixed seed, no map-order dependence).
+//
+// Run from the repository root:
+//
+//	go run ./cmd/train-ner               # writes internal/extract/entity/model.bin.gz
+//	go run ./cmd/train-ner -gazetteers   # first recompiles the gazetteers from
+//	                                     # hunspell-fr-classical and libgeonames-common
+package main
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/recoupe/recoupe/internal/extract/entity"
+	"github.com/recoupe/recoupe/internal/extract/entity/gazetteer"
+	"github.com/recoupe/recoupe/internal/extract/entity/nerdata"
+	"github.com/recoupe/recoupe/internal/shareddata"
+)
+
+func main() {
+	if err := run(os.Args[1:], os.Stdout, os.Stderr); err != nil {
+		fmt.Fprintln(os.Stderr, "train-ner:", err)
+		os.Exit(1)
+	}
+}
+
+// TrainingSets loads the licensed training data.
+func trainingSets() ([]nerdata.Sentence, error) {
+	icdar, err := shareddata.Path("ner-fr", "icdar-europeana-fr", "train.txt")
+	if err != nil {
+		return nil, err
+	}
+	hipe, err := shareddata.Path("ner-fr", "hipe2022-newseye-fr", "HIPE-2022-v2.1-newseye-dev2-fr.tsv")
+	if err != nil {
+		return nil, err
+	}
+	a, err := nerdata.ReadCoNLL(icdar, 0, true, "", map[string]bool{"PER": true, "LOC": true, "ORG": true})
+	if err != nil {
+		return nil, err
+	}
+	b, err := nerdata.ReadHIPE(hipe)
+	if err != nil {
+		return nil, err
+	}
+	// Keep document ids apart.
+	off := 0
+	for _, s := range a {
+		off = max(off, s.Doc+1)
+	}
+	for i := range b {
+		b[i].Doc += off
+	}
+	return append(a, b...), nil
+}
+
+func run(args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("train-ner", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	gaz := fs.Bool("gazetteers", false, "recompile gazetteer.txt.gz from the Debian packages first")
+	dic := fs.String("dic", gazetteer.DefaultDic, "Hunspell French dictionary (hunspell-fr-classical)")
+	mo := fs.String("geonames", gazetteer.DefaultGeonames, "GeoNames French catalogue (libgeonames-common)")
+	dir := fs.String("dir", filepath.Join("internal", "extract", "entity"), "entity package directory")
+	epochs := fs.Int("epochs", 8, "training epochs")
+	bits := fs.Int("bits", 20, "log2 of feature buckets")
+	only := fs.Bool("only-gazetteers", false, "recompile the gazetteers and stop")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if _, err := os.Stat(*dir); err != nil {
+		return fmt.Errorf("run from the repository root: %w", err)
+	}
+	if *gaz || *only {
+		var buf bytes.Buffer
+		if err := gazetteer.Build(*dic, *mo, &buf); err != nil {
+			return err
+		}
+		p := filepath.Join(*dir, "gazetteer", "gazetteer.txt.gz")
+		if err := os.WriteFile(p, buf.Bytes(), 0o644); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "wrote %s (%d bytes); rerun without -gazetteers so the new lists are embedded\n", p, buf.Len())
+		return nil
+	}
+	sents, err := trainingSets()
+	if err != nil {
+		return err
+	}
+	ntok := 0
+	for _, s := range sents {
+		ntok += len(s.Tokens)
+	}
+	fmt.Fprintf(stdout, "training on %d sentences, %d tokens\n", len(sents), ntok)
+	t0 := time.Now()
+	model, err := entity.Train(sents, entity.TrainOptions{Epochs: *epochs, Bits: *bits}, stdout)
+	if err != nil {
+		return err
+	}
+	p := filepath.Join(*dir, entity.ModelFile)
+	if err := os.WriteFile(p, model, 0o644); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "wrote %s (%d bytes) in %v\n", p, len(model), time.Since(t0).Round(time.Millisecond))
+	return nil
+}

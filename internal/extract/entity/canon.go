@@ -1,0 +1,378 @@
+package entity
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/recoupe/recoupe/news"
+)
+
+// group is one candidate entity while canonicalising.
+type group struct {
+	name     string
+	types    map[news.EntityType]int
+	typ      news.EntityType
+	forms    map[string]bool
+	articles map[int]bool
+	mentions []mref
+	merges   []string
+	into     *group // set once merged into another group
+}
+
+type mref struct {
+	article int
+	m       news.Mention
+}
+
+func (g *group) root() *group {
+	for g.into != nil {
+		g = g.into
+	}
+	return g
+}
+
+var typeOrder = []news.EntityType{news.PER, news.ORG, news.LOC, news.MISC}
+
+func (g *group) settleType() {
+	best, n := news.EntityType(""), -1
+	for _, t := range typeOrder {
+		if g.types[t] > n {
+			best, n = t, g.types[t]
+		}
+	}
+	g.typ = best
+}
+
+// Canonicalize merges the mentions of a story's articles into entities.
+// Mentions group by their Name; then, in this order, a weaker group (fewer
+// articles, fewer mentions) merges into a stronger one of a compatible
+// type (the weaker has at least one mention of the stronger's type) when:
+// the names differ only in case, accents, spaces or hyphens ("Open AI" →
+// "OpenAI"); it is a short form of exactly one person's full name
+// ("Altman" → "Sam Altman"); it is an acronym of the other's capitalised
+// words ("ONU" → "Organisation des Nations unies"); or it is a
+// near-spelling of one of the other's forms with the same first letter:
+// one edit (transpositions count one) for names of 4 letters or more, or
+// of 3 letters when the letters are the same, two edits from 9 letters
+// ("Musc" → "Elon Musk", "xIA" → "xAI"). Every merge is explained in
+// Entity.Merges. names[i] names article i in the output.
+func Canonicalize(names []string, texts []string, mentions [][]news.Mention) []news.Entity {
+	byName := map[string]*group{}
+	var groups []*group
+	for a, ms := range mentions {
+		for _, m := range ms {
+			key := m.Name
+			if key == "" {
+				key = m.Text
+			}
+			key = strings.Join(strings.Fields(key), " ")
+			if key == "" {
+				continue
+			}
+			g := byName[key]
+			if g == nil {
+				g = &group{name: key, types: map[news.EntityType]int{}, forms: map[string]bool{}, articles: map[int]bool{}}
+				byName[key] = g
+				groups = append(groups, g)
+			}
+			g.types[m.Type]++
+			g.forms[strings.Join(strings.Fields(m.Text), " ")] = true
+			g.articles[a] = true
+			g.mentions = append(g.mentions, mref{a, m})
+		}
+	}
+	for _, g := range groups {
+		g.settleType()
+	}
+	// Strongest first: more articles, more mentions, longer name, then name.
+	sort.SliceStable(groups, func(i, j int) bool {
+		a, b := groups[i], groups[j]
+		if len(a.articles) != len(b.articles) {
+			return len(a.articles) > len(b.articles)
+		}
+		if len(a.mentions) != len(b.mentions) {
+			return len(a.mentions) > len(b.mentions)
+		}
+		if len(a.name) != len(b.name) {
+			return len(a.name) > len(b.name)
+		}
+		return a.name < b.name
+	})
+	rules := []func(weak, strong *group) (string, bool){sameLetters, shortForm(groups), acronym, nearSpelling}
+	for _, rule := range rules {
+		for j := len(groups) - 1; j >= 0; j-- {
+			w := groups[j]
+			if w.into != nil {
+				continue
+			}
+			for i := range groups {
+				s := groups[i].root()
+				if s == w || i == j || groups[i].into != nil {
+					continue
+				}
+				if !stronger(s, w) || w.types[s.typ] == 0 {
+					continue
+				}
+				why, ok := rule(w, s)
+				if !ok {
+					continue
+				}
+				absorb(s, w, why)
+				break
+			}
+		}
+	}
+	var out []news.Entity
+	for _, g := range groups {
+		if g.into != nil {
+			continue
+		}
+		out = append(out, g.entity(names))
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if len(out[i].Articles) != len(out[j].Articles) {
+			return len(out[i].Articles) > len(out[j].Articles)
+		}
+		if len(out[i].Mentions) != len(out[j].Mentions) {
+			return len(out[i].Mentions) > len(out[j].Mentions)
+		}
+		return out[i].Name < out[j].Name
+	})
+	return out
+}
+
+func stronger(s, w *group) bool {
+	if len(s.articles) != len(w.articles) {
+		return len(s.articles) > len(w.articles)
+	}
+	if len(s.mentions) != len(w.mentions) {
+		return len(s.mentions) > len(w.mentions)
+	}
+	if len(s.name) != len(w.name) {
+		return len(s.name) > len(w.name)
+	}
+	return s.name < w.name
+}
+
+func absorb(s, w *group, why string) {
+	w.into = s
+	for t, n := range w.types {
+		s.types[t] += n
+	}
+	for f := range w.forms {
+		s.forms[f] = true
+	}
+	s.forms[w.name] = true
+	for a := range w.articles {
+		s.articles[a] = true
+	}
+	s.mentions = append(s.mentions, w.mentions...)
+	s.merges = append(s.merges, fmt.Sprintf("%s → %s: %s, same story, %s", w.name, s.name, why, s.typ))
+	s.merges = append(s.merges, w.merges...)
+}
+
+func (g *group) entity(names []string) news.Entity {
+	e := news.Entity{Name: g.name, Type: g.typ, Merges: g.merges}
+	for f := range g.forms {
+		if f != g.name {
+			e.Aliases = append(e.Aliases, f)
+		}
+	}
+	sort.Strings(e.Aliases)
+	arts := make([]int, 0, len(g.articles))
+	for a := range g.articles {
+		arts = append(arts, a)
+	}
+	sort.Ints(arts)
+	name := func(a int) string {
+		if a < len(names) {
+			return names[a]
+		}
+		return fmt.Sprint(a)
+	}
+	for _, a := range arts {
+		e.Articles = append(e.Articles, name(a))
+	}
+	ms := g.mentions
+	sort.SliceStable(ms, func(i, j int) bool {
+		if ms[i].article != ms[j].article {
+			return ms[i].article < ms[j].article
+		}
+		return ms[i].m.Span.Start < ms[j].m.Span.Start
+	})
+	for _, r := range ms {
+		e.Mentions = append(e.Mentions, news.Citation{Article: name(r.article), Start: r.m.Span.Start, End: r.m.Span.End, Text: r.m.Text})
+	}
+	return e
+}
+
+// fold lowercases and strips accents, spaces, hyphens and apostrophes.
+func fold(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(s) {
+		if unicode.Is(unicode.Mn, r) || unicode.IsSpace(r) || r == '-' || r == '\'' || r == '’' || r == '.' {
+			continue
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}
+
+func sameLetters(w, s *group) (string, bool) {
+	for f := range w.forms {
+		if fold(f) != fold(s.name) {
+			continue
+		}
+		switch {
+		case strings.ReplaceAll(f, " ", "") == strings.ReplaceAll(s.name, " ", ""):
+			n := abs(strings.Count(f, " ") - strings.Count(s.name, " "))
+			return fmt.Sprintf("%d edit (spacing)", n), true
+		default:
+			return "same letters (case, accents or hyphens differ)", true
+		}
+	}
+	return "", false
+}
+
+// shortForm matches a one- or two-word person name to the unique longer
+// person name that starts or ends with it.
+func shortForm(groups []*group) func(w, s *group) (string, bool) {
+	return func(w, s *group) (string, bool) {
+		if s.typ != news.PER {
+			return "", false
+		}
+		wt, st := strings.Fields(w.name), strings.Fields(s.name)
+		if len(wt) >= len(st) || !hasAffix(st, wt) {
+			return "", false
+		}
+		for _, o := range groups {
+			if o.into != nil || o == s || o == w || o.typ != news.PER {
+				continue
+			}
+			ot := strings.Fields(o.name)
+			if len(ot) > len(wt) && hasAffix(ot, wt) && !strings.Contains(s.name, o.name) && !strings.Contains(o.name, s.name) {
+				return "", false // "Musk" could be Elon or Kimbal
+			}
+		}
+		return "short form", true
+	}
+}
+
+var acronymStop = map[string]bool{
+	"de": true, "du": true, "des": true, "la": true, "le": true, "les": true, "l'": true, "d'": true,
+	"et": true, "pour": true, "en": true, "of": true, "the": true, "and": true, "for": true, "à": true,
+}
+
+func acronym(w, s *group) (string, bool) {
+	n := utf8.RuneCountInString(w.name)
+	if n < 2 || n > 8 || strings.ContainsAny(w.name, " -") {
+		return "", false
+	}
+	for _, r := range w.name {
+		if !unicode.IsUpper(r) {
+			return "", false
+		}
+	}
+	var initials []rune
+	for _, word := range strings.Fields(s.name) {
+		if acronymStop[strings.ToLower(word)] {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(word)
+		initials = append(initials, unicode.ToUpper(r))
+	}
+	if len(initials) < 2 || string(initials) != w.name {
+		return "", false
+	}
+	return "acronym", true
+}
+
+func nearSpelling(w, s *group) (string, bool) {
+	forms := sortedKeys(s.forms)
+	for _, f := range sortedKeys(w.forms) {
+		a := strings.ToLower(f)
+		for _, g := range append([]string{s.name}, forms...) {
+			b := strings.ToLower(g)
+			na, nb := utf8.RuneCountInString(a), utf8.RuneCountInString(b)
+			if na < 3 || nb < 3 {
+				continue
+			}
+			ra, _ := utf8.DecodeRuneInString(a)
+			rb, _ := utf8.DecodeRuneInString(b)
+			if ra != rb {
+				continue
+			}
+			limit := 1
+			if min(na, nb) >= 9 {
+				limit = 2
+			}
+			d := osa(a, b, limit+1)
+			if d == 0 || d > limit {
+				continue
+			}
+			if min(na, nb) == 3 && !sameMultiset(a, b) {
+				continue
+			}
+			why := fmt.Sprintf("%d edit", d)
+			if d > 1 {
+				why += "s"
+			}
+			if g != s.name {
+				why += " from " + g
+			}
+			return why, true
+		}
+	}
+	return "", false
+}
+
+func sameMultiset(a, b string) bool {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) != len(rb) {
+		return false
+	}
+	sort.Slice(ra, func(i, j int) bool { return ra[i] < ra[j] })
+	sort.Slice(rb, func(i, j int) bool { return rb[i] < rb[j] })
+	return string(ra) == string(rb)
+}
+
+// osa returns the optimal-string-alignment distance between a and b (runes;
+// an adjacent transposition costs one), or limit when it is limit or more.
+func osa(a, b string, limit int) int {
+	ra, rb := []rune(a), []rune(b)
+	if abs(len(ra)-len(rb)) >= limit {
+		return limit
+	}
+	if len(ra) > 64 || len(rb) > 64 {
+		if a == b {
+			return 0
+		}
+		return limit
+	}
+	prev2 := make([]int, len(rb)+1)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return min(prev[len(rb)], limit)
+}

@@ -1,0 +1,351 @@
+// Package entity finds named entities (people, organisations, places and
+// other names) in French and English news text and gives them canonical
+// names, within an article (Recognizer.Extract) and across the articles of
+// a story (Canonicalize).
+//
+// The recogniser is an averaged perceptron over hashed features (word,
+// case, shape, affixes, context words, sentence position, headline case,
+// gazetteer membership, news cues such as titles and company suffixes, and
+// document-level evidence: is the word also written in lower case in the
+// article, is it capitalised mid-sentence elsewhere), decoded greedily
+// under BIO constraints, followed by document-level rules: sentence-initial
+// and headline-capitalised common words are not names, a word tagged once
+// is tagged with the same type elsewhere in the article, and a
+// capitalised word one edit away from a name of the article takes its type.
+// It is hand-written because no maintained pure-Go NER library exists
+// (prose's model is English-only and cannot be retrained on our corpora);
+// `go run ./cmd/train-ner` retrains it from ../shared/data/ner-fr (only
+// the CC0 and CC BY sets) into model.bin.gz, embedded here.
+package entity
+
+import (
+	_ "embed"
+	"fmt"
+	"strings"
+	"sync"
+
+	"github.com/recoupe/recoupe/internal/extract/entity/gazetteer"
+	"github.com/recoupe/recoupe/news"
+)
+
+//go:embed model.bin.gz
+var embeddedModel []byte
+
+// ModelFile is the model's file name in this package's directory.
+const ModelFile = "model.bin.gz"
+
+// Recognizer tags named entities. It is safe for concurrent use.
+type Recognizer struct {
+	gaz   *gazetteer.Gazetteer
+	model *model
+	bufs  sync.Pool
+}
+
+var (
+	loadOnce sync.Once
+	loaded   *Recognizer
+	loadErr  error
+)
+
+// New loads the embedded model and gazetteers (once per process; later
+// calls share them).
+func New() (*Recognizer, error) {
+	loadOnce.Do(func() {
+		loaded, loadErr = NewFromModel(embeddedModel)
+	})
+	return loaded, loadErr
+}
+
+// NewFromModel builds a recogniser from an encoded model file (as written
+// by Train) and the embedded gazetteers.
+func NewFromModel(b []byte) (*Recognizer, error) {
+	g, err := gazetteer.Load()
+	if err != nil {
+		return nil, err
+	}
+	m, err := decodeModel(b)
+	if err != nil {
+		return nil, err
+	}
+	return &Recognizer{gaz: g, model: m}, nil
+}
+
+// TagDocument tags the sentences of one document (already tokenised) and
+// returns BIO tags, document-level rules included. Evaluation uses it.
+func (r *Recognizer) TagDocument(sents [][]string) [][]string {
+	infos, tags := r.tagDoc(sents)
+	_ = infos
+	out := make([][]string, len(tags))
+	for i, ts := range tags {
+		out[i] = make([]string, len(ts))
+		for k, t := range ts {
+			out[i][k] = labels[t]
+		}
+	}
+	return out
+}
+
+func (r *Recognizer) tagDoc(sents [][]string) ([][]tokInfo, [][]int) {
+	ctx := &docCtx{lowerSeen: map[string]bool{}, capMid: map[string]bool{}}
+	infos := make([][]tokInfo, len(sents))
+	for i, s := range sents {
+		infos[i] = make([]tokInfo, len(s))
+		r.analyze(s, infos[i])
+		ctx.add(infos[i])
+	}
+	tags := make([][]int, len(sents))
+	var buf []uint64
+	if b, ok := r.bufs.Get().(*[]uint64); ok {
+		buf = *b
+	}
+	for i := range sents {
+		ctx.apply(infos[i])
+		tags[i] = make([]int, len(sents[i]))
+		buf = r.model.tagSentence(infos[i], tags[i], buf)
+	}
+	r.bufs.Put(&buf)
+	r.postprocess(infos, tags)
+	return infos, tags
+}
+
+// weak reports whether a capitalised token is more likely a common word
+// than a name: it starts a sentence or sits in a headline, is a dictionary
+// word, is no known name, and is never capitalised mid-sentence elsewhere.
+func weak(ti *tokInfo) bool {
+	if ti.flags&(fInitial|fTitleLine|fCapsLine) == 0 || ti.flags&fDocCapMid != 0 {
+		return false
+	}
+	if ti.gaz&(gazetteer.First|gazetteer.Surname|gazetteer.Proper|gazetteer.City) != 0 {
+		return false
+	}
+	return ti.gaz&gazetteer.Word != 0 || ti.flags&fStem != 0 && ti.flags&fMixed == 0
+}
+
+func capitalised(ti *tokInfo) bool { return ti.flags&(fCap|fAllCap|fMixed) != 0 }
+
+func typeOf(t int) int { return (t + 1) / 2 } // 0 O, 1 PER, 2 LOC, 3 ORG, 4 MISC
+
+type span struct{ s, e, typ int }
+
+func spansOf(tags []int) []span {
+	var out []span
+	for i := 0; i < len(tags); {
+		if tags[i] == 0 {
+			i++
+			continue
+		}
+		typ := typeOf(tags[i])
+		j := i + 1
+		for j < len(tags) && tags[j] != 0 && tags[j]%2 == 0 && typeOf(tags[j]) == typ {
+			j++
+		}
+		out = append(out, span{i, j, typ})
+		i = j
+	}
+	return out
+}
+
+func setSpan(tags []int, s, e, typ int) {
+	for k := s; k < e; k++ {
+		if typ == 0 {
+			tags[k] = 0
+		} else if k == s {
+			tags[k] = 2*typ - 1
+		} else {
+			tags[k] = 2 * typ
+		}
+	}
+}
+
+func (r *Recognizer) postprocess(infos [][]tokInfo, tags [][]int) {
+	// Trim weak and punctuation tokens off entity edges; drop entities
+	// without any capital letter.
+	for i := range tags {
+		in := infos[i]
+		for _, sp := range spansOf(tags[i]) {
+			s, e := sp.s, sp.e
+			for s < e && (weak(&in[s]) || in[s].flags&(fLetter|fDigit) == 0) {
+				s++
+			}
+			for e > s && in[e-1].flags&(fLetter|fDigit) == 0 {
+				e--
+			}
+			hasCap := false
+			for k := s; k < e; k++ {
+				hasCap = hasCap || capitalised(&in[k])
+			}
+			setSpan(tags[i], sp.s, sp.e, 0)
+			if s < e && hasCap {
+				setSpan(tags[i], s, e, sp.typ)
+			}
+		}
+	}
+	// Votes: each capitalised, non-weak word of an entity votes for its type.
+	votes := map[string]*[5]int{}
+	for i := range tags {
+		for _, sp := range spansOf(tags[i]) {
+			for k := sp.s; k < sp.e; k++ {
+				ti := &infos[i][k]
+				if !capitalised(ti) || weak(ti) || ti.gaz&gazetteer.Word != 0 && sp.e-sp.s > 1 {
+					continue
+				}
+				v := votes[ti.lower]
+				if v == nil {
+					v = new([5]int)
+					votes[ti.lower] = v
+				}
+				w := 1
+				if sp.e-sp.s == 1 {
+					w = 2
+				}
+				v[sp.typ] += w
+			}
+		}
+	}
+	if len(votes) == 0 {
+		return
+	}
+	best := func(v *[5]int) int {
+		b := 1
+		for t := 2; t <= 4; t++ {
+			if v[t] > v[b] {
+				b = t
+			}
+		}
+		return b
+	}
+	keys := sortedKeys(votes)
+	for i := range tags {
+		in, ts := infos[i], tags[i]
+		for k := range ts {
+			ti := &in[k]
+			free := ts[k] == 0 && (k == 0 || ts[k-1] == 0) && (k+1 == len(ts) || ts[k+1] == 0)
+			single := ts[k]%2 == 1 && (k+1 == len(ts) || ts[k+1]%2 == 1 || ts[k+1] == 0)
+			if !capitalised(ti) || weak(ti) {
+				continue
+			}
+			if v := votes[ti.lower]; v != nil {
+				if free || single {
+					setSpan(ts, k, k+1, best(v))
+				}
+				continue
+			}
+			// Near-spellings of a name of the article ("Musc" beside "Musk").
+			if !free || ti.flags&(fInitial|fTitleLine|fCapsLine) != 0 || ti.flags&fAllCap != 0 {
+				continue
+			}
+			if ti.gaz != 0 && ti.gaz != gazetteer.Word || len(ti.lower) < 4 {
+				continue
+			}
+			for _, key := range keys {
+				if len(key) >= 4 && key[0] == ti.lower[0] && abs(len(key)-len(ti.lower)) <= 1 && osa(key, ti.lower, 2) == 1 {
+					setSpan(ts, k, k+1, best(votes[key]))
+					break
+				}
+			}
+		}
+	}
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+var typeNames = [...]news.EntityType{"", news.PER, news.LOC, news.ORG, news.MISC}
+
+// Extract returns the article's entity mentions, sorted by span. Name is
+// the mention's canonical name within the article: a person's short form
+// ("Musk") takes the full name it abbreviates ("Elon Musk") when the
+// article gives exactly one.
+func (r *Recognizer) Extract(a *news.Article) []news.Mention {
+	if a == nil || a.Text == "" {
+		return nil
+	}
+	text := a.Text
+	toks := tokenize(text)
+	starts := sentences(toks)
+	sents := make([][]string, len(starts))
+	for i, s := range starts {
+		e := len(toks)
+		if i+1 < len(starts) {
+			e = starts[i+1]
+		}
+		words := make([]string, e-s)
+		for k := s; k < e; k++ {
+			words[k-s] = toks[k].text
+		}
+		sents[i] = words
+	}
+	_, tags := r.tagDoc(sents)
+	var out []news.Mention
+	var toksOf [][]string
+	for i, ts := range tags {
+		base := starts[i]
+		for _, sp := range spansOf(ts) {
+			first, last := toks[base+sp.s], toks[base+sp.e-1]
+			words := make([]string, 0, sp.e-sp.s)
+			for k := sp.s; k < sp.e; k++ {
+				words = append(words, toks[base+k].text)
+			}
+			out = append(out, news.Mention{
+				Span: news.Span{Start: first.start, End: last.end},
+				Text: text[first.start:last.end],
+				Type: typeNames[sp.typ],
+				Name: strings.Join(words, " "),
+			})
+			toksOf = append(toksOf, words)
+		}
+	}
+	nameWithin(out, toksOf)
+	return out
+}
+
+// nameWithin sets the Name of short person mentions to the unique longer
+// person name of the article that starts or ends with them.
+func nameWithin(ms []news.Mention, toks [][]string) {
+	for i := range ms {
+		if ms[i].Type != news.PER {
+			continue
+		}
+		var full string
+		ambiguous := false
+		for j := range ms {
+			if ms[j].Type != news.PER || len(toks[j]) <= len(toks[i]) {
+				continue
+			}
+			if !hasAffix(toks[j], toks[i]) {
+				continue
+			}
+			switch {
+			case full == "" || full == ms[j].Name:
+				full = ms[j].Name
+			case strings.Contains(ms[j].Name, full):
+				full = ms[j].Name // the longer form ("Elon Reeve Musk")
+			case strings.Contains(full, ms[j].Name):
+			default:
+				ambiguous = true
+			}
+		}
+		if full != "" && !ambiguous {
+			ms[i].Name = full
+		}
+	}
+}
+
+func hasAffix(long, short []string) bool {
+	n, m := len(long), len(short)
+	pre, suf := true, true
+	for k := range m {
+		pre = pre && strings.EqualFold(long[k], short[k])
+		suf = suf && strings.EqualFold(long[n-m+k], short[k])
+	}
+	return pre || suf
+}
+
+// String describes the recogniser (for logs).
+func (r *Recognizer) String() string {
+	return fmt.Sprintf("entity.Recognizer{buckets: %d, gazetteer: %d words}", 1<<r.model.bits, r.gaz.Len())
+}

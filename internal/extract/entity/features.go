@@ -1,0 +1,368 @@
+package entity
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/recoupe/recoupe/internal/extract/entity/gazetteer"
+)
+
+// Token flags computed once per token.
+const (
+	fCap       uint32 = 1 << iota // first letter upper case
+	fAllCap                       // every letter upper case, two letters or more
+	fMixed                        // an upper-case letter after the first ("OpenAI", "xAI")
+	fDigit                        // contains a digit
+	fLetter                       // contains a letter
+	fInitial                      // first word of its sentence (after opening punctuation)
+	fTitleLine                    // sentence is a headline in Title Case
+	fCapsLine                     // sentence is in ALL CAPS
+	fStem                         // Snowball stem of a common word
+	fDocLower                     // the word also appears in lower case in the document
+	fDocCapMid                    // the word appears capitalised mid-sentence elsewhere
+	fTitleCue                     // previous word is a title ("M.", "Mme", "président")
+	fOrgCue                       // next word is a company suffix ("SA", "Inc")
+	fMultiB                       // starts a multi-word gazetteer name
+	fMultiI                       // continues a multi-word gazetteer name
+)
+
+// titleCues precede person names in news text.
+var titleCues = map[string]bool{
+	"m": true, "m.": true, "mm": true, "mme": true, "mmes": true, "mlle": true, "me": true, "dr": true,
+	"mr": true, "mrs": true, "ms": true, "monsieur": true, "madame": true, "président": true,
+	"présidente": true, "ministre": true, "pdg": true, "ceo": true, "patron": true, "patronne": true,
+	"directeur": true, "directrice": true, "général": true, "docteur": true, "professeur": true,
+	"sénateur": true, "sénatrice": true, "député": true, "députée": true, "maire": true, "avocat": true,
+	"avocate": true, "fondateur": true, "fondatrice": true, "cofondateur": true, "co-fondateur": true,
+	"porte-parole": true, "juge": true, "président-directeur": true, "secrétaire": true, "chancelier": true,
+	"chancelière": true, "roi": true, "reine": true, "prince": true, "pape": true, "cardinal": true,
+	"president": true, "minister": true, "senator": true, "sir": true, "lady": true, "lord": true,
+}
+
+// orgCues follow or contain organisation names.
+var orgCues = map[string]bool{
+	"sa": true, "sas": true, "sarl": true, "inc": true, "ltd": true, "llc": true, "plc": true, "gmbh": true,
+	"ag": true, "corp": true, "corporation": true, "group": true, "groupe": true, "holding": true,
+	"capital": true, "partners": true, "technologies": true, "labs": true, "bank": true, "banque": true,
+	"motors": true, "airlines": true, "systems": true, "ventures": true, "media": true, "co": true,
+}
+
+// tokInfo is what the features read from one token.
+type tokInfo struct {
+	lower string // lower case, digits as 0, apostrophes as '
+	shape string
+	flags uint32
+	gaz   gazetteer.Kind
+	multi gazetteer.Kind
+}
+
+// docCtx holds document-level evidence.
+type docCtx struct {
+	lowerSeen map[string]bool
+	capMid    map[string]bool
+}
+
+func normLower(s string) string {
+	simple := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 || ('A' <= c && c <= 'Z') || ('0' <= c && c <= '9') {
+			simple = false
+			break
+		}
+	}
+	if simple {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch {
+		case r == '’' || r == 'ʼ':
+			r = '\''
+		case unicode.IsDigit(r):
+			r = '0'
+		default:
+			r = unicode.ToLower(r)
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+const maxShape = 8
+
+func shapeOf(s string) (string, uint32) {
+	var buf [maxShape]byte
+	n := 0
+	var flags uint32
+	var last byte
+	first := true
+	letters, uppers := 0, 0
+	for _, r := range s {
+		var c byte
+		switch {
+		case unicode.IsUpper(r):
+			c = 'X'
+			letters++
+			uppers++
+			if first {
+				flags |= fCap
+			} else {
+				flags |= fMixed
+			}
+		case unicode.IsLetter(r):
+			c = 'x'
+			letters++
+		case unicode.IsDigit(r):
+			c = 'd'
+			flags |= fDigit
+		case r == '-' || r == '.' || r == '\'' || r == '&':
+			c = byte(r)
+		case r == '’':
+			c = '\''
+		default:
+			c = 'o'
+		}
+		first = false
+		if c != last && n < maxShape {
+			buf[n] = c
+			n++
+		}
+		last = c
+	}
+	if letters > 0 {
+		flags |= fLetter
+	}
+	if letters >= 2 && uppers == letters {
+		flags |= fAllCap
+		flags &^= fMixed
+	}
+	return string(buf[:n]), flags
+}
+
+// openers are tokens after which a capital says nothing (sentence-like
+// starts: quotes, dashes, bullets, colons).
+func isOpener(s string) bool {
+	switch s {
+	case "«", "\"", "“", "„", "‹", "(", "[", "—", "–", "-", "•", ":", "*", "·", "‘", "'", "»", "”":
+		return true
+	}
+	return false
+}
+
+// analyze fills infos for one sentence (words are the token texts).
+func (r *Recognizer) analyze(words []string, infos []tokInfo) {
+	capWords, caps, longWords := 0, 0, 0
+	initial := true
+	for i, w := range words {
+		ti := &infos[i]
+		ti.lower = normLower(w)
+		ti.shape, ti.flags = shapeOf(w)
+		if initial && ti.flags&fLetter != 0 {
+			ti.flags |= fInitial
+			initial = false
+		} else if !initial && isOpener(w) {
+			initial = true
+		} else if ti.flags&(fLetter|fDigit) != 0 {
+			initial = false
+		}
+		if ti.flags&fLetter != 0 && ti.flags&fCap != 0 || ti.flags&fAllCap != 0 {
+			ti.gaz = r.gaz.Lookup(ti.lower)
+			if ti.gaz&gazetteer.Word == 0 && r.gaz.CommonStem(ti.lower) {
+				ti.flags |= fStem
+			}
+		}
+		if utf8.RuneCountInString(w) >= 4 && ti.flags&fLetter != 0 {
+			longWords++
+			if ti.flags&fCap != 0 {
+				capWords++
+			}
+			if ti.flags&fAllCap != 0 {
+				caps++
+			}
+		}
+	}
+	var line uint32
+	if longWords >= 3 && caps*10 >= longWords*7 {
+		line = fCapsLine
+	} else if longWords >= 3 && capWords*10 >= longWords*7 {
+		line = fTitleLine
+	}
+	for i := range infos {
+		infos[i].flags |= line
+		if i > 0 && titleCues[strings.TrimSuffix(infos[i-1].lower, ".")] {
+			infos[i].flags |= fTitleCue
+		}
+		if i+1 < len(infos) && orgCues[strings.TrimSuffix(infos[i+1].lower, ".")] && infos[i+1].flags&fCap != 0 {
+			infos[i].flags |= fOrgCue
+		}
+		if ms := r.gaz.Multis(infos[i].lower); len(ms) > 0 && infos[i].flags&fCap != 0 {
+			for _, m := range ms {
+				if i+len(m.Tokens) > len(infos) {
+					continue
+				}
+				ok := true
+				for k := 1; k < len(m.Tokens); k++ {
+					if normLower(words[i+k]) != m.Tokens[k] {
+						ok = false
+						break
+					}
+				}
+				if ok {
+					infos[i].multi |= m.Kind
+					infos[i].flags |= fMultiB
+					for k := 1; k < len(m.Tokens); k++ {
+						infos[i+k].multi |= m.Kind
+						infos[i+k].flags |= fMultiI
+					}
+				}
+			}
+		}
+	}
+}
+
+// addDoc records a sentence's words in the document context.
+func (d *docCtx) add(infos []tokInfo) {
+	for _, ti := range infos {
+		if ti.flags&fLetter == 0 {
+			continue
+		}
+		if ti.flags&(fCap|fAllCap|fMixed) == 0 {
+			d.lowerSeen[ti.lower] = true
+		} else if ti.flags&(fInitial|fTitleLine|fCapsLine) == 0 {
+			d.capMid[ti.lower] = true
+		}
+	}
+}
+
+// applyDoc sets the document-level flags of a sentence.
+func (d *docCtx) apply(infos []tokInfo) {
+	for i := range infos {
+		ti := &infos[i]
+		if ti.flags&(fCap|fAllCap) == 0 {
+			continue
+		}
+		if d.lowerSeen[ti.lower] {
+			ti.flags |= fDocLower
+		}
+		if d.capMid[ti.lower] {
+			ti.flags |= fDocCapMid
+		}
+	}
+}
+
+// FNV-1a, 64 bits.
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+func hb(h uint64, b byte) uint64 { return (h ^ uint64(b)) * fnvPrime }
+
+func hs(h uint64, s string) uint64 {
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint64(s[i])) * fnvPrime
+	}
+	return (h ^ 0xff) * fnvPrime
+}
+
+func tpl(id byte) uint64 { return hb(fnvOffset, id) }
+
+// affixes returns the first and last n runes of s (s itself when shorter).
+func prefix(s string, n int) string {
+	for i := range s {
+		if n == 0 {
+			return s[:i]
+		}
+		n--
+	}
+	return s
+}
+
+func suffix(s string, n int) string {
+	i := len(s)
+	for i > 0 && n > 0 {
+		_, w := utf8.DecodeLastRuneInString(s[:i])
+		i -= w
+		n--
+	}
+	return s[i:]
+}
+
+const flagMask = fCap | fAllCap | fMixed | fDigit | fInitial | fTitleLine | fCapsLine
+
+// static appends the tag-independent feature hashes of token i.
+func static(infos []tokInfo, i int, out []uint64) []uint64 {
+	ti := &infos[i]
+	word := func(j int) string {
+		if j < 0 {
+			return "<s>"
+		}
+		if j >= len(infos) {
+			return "</s>"
+		}
+		return infos[j].lower
+	}
+	shape := func(j int) string {
+		if j < 0 || j >= len(infos) {
+			return "_"
+		}
+		return infos[j].shape
+	}
+	caseBits := func(j int) byte {
+		if j < 0 || j >= len(infos) {
+			return 0xfe
+		}
+		return byte(infos[j].flags & (fCap | fAllCap | fMixed | fInitial))
+	}
+	f := ti.flags
+	out = append(out,
+		tpl(1),
+		hs(tpl(2), ti.lower),
+		hs(tpl(3), word(i-1)),
+		hs(tpl(4), word(i+1)),
+		hs(tpl(5), word(i-2)),
+		hs(tpl(6), word(i+2)),
+		hs(tpl(7), ti.shape),
+		hs(hs(tpl(8), shape(i-1)), ti.shape),
+		hs(hs(tpl(9), ti.shape), shape(i+1)),
+		hs(hs(tpl(10), word(i-1)), ti.lower),
+		hs(hs(tpl(11), ti.lower), word(i+1)),
+		hb(hb(tpl(12), byte(f&flagMask)), byte((f&flagMask)>>8)),
+		hb(hb(hb(tpl(13), caseBits(i-1)), caseBits(i)), caseBits(i+1)),
+		hb(hb(tpl(14), byte(ti.gaz)), byte(f&(fCap|fInitial|fAllCap))),
+		hb(hb(tpl(15), byte(ti.gaz)), byte(f>>8)),
+		hb(hb(tpl(16), byte((f>>8)&0x7f)), byte(f&(fCap|fInitial|fAllCap))),
+		hb(hb(tpl(17), byte((f>>11)&3)), byte(f&(fCap|fInitial|fAllCap|fMixed))),
+		hs(hb(tpl(18), byte(f&(fCap|fAllCap))), ti.shape),
+	)
+	if i > 0 {
+		out = append(out, hb(hb(tpl(19), byte(infos[i-1].gaz)), byte(f&(fCap|fInitial))))
+	}
+	if i+1 < len(infos) {
+		out = append(out, hb(hb(tpl(20), byte(infos[i+1].gaz)), byte(f&(fCap|fInitial))))
+	}
+	if ti.multi != 0 {
+		out = append(out, hb(hb(tpl(21), byte(ti.multi)), byte(f&(fCap|fInitial|fAllCap)|(f>>8)&0x60)))
+	}
+	if n := len(ti.lower); n > 0 && n <= 64 {
+		for k := 1; k <= 4; k++ {
+			out = append(out, hs(hb(tpl(22), byte(k)), prefix(ti.lower, k)), hs(hb(tpl(23), byte(k)), suffix(ti.lower, k)))
+		}
+	}
+	return out
+}
+
+// dynamic appends the features that depend on the previous two tags.
+func dynamic(infos []tokInfo, i int, p1, p2 int, out []uint64) []uint64 {
+	ti := &infos[i]
+	return append(out,
+		hb(tpl(40), byte(p1)),
+		hb(hb(tpl(41), byte(p1)), byte(p2)),
+		hs(hb(tpl(42), byte(p1)), ti.lower),
+		hs(hb(tpl(43), byte(p1)), ti.shape),
+		hb(hb(hb(tpl(44), byte(p1)), byte(ti.gaz)), byte(ti.flags&(fCap|fInitial))),
+	)
+}

@@ -1,0 +1,145 @@
+package gazetteer
+
+import (
+	"bufio"
+	"compress/gzip"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kljensen/snowball/french"
+)
+
+// Default source files, as installed by
+// `apt-get install hunspell-fr-classical libgeonames-common`.
+const (
+	DefaultDic      = "/usr/share/hunspell/fr.dic"
+	DefaultGeonames = "/usr/share/locale/fr/LC_MESSAGES/geonames.mo"
+)
+
+// Build compiles the Hunspell dictionary dicPath and the GeoNames gettext
+// catalogue moPath into the gzipped data file format read by Parse, sorted
+// so the output is deterministic.
+func Build(dicPath, moPath string, w io.Writer) error {
+	lines := map[string]bool{}
+	if err := readDic(dicPath, lines); err != nil {
+		return err
+	}
+	if err := readMO(moPath, lines); err != nil {
+		return err
+	}
+	all := make([]string, 0, len(lines))
+	for l := range lines {
+		all = append(all, l)
+	}
+	sort.Strings(all)
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(zw)
+	for _, l := range all {
+		bw.WriteString(l)
+		bw.WriteByte('\n')
+	}
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	return zw.Close()
+}
+
+func readDic(path string, lines map[string]bool) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("gazetteer: %w (install hunspell-fr-classical)", err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	first := true
+	for sc.Scan() {
+		s := sc.Text()
+		if first { // entry count
+			first = false
+			continue
+		}
+		word, rest, _ := strings.Cut(s, " ")
+		word, _, _ = strings.Cut(word, "/")
+		word = strings.TrimSpace(word)
+		if word == "" || !utf8.ValidString(word) {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(word)
+		lower := strings.ToLower(word)
+		switch {
+		case strings.Contains(rest, "po:prn"):
+			lines["f\t"+lower] = true
+		case strings.Contains(rest, "po:patr"):
+			lines["p\t"+lower] = true
+		case strings.Contains(rest, "po:npr"):
+			lines["n\t"+lower] = true
+		case unicode.IsLower(r):
+			lines["w\t"+lower] = true
+			lines["s\t"+french.Stem(lower, false)] = true
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("gazetteer: %s: %w", path, err)
+	}
+	return nil
+}
+
+// readMO reads a GNU gettext catalogue: the English city names (msgid) and
+// their French forms (msgstr) are both city names.
+func readMO(path string, lines map[string]bool) error {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return fmt.Errorf("gazetteer: %w (install libgeonames-common)", err)
+	}
+	if len(b) < 28 {
+		return fmt.Errorf("gazetteer: %s: too short for a .mo file", path)
+	}
+	var bo binary.ByteOrder
+	switch binary.LittleEndian.Uint32(b) {
+	case 0x950412de:
+		bo = binary.LittleEndian
+	case 0xde120495:
+		bo = binary.BigEndian
+	default:
+		return fmt.Errorf("gazetteer: %s: not a gettext .mo file", path)
+	}
+	n := int(bo.Uint32(b[8:]))
+	origOff, transOff := int(bo.Uint32(b[12:])), int(bo.Uint32(b[16:]))
+	str := func(table, i int) (string, error) {
+		p := table + 8*i
+		if p+8 > len(b) {
+			return "", errors.New("string table out of range")
+		}
+		l, o := int(bo.Uint32(b[p:])), int(bo.Uint32(b[p+4:]))
+		if o < 0 || l < 0 || o+l > len(b) {
+			return "", errors.New("string out of range")
+		}
+		return string(b[o : o+l]), nil
+	}
+	for i := 0; i < n; i++ {
+		for _, table := range []int{origOff, transOff} {
+			s, err := str(table, i)
+			if err != nil {
+				return fmt.Errorf("gazetteer: %s: entry %d: %w", path, i, err)
+			}
+			for _, v := range strings.Split(s, "\x00") {
+				v = strings.ToLower(strings.Join(strings.Fields(v), " "))
+				if !utf8.ValidString(v) || !strings.ContainsFunc(v, unicode.IsLetter) || strings.ContainsAny(v, "|\t") {
+					continue
+				}
+				lines["c\t"+v] = true
+			}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,116 @@
+// Package gazetteer holds the name lists the entity recogniser consults:
+// first names, surnames and other proper nouns from the French Hunspell
+// dictionary, French and English exonyms of world cities from GeoNames,
+// and the dictionary's common words (exact forms and Snowball stems), so
+// that a capitalised "Pendant" at the start of a sentence can be told from
+// a name. The lists are compiled from Debian packages by Build (run by
+// `go run ./cmd/train-ner -gazetteers`) into gazetteer.txt.gz, embedded
+// here; see NOTICE for the sources and their licences.
+package gazetteer
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/kljensen/snowball/french"
+)
+
+// Kind is a bit set of the lists a word belongs to.
+type Kind uint8
+
+// List bits.
+const (
+	First   Kind = 1 << iota // a first name (Hunspell po:prn)
+	Surname                  // a surname (Hunspell po:patr)
+	Proper                   // another proper noun (Hunspell po:npr)
+	City                     // a city name (GeoNames)
+	Word                     // a common (lowercase) dictionary word
+)
+
+// codes are the one-letter list codes of the data file, in bit order.
+const codes = "fpncw"
+
+//go:embed gazetteer.txt.gz
+var embedded []byte
+
+// Gazetteer answers membership questions; keys are lowercase.
+type Gazetteer struct {
+	words map[string]Kind
+	stems map[string]bool
+	// multi maps the first word of multi-word names to their token lists.
+	multi map[string][]Multi
+}
+
+// Multi is one multi-word name (tokens in lower case).
+type Multi struct {
+	Tokens []string
+	Kind   Kind
+}
+
+// Load parses the embedded lists.
+func Load() (*Gazetteer, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(embedded))
+	if err != nil {
+		return nil, fmt.Errorf("gazetteer: embedded data: %w", err)
+	}
+	return Parse(zr)
+}
+
+// Parse reads the data file format: lines "<code>\t<entry>", code one of
+// f (first name), p (surname), n (proper noun), c (city), w (common word),
+// s (stem of a common word).
+func Parse(r io.Reader) (*Gazetteer, error) {
+	g := &Gazetteer{words: map[string]Kind{}, stems: map[string]bool{}, multi: map[string][]Multi{}}
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64<<10), 64<<10)
+	line := 0
+	for sc.Scan() {
+		line++
+		s := sc.Text()
+		if len(s) < 3 || s[1] != '\t' {
+			return nil, fmt.Errorf("gazetteer: line %d: want \"<code>\\t<entry>\", got %q", line, s)
+		}
+		entry := s[2:]
+		if s[0] == 's' {
+			g.stems[entry] = true
+			continue
+		}
+		i := strings.IndexByte(codes, s[0])
+		if i < 0 {
+			return nil, fmt.Errorf("gazetteer: line %d: unknown list code %q", line, s[0])
+		}
+		k := Kind(1) << i
+		if toks := strings.Fields(entry); len(toks) > 1 {
+			g.multi[toks[0]] = append(g.multi[toks[0]], Multi{Tokens: toks, Kind: k})
+			continue
+		}
+		g.words[entry] |= k
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("gazetteer: line %d: %w", line, err)
+	}
+	return g, nil
+}
+
+// Lookup returns the lists the lowercase word belongs to.
+func (g *Gazetteer) Lookup(lower string) Kind { return g.words[lower] }
+
+// CommonStem reports whether the lowercase word's Snowball stem is the
+// stem of a common dictionary word ("propose" and "proposer").
+func (g *Gazetteer) CommonStem(lower string) bool {
+	if len(lower) > 64 {
+		return false
+	}
+	return g.stems[french.Stem(lower, false)]
+}
+
+// Multis returns the multi-word names starting with the lowercase word.
+func (g *Gazetteer) Multis(lower string) []Multi { return g.multi[lower] }
+
+// Len returns the number of single-word entries (for reports).
+func (g *Gazetteer) Len() int { return len(g.words) }

@@ -1,0 +1,146 @@
+package entity
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"sort"
+
+	"github.com/recoupe/recoupe/internal/extract/entity/gazetteer"
+	"github.com/recoupe/recoupe/internal/extract/entity/nerdata"
+)
+
+// TrainOptions configure Train.
+type TrainOptions struct {
+	Epochs int    // passes over the data (default 8)
+	Bits   int    // log2 of the number of feature buckets (default 20)
+	Seed   uint64 // shuffling seed (default 1)
+}
+
+// Train fits an averaged perceptron on sents (BIO tags) and returns the
+// encoded model file. It is deterministic for given data and options.
+// Progress lines go to log.
+func Train(sents []nerdata.Sentence, opt TrainOptions, log io.Writer) ([]byte, error) {
+	if opt.Epochs == 0 {
+		opt.Epochs = 8
+	}
+	if opt.Bits == 0 {
+		opt.Bits = 20
+	}
+	if opt.Seed == 0 {
+		opt.Seed = 1
+	}
+	g, err := gazetteer.Load()
+	if err != nil {
+		return nil, err
+	}
+	r := &Recognizer{gaz: g}
+	type prepared struct {
+		infos []tokInfo
+		feats [][]uint64
+		gold  []int
+	}
+	// Group by document, in order of first appearance.
+	docs := map[int][]int{}
+	var order []int
+	for i, s := range sents {
+		if _, ok := docs[s.Doc]; !ok {
+			order = append(order, s.Doc)
+		}
+		docs[s.Doc] = append(docs[s.Doc], i)
+	}
+	prep := make([]prepared, len(sents))
+	for _, d := range order {
+		ctx := &docCtx{lowerSeen: map[string]bool{}, capMid: map[string]bool{}}
+		for _, i := range docs[d] {
+			infos := make([]tokInfo, len(sents[i].Tokens))
+			r.analyze(sents[i].Tokens, infos)
+			ctx.add(infos)
+			prep[i].infos = infos
+		}
+		for _, i := range docs[d] {
+			p := &prep[i]
+			ctx.apply(p.infos)
+			p.feats = make([][]uint64, len(p.infos))
+			p.gold = make([]int, len(p.infos))
+			for k := range p.infos {
+				p.feats[k] = static(p.infos, k, nil)
+				p.gold[k] = labelIndex(sents[i].Tags[k])
+			}
+		}
+	}
+	size := (1 << opt.Bits) * nLabels
+	mask := uint64(1)<<opt.Bits - 1
+	w := make([]float32, size)
+	acc := make([]float32, size) // sum of c·Δw, for averaging
+	c := float32(1)
+	rng := rand.New(rand.NewPCG(opt.Seed, opt.Seed^0x9e3779b97f4a7c15))
+	idx := make([]int, len(prep))
+	for i := range idx {
+		idx[i] = i
+	}
+	var buf []uint64
+	update := func(feats []uint64, l int, d float32) {
+		for _, f := range feats {
+			j := int(f&mask)*nLabels + l
+			w[j] += d
+			acc[j] += c * d
+		}
+	}
+	for ep := 0; ep < opt.Epochs; ep++ {
+		rng.Shuffle(len(idx), func(i, j int) { idx[i], idx[j] = idx[j], idx[i] })
+		errs, n := 0, 0
+		for _, si := range idx {
+			p := &prep[si]
+			p1, p2 := start, start
+			for k := range p.infos {
+				buf = dynamic(p.infos, k, p1, p2, buf[:0])
+				var s [nLabels]float32
+				for _, fs := range [][]uint64{p.feats[k], buf} {
+					for _, f := range fs {
+						row := w[int(f&mask)*nLabels:][:nLabels]
+						for l := range nLabels {
+							s[l] += row[l]
+						}
+					}
+				}
+				best := 0
+				for l := 1; l < nLabels; l++ {
+					if allowed(p1, l) && s[l] > s[best] {
+						best = l
+					}
+				}
+				if gold := p.gold[k]; best != gold {
+					errs++
+					update(p.feats[k], gold, 1)
+					update(buf, gold, 1)
+					update(p.feats[k], best, -1)
+					update(buf, best, -1)
+				}
+				n++
+				c++
+				p2, p1 = p1, best
+			}
+		}
+		fmt.Fprintf(log, "epoch %d: %d/%d token errors (%.2f%%)\n", ep+1, errs, n, 100*float64(errs)/float64(max(n, 1)))
+	}
+	for i := range w {
+		w[i] -= acc[i] / c
+	}
+	var out bytes.Buffer
+	if err := encodeModel(&out, opt.Bits, w); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
+}
+
+// sortedKeys returns m's keys in order (deterministic iteration).
+func sortedKeys[V any](m map[string]V) []string {
+	ks := make([]string, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return ks
+}
