@@ -2,58 +2,30 @@ package news
 
 import "time"
 
-// StoryQuery filters and pages a story listing. Zero fields do not filter.
+// StoryQuery filters and pages a story listing.
 type StoryQuery struct {
-	// Text is a full-text search over the stories' articles (titles and
-	// texts); "" lists every story.
-	Text string `json:"q,omitempty"`
-	// Language keeps stories with at least one article in this ISO 639-1
-	// language.
-	Language string `json:"lang,omitempty"`
-	// Outlet keeps stories with at least one article from this Article.Source
-	// (exact match, case-insensitive).
-	Outlet string `json:"outlet,omitempty"`
-	// Entity keeps stories whose articles mention this entity (by canonical
-	// name or alias, case-insensitive).
-	Entity string `json:"entity,omitempty"`
-	// From and To keep stories whose date range [First, Last] meets
-	// [From.Time, To.End()); a zero Date leaves that side open.
-	From Date `json:"from,omitzero"`
-	To   Date `json:"to,omitzero"`
-	// Limit is the page size (0 means the implementation's default);
-	// Offset skips that many stories of the ordered result.
-	Limit  int `json:"limit,omitempty"`
-	Offset int `json:"offset,omitempty"`
+	Limit  int // 0 means a default page size
+	Offset int
 }
 
-// End returns the exclusive end of the period the date covers: the next
-// day for "2025-02-10", the next month for "2025-02", the next minute for a
-// time; the zero time when the date is unknown.
-func (d Date) End() time.Time {
-	switch d.Granularity {
-	case GranYear:
-		return d.Time.AddDate(1, 0, 0)
-	case GranMonth:
-		return d.Time.AddDate(0, 1, 0)
-	case GranDay:
-		return d.Time.AddDate(0, 0, 1)
-	case GranMinute:
-		return d.Time.Add(time.Minute)
-	}
-	return time.Time{}
+// ArticleQuery filters and pages an article listing. Without StoryID,
+// articles come most recently stored first; with it, in the order they
+// joined the story. Zero fields do not filter.
+type ArticleQuery struct {
+	StoryID  string
+	Language string // ISO 639-1
+	Source   string // Article.Source, exact
+	// Since and Until bound Article.Published to [Since, Until); when either
+	// is set, undated articles are left out.
+	Since, Until time.Time
+	Limit        int // 0 means a default page size
+	Offset       int
 }
 
-// Feed is a subscribed RSS/Atom/JSON feed.
+// Feed is a subscribed feed and the state of its last poll.
 type Feed struct {
-	URL   string `json:"url"`
-	Title string `json:"title,omitempty"`
-	// ETag and LastModified are the validators of the last successful poll,
-	// sent back as If-None-Match and If-Modified-Since.
+	URL          string    `json:"url"`
 	ETag         string    `json:"etag,omitempty"`
 	LastModified string    `json:"last_modified,omitempty"`
-	PolledAt     time.Time `json:"polled_at,omitzero"`
-	// Items is how many items the last poll saw.
-	Items int `json:"items"`
-	// Error is the last poll's error, "" if it succeeded.
-	Error string `json:"error,omitempty"`
+	Polled       time.Time `json:"polled,omitzero"` // zero: never polled
 }
