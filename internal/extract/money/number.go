@@ -1,0 +1,324 @@
+package money
+
+import "math"
+
+// gluedScales are the abbreviations read right after digits ("10k", "1,5Md",
+// "1.2b", "10M"), as written. "m" is weak: "$3m" is three million dollars,
+// but "1m" alone is a metre.
+var gluedScales = map[string]float64{
+	"k": 1e3, "K": 1e3, "M": 1e6, "MM": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6, "mio": 1e6,
+	"Mio": 1e6, "mil": 1e6, "bn": 1e9, "Bn": 1e9, "BN": 1e9, "b": 1e9, "md": 1e9, "Md": 1e9,
+	"Mds": 1e9, "mds": 1e9, "Mrd": 1e9, "Mrds": 1e9, "bln": 1e9, "tn": 1e12, "tln": 1e12,
+}
+
+// numberAt reads a number at token i: digits (with a glued or following
+// scale) or number words, then a fraction if one follows.
+func (s *scanner) numberAt(i int) (numExpr, int, bool) {
+	if i >= len(s.toks) || s.skip[i] {
+		return numExpr{}, 0, false
+	}
+	t := s.toks[i]
+	var num numExpr
+	n := i + 1
+	switch {
+	case t.kind == tNum:
+		num = numExpr{first: i, last: i, val: t.val, prec: t.prec}
+		if s.glued(n) && s.toks[n].kind == tWord {
+			raw := s.toks[n].raw
+			if f, ok := gluedScales[raw]; ok {
+				num.val, num.prec, num.scale, num.weakScale = num.val*f, num.prec*f, f, raw == "m"
+				num.last, n = n, n+1
+				if s.glued(n) && s.toks[n].kind == tWord && !isCurrencyToken(s.toks[n].raw) {
+					return numExpr{}, 0, false
+				}
+			} else if !isCurrencyToken(raw) {
+				return numExpr{}, 0, false // "180ml", "4th", "1er", "2e"
+			}
+		}
+		// "3/4", "-4/5"
+		if s.sym(n) == "/" && s.glued(n) && s.isNum(n+1) && s.glued(n+1) && t.plain && s.toks[n+1].plain &&
+			s.toks[n+1].val != 0 && !s.glued(n+2) {
+			num.val /= s.toks[n+1].val
+			num.prec, num.last, n = 0, n+1, n+2
+			return num, n, true
+		}
+		// "2 1/4"
+		if t.plain && s.isNum(n) && !s.glued(n) && !s.toks[n].nl && s.sym(n+1) == "/" && s.glued(n+1) &&
+			s.isNum(n+2) && s.glued(n+2) && s.toks[n].plain && s.toks[n+2].plain && s.toks[n+2].val > s.toks[n].val &&
+			!s.glued(n+3) {
+			num.val += s.toks[n].val / s.toks[n+2].val
+			num.prec, num.last, n = 0, n+2, n+3
+			return num, n, true
+		}
+	case t.kind == tWord:
+		var ok bool
+		num, n, ok = s.wordsAt(i)
+		if !ok {
+			return numExpr{}, 0, false
+		}
+	default:
+		return numExpr{}, 0, false
+	}
+	// A scale word after the number: "3 millions", "2,33 k", "322 hundred".
+	if num.scale == 0 && !num.words && n < len(s.toks) && !s.toks[n].nl && s.toks[n].kind == tWord && !s.skip[n] {
+		raw, low := s.toks[n].raw, s.toks[n].low
+		if f, ok := s.scale[low]; ok && !gluedOnly[low] {
+			num.val, num.prec, num.scale = num.val*f, num.prec*f, f
+			num.weakScale = low == "m"
+			num.last, n = n, n+1
+			// "5 hundred thousand", "trois lakh crore"
+			if w := s.word(n); w != "" && !s.toks[n].nl {
+				if f2, ok := s.scale[w]; ok && f2 > f && f2 > 100 && !gluedOnly[w] && w != "m" {
+					num.val, num.prec, num.scale = num.val*f2, num.prec*f2, f*f2
+					num.last, n = n, n+1
+				}
+			}
+			_ = raw
+		}
+	}
+	// "3 millions et demi", "one million and a half"
+	if num.scale >= 1e3 || num.words && num.val >= 1e3 {
+		if w := s.word(n); w == "et" || w == "and" {
+			k := n + 1
+			if s.word(k) == "a" {
+				k++
+			}
+			if d := s.word(k); d == "demi" || d == "half" {
+				f := num.scale
+				if f == 0 {
+					f = lastScale(num.val)
+				}
+				num.val += f / 2
+				num.prec = math.Min(num.prec, f/10)
+				num.last, n = k, k+1
+			}
+		}
+	}
+	// Fractions: "trois quarts", "two thirds", "cinq et un quart",
+	// "un sur trois", "one over 20".
+	if num.scale == 0 || num.words {
+		if f, m, ok := s.fractionAfter(num, n); ok {
+			return f, m, true
+		}
+	}
+	return num, n, true
+}
+
+// lastScale is the largest power of a thousand not above v.
+func lastScale(v float64) float64 {
+	f := 1.0
+	for f*1000 <= math.Abs(v) {
+		f *= 1000
+	}
+	return f
+}
+
+func isCurrencyToken(raw string) bool {
+	if _, ok := currencySymbols[raw]; ok {
+		return true
+	}
+	if isISOWord(raw) {
+		return true
+	}
+	_, ok := currencyWords[fold(raw)]
+	return ok
+}
+
+// fractionAfter extends num with a fraction that follows it.
+func (s *scanner) fractionAfter(num numExpr, n int) (numExpr, int, bool) {
+	if n >= len(s.toks) || s.toks[n].nl {
+		return num, n, false
+	}
+	// "trois quarts", "two thirds", "un cinquieme", "a half"
+	if d, ok := s.denom[s.word(n)]; ok && num.val > 0 && num.val < 1000 && num.val == math.Trunc(num.val) {
+		if !(d == 2 && num.val != 1) { // "deux demi" is not a fraction
+			num.val /= d
+			num.prec, num.last = 0, n
+			return num, n + 1, true
+		}
+	}
+	// "cinq et un quart", "one and a half", "cent et trois quarts"
+	if w := s.word(n); (w == "et" || w == "and") && num.val == math.Trunc(num.val) {
+		if f, m, ok := s.numberAt(n + 1); ok && f.words && f.val < 1 && f.val > 0 && f.prec == 0 {
+			num.val += f.val
+			num.prec, num.last = 0, f.last
+			return num, m, true
+		}
+		if s.lang == "en" && s.word(n+1) == "a" {
+			if d, ok := s.denom[s.word(n+2)]; ok {
+				num.val += 1 / d
+				num.prec, num.last = 0, n+2
+				return num, n + 3, true
+			}
+		}
+	}
+	// "un sur trois", "1 over 3", "one out of three" (not "2000 over 3 years")
+	k := -1
+	switch w := s.word(n); {
+	case w == "sur" && s.lang == "fr", w == "over" && s.lang == "en":
+		k = n + 1
+	case w == "out" && s.word(n+1) == "of" && s.lang == "en":
+		k = n + 2
+	}
+	if k > 0 && num.val == math.Trunc(num.val) {
+		if d, m, ok := s.numberAt(k); ok && d.val != 0 && d.scale == 0 && (m >= len(s.toks) || s.toks[m].kind != tWord) {
+			num.val /= d.val
+			num.prec, num.last = 0, d.last
+			return num, m, true
+		}
+	}
+	return num, n, false
+}
+
+// wordState accumulates number words: total holds the closed groups
+// (thousands and up), cur the group below a thousand.
+type wordState struct {
+	total, cur float64
+	lastSmall  float64 // value of the last word below 100 in cur
+	lastScale  float64 // the last scale (1000 and up) applied
+	n          int     // words read
+}
+
+// add applies one number word; it reports false when the word cannot
+// continue the number ("deux trois" is two numbers).
+func (st *wordState) add(v float64, fr bool) bool {
+	switch {
+	case v == 0:
+		if st.n > 0 {
+			return false
+		}
+	case v < 100:
+		lo := math.Mod(st.cur, 100)
+		switch {
+		case st.n > 0 && st.lastSmall == 0 && st.cur == 0 && st.total == 0:
+			return false // after "zéro"
+		case lo == 0:
+			st.cur += v
+		case st.lastSmall >= 20 && math.Mod(st.lastSmall, 10) == 0 && v < 10 && lo == st.lastSmall:
+			st.cur += v
+		case fr && (st.lastSmall == 60 || st.lastSmall == 80) && v >= 10 && v < 20:
+			st.cur += v
+		case fr && st.lastSmall == 10 && v >= 7 && v <= 9:
+			st.cur += v
+		case fr && v == 20 && st.lastSmall == 4 && lo == 4:
+			st.cur += 76 // quatre-vingt
+			v = 80
+		default:
+			return false
+		}
+		st.lastSmall = v
+	case v == 100:
+		if st.cur >= 100 {
+			return false
+		}
+		if st.cur == 0 {
+			st.cur = 1
+		}
+		st.cur *= 100
+		st.lastSmall = 0
+	default:
+		if st.lastScale != 0 && v >= st.lastScale {
+			return false
+		}
+		c := st.cur
+		if c == 0 {
+			c = 1
+		}
+		st.total += c * v
+		st.cur, st.lastSmall, st.lastScale = 0, 0, v
+	}
+	st.n++
+	return true
+}
+
+// startWords are number words that may not begin a number on their own.
+var nonInitial = map[string]bool{
+	"cents": true, "vingts": true, "millions": true, "milliards": true, "billions": true,
+	"trillions": true, "million": true, "milliard": true, "billion": true, "trillion": true,
+	"hundred": true, "hundreds": true, "thousand": true, "thousands": true,
+}
+
+// wordsAt reads a number written in words at token i ("vingt et un",
+// "quatre-vingt-dix", "two hundred and six", "a million").
+func (s *scanner) wordsAt(i int) (numExpr, int, bool) {
+	fr := s.lang == "fr"
+	var st wordState
+	j := i
+	w := s.word(i)
+	if !fr && (w == "a" || w == "an") {
+		// "a hundred", "a million", "a dozen", "a half", "a fifth"
+		nw := s.word(i + 1)
+		if v, ok := s.words[nw]; ok && v >= 100 && !s.toks[i+1].nl {
+			st.add(1, fr)
+			j = i + 1
+		} else if d, ok := s.denom[nw]; ok && !s.toks[i+1].nl {
+			return numExpr{first: i, last: i + 1, val: 1 / d, words: true}, i + 2, true
+		} else if f, ok := s.scale[nw]; ok && f == 12 {
+			return numExpr{first: i, last: i + 1, val: 12, prec: 12, scale: 12, words: true}, i + 2, true
+		} else {
+			return numExpr{}, 0, false
+		}
+	} else if !fr && w == "half" {
+		k := i + 1
+		if s.word(k) == "a" {
+			k++
+		}
+		if f, ok := s.scale[s.word(k)]; ok && !gluedOnly[s.word(k)] && s.word(k) != "m" {
+			return numExpr{first: i, last: k, val: f / 2, prec: f / 10, scale: f, words: true}, k + 1, true
+		}
+		return numExpr{first: i, last: i, val: 0.5, words: true}, i + 1, true
+	} else if fr && (w == "demi" || w == "un" || w == "une") && s.sym(i+1) == "-" && s.glued(i+1) && s.word(i+2) == "million" {
+		return numExpr{first: i, last: i + 2, val: 5e5, prec: 1e5, scale: 1e6, words: true}, i + 3, true
+	} else if nonInitial[w] && !(fr && (w == "cent" || w == "mille")) {
+		return numExpr{}, 0, false
+	}
+	start := i
+	last := j - 1
+	if last < start {
+		last = start
+	}
+	for j < len(s.toks) && !s.skip[j] {
+		v, ok := s.words[s.word(j)]
+		if !ok || (j > start && s.toks[j].nl) {
+			break
+		}
+		if !st.add(v, fr) {
+			break
+		}
+		last = j
+		j++
+		// Connectors: hyphens, "et"/"and" before a word that continues the number.
+		k := j
+		if s.sym(k) == "-" && !s.toks[k].nl {
+			k++
+		} else if cw := s.word(k); cw == "et" || cw == "and" {
+			k++
+		}
+		if k == j {
+			continue
+		}
+		nv, ok := s.words[s.word(k)]
+		if !ok || k >= len(s.toks) || s.toks[k].nl || s.skip[k] {
+			break
+		}
+		probe := st
+		if !probe.add(nv, fr) {
+			break
+		}
+		if cw := s.word(j); cw == "et" && !(nv == 1 || nv == 11) {
+			break // French "et" joins only "vingt et un", "soixante et onze"
+		}
+		j = k
+	}
+	if st.n == 0 {
+		return numExpr{}, 0, false
+	}
+	val := st.total + st.cur
+	prec := 1.0
+	scale := 0.0
+	if st.cur == 0 && st.lastScale > 0 {
+		prec = st.lastScale
+		scale = st.lastScale
+	}
+	return numExpr{first: start, last: last, val: val, prec: prec, scale: scale, words: true}, last + 1, true
+}

@@ -1,0 +1,260 @@
+package money
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+type tokKind uint8
+
+const (
+	tWord tokKind = iota // a run of letters
+	tNum                 // digits with their separators, read as one value
+	tSym                 // any other single character
+)
+
+// token is one word, digit group or symbol of the text, with byte offsets.
+type token struct {
+	kind       tokKind
+	start, end int
+	raw        string
+	low        string // folded (lower case, no accents) for words; raw otherwise
+	space      bool   // whitespace separates it from the previous token
+	nl         bool   // that whitespace holds a line break
+
+	// Digit tokens only.
+	val, prec float64
+	plain     bool // digits only: no separator, sign, decimal or exponent
+	ndigits   int  // digits before any separator
+}
+
+// isGroupSpace reports whether r may separate groups of thousands.
+func isGroupSpace(r rune) bool {
+	return r == ' ' || r == '\u00a0' || r == '\u202f' || r == '\u2009'
+}
+
+func isDigit(b byte) bool { return '0' <= b && b <= '9' }
+
+// tokenize splits text into tokens; lang ("fr" or "en") decides which of
+// "," and "." is the decimal mark when a single separator is ambiguous.
+// It runs in one pass over the text.
+func tokenize(text, lang string) []token {
+	toks := make([]token, 0, len(text)/5+1)
+	space, nl := false, false
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case unicode.IsSpace(r):
+			space = true
+			if r == '\n' || r == '\r' || r == '\u2029' || r == '\u2028' {
+				nl = true
+			}
+			i += size
+			continue
+		case isDigit(text[i]) || ((r == '.' || r == ',') && i+1 < len(text) && isDigit(text[i+1]) &&
+			(i == 0 || !isDigit(text[i-1])) && (len(toks) == 0 || space)):
+			t, end := readDigits(text, i, lang)
+			t.space, t.nl = space, nl
+			toks = append(toks, t)
+			i = end
+		case unicode.IsLetter(r):
+			j := i + size
+			for j < len(text) {
+				r2, s2 := utf8.DecodeRuneInString(text[j:])
+				if !unicode.IsLetter(r2) && !unicode.Is(unicode.Mn, r2) {
+					break
+				}
+				j += s2
+			}
+			raw := text[i:j]
+			toks = append(toks, token{kind: tWord, start: i, end: j, raw: raw, low: fold(raw), space: space, nl: nl})
+			i = j
+		default:
+			raw := text[i : i+size]
+			low := raw
+			if r == '’' || r == 'ʼ' {
+				low = "'"
+			}
+			if r == '−' || r == '–' || r == '‑' {
+				low = "-"
+			}
+			toks = append(toks, token{kind: tSym, start: i, end: i + size, raw: raw, low: low, space: space, nl: nl})
+			i += size
+		}
+		space, nl = false, false
+	}
+	return toks
+}
+
+// readDigits reads the number that starts at text[i]: digits, "." and ","
+// separators, groups of three digits after a (thin, non-breaking) space,
+// and an exponent ("1e10", "1,1^23"). It returns the token and its end.
+//
+// A separator is the decimal mark when it is the language's decimal mark,
+// when it is not followed by exactly three digits, or when it is the last
+// of two kinds ("1.234,5"); repeated separators and spaces group thousands.
+// When the groups do not fit ("22,24,26", "192.168.1.2"), only the first
+// group is read and the rest are read as numbers of their own.
+func readDigits(text string, i int, lang string) (token, int) {
+	type group struct {
+		sep        byte // 0 for the first group, ' ' for a space
+		start, end int
+	}
+	var groups []group
+	j := i
+	first := group{start: j}
+	for j < len(text) && isDigit(text[j]) {
+		j++
+	}
+	first.end = j
+	groups = append(groups, first)
+	for j < len(text) {
+		c := text[j]
+		if (c == '.' || c == ',') && j+1 < len(text) && isDigit(text[j+1]) {
+			k := j + 1
+			for k < len(text) && isDigit(text[k]) {
+				k++
+			}
+			groups = append(groups, group{sep: c, start: j + 1, end: k})
+			j = k
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[j:])
+		if isGroupSpace(r) && first.end-first.start <= 3 && first.end > first.start {
+			k := j + size
+			if k+3 <= len(text) && isDigit(text[k]) && isDigit(text[k+1]) && isDigit(text[k+2]) &&
+				(k+3 == len(text) || !isDigit(text[k+3])) {
+				onlySpaces := true
+				for _, g := range groups[1:] {
+					if g.sep != ' ' {
+						onlySpaces = false
+					}
+				}
+				if onlySpaces {
+					groups = append(groups, group{sep: ' ', start: k, end: k + 3})
+					j = k + 3
+					continue
+				}
+			}
+		}
+		break
+	}
+	dec := byte('.')
+	if lang == "fr" {
+		dec = ','
+	}
+	// Find the decimal separator, if any.
+	decAt := -1
+	count := map[byte]int{}
+	for _, g := range groups[1:] {
+		count[g.sep]++
+	}
+	last := groups[len(groups)-1]
+	switch {
+	case len(groups) == 1:
+	case count['.'] > 0 && count[','] > 0:
+		if count[last.sep] == 1 {
+			decAt = len(groups) - 1
+		}
+	case last.sep != ' ' && count[last.sep] == 1 && (last.sep == dec || last.end-last.start != 3):
+		decAt = len(groups) - 1
+	}
+	ok := true
+	var thou byte
+	for k, g := range groups[1:] {
+		if k+1 == decAt {
+			continue
+		}
+		if g.end-g.start != 3 || (thou != 0 && g.sep != thou && g.sep != ' ') {
+			ok = false
+		}
+		if g.sep != ' ' {
+			if thou != 0 && thou != g.sep {
+				ok = false
+			}
+			thou = g.sep
+		}
+		if decAt >= 0 && groups[decAt].sep == g.sep {
+			ok = false
+		}
+	}
+	switch {
+	case groups[0].end == groups[0].start: // a leading separator: ",08", ".25"
+		groups = groups[:2]
+		decAt = 1
+	case !ok:
+		groups = groups[:1]
+		decAt = -1
+	}
+	var b strings.Builder
+	prec := 1.0
+	for k, g := range groups {
+		if k == decAt {
+			b.WriteByte('.')
+			prec = math.Pow(10, -float64(g.end-g.start))
+		}
+		b.WriteString(text[g.start:g.end])
+	}
+	end := groups[len(groups)-1].end
+	val, _ := strconv.ParseFloat(b.String(), 64)
+	plain := len(groups) == 1 && groups[0].end > groups[0].start
+	// Exponents: "1e10", "-12e-1", "1,1^23".
+	if e, n, ok := readExponent(text, end); ok {
+		val *= math.Pow(10, float64(e))
+		prec *= math.Pow(10, float64(e))
+		end, plain = n, false
+	} else if p, n, ok := readPower(text, end); ok {
+		val = math.Pow(val, float64(p))
+		prec = 0
+		end, plain = n, false
+	}
+	if math.IsInf(val, 0) || math.IsNaN(val) {
+		val, prec = 0, 0
+	}
+	return token{kind: tNum, start: i, end: end, raw: text[i:end], low: text[i:end], val: val, prec: prec,
+		plain: plain, ndigits: groups[0].end - groups[0].start}, end
+}
+
+// readExponent reads "e10", "e+14", "e-1" at text[i] when no letter follows.
+func readExponent(text string, i int) (int, int, bool) {
+	if i >= len(text) || (text[i] != 'e' && text[i] != 'E') {
+		return 0, i, false
+	}
+	return readSignedInt(text, i+1, 3)
+}
+
+// readPower reads "^23", "^+23", "^-1" at text[i].
+func readPower(text string, i int) (int, int, bool) {
+	if i >= len(text) || text[i] != '^' {
+		return 0, i, false
+	}
+	return readSignedInt(text, i+1, 3)
+}
+
+func readSignedInt(text string, i, maxDigits int) (int, int, bool) {
+	neg := false
+	if i < len(text) && (text[i] == '+' || text[i] == '-') {
+		neg = text[i] == '-'
+		i++
+	}
+	j := i
+	for j < len(text) && isDigit(text[j]) && j-i < maxDigits {
+		j++
+	}
+	if j == i || (j < len(text) && (isDigit(text[j]) || isLetterAt(text, j))) {
+		return 0, i, false
+	}
+	n, _ := strconv.Atoi(text[i:j])
+	if neg {
+		n = -n
+	}
+	return n, j, true
+}
+
+func isLetterAt(text string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return unicode.IsLetter(r)
+}
