@@ -1,0 +1,247 @@
+package date
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/recoupe/recoupe/internal/segment"
+	"github.com/recoupe/recoupe/news"
+)
+
+// Extractor finds dates and times of day in French and English text. It
+// holds no state and is safe for concurrent use.
+type Extractor struct{}
+
+// New returns an Extractor.
+func New() *Extractor { return &Extractor{} }
+
+// Extract returns the KindDate and KindTime facts of a.Text in text
+// order. Expressions that depend on a reference are resolved against
+// a.Published when its granularity allows, and left unresolved
+// (When.Date zero, When.Relative true, When.Expr set) otherwise. A time
+// of day with no date beside it is never resolved by Extract: the day it
+// belongs to is the story's, not necessarily the publication's.
+func (e *Extractor) Extract(a *news.Article) []news.Fact {
+	text := a.Text
+	p := parser{text: text, mdy: a.Language == "en"}
+	p.t = tokenize(text, make([]tok, 0, len(text)/5+1))
+	var facts []news.Fact
+	var sents []news.Span
+	p.scan(func(c cand) {
+		span := news.Span{Start: p.t[c.i].s, End: p.t[c.j-1].e}
+		if c.end > 0 {
+			span.End = c.end
+		}
+		if sents == nil {
+			sents = segment.Sentences(text)
+			if len(sents) == 0 {
+				sents = splitSentences(text)
+			}
+		}
+		w, k := c.v.when(a.Published)
+		facts = append(facts, news.Fact{
+			Kind:     k,
+			Span:     span,
+			Text:     text[span.Start:span.End],
+			Sentence: sentenceOf(sents, span),
+			When:     &w,
+		})
+	})
+	return facts
+}
+
+// scan calls fn for each expression found, left to right, keeping the
+// longest match at each position.
+func (p *parser) scan(fn func(cand)) {
+	for i := 0; i < len(p.t); {
+		c, ok := p.best(i)
+		if !ok {
+			i++
+			continue
+		}
+		c = p.merge(c)
+		fn(c)
+		i = c.j
+	}
+}
+
+func (p *parser) best(i int) (cand, bool) {
+	var b cand
+	found := false
+	try := func(c cand, ok bool) {
+		if ok && (!found || c.j > b.j) {
+			b, found = c, true
+		}
+	}
+	switch p.t[i].k {
+	case kNum:
+		try(p.dateDM(i))
+		try(p.numeric(i))
+		try(p.bareYear(i))
+		try(p.timeOfDay(i))
+		try(p.ago(i))
+	case kWord:
+		try(p.dateDM(i))
+		try(p.dateMD(i))
+		try(p.monthYear(i))
+		try(p.modified(i))
+		try(p.monthAlone(i, false))
+		try(p.relWord(i))
+		try(p.weekday(i))
+		try(p.ago(i))
+		try(p.relPeriod(i))
+		try(p.timeOfDay(i))
+	}
+	return b, found
+}
+
+// merge joins a date and a time of day written together: "le 10 février
+// à 14h30", "demain à 8h", "9h le mardi".
+func (p *parser) merge(c cand) cand {
+	if c.end > 0 {
+		return c
+	}
+	if !c.v.hasTime && c.v.hasDay() {
+		k := c.j
+		if p.punct(k, ",") {
+			k++
+		}
+		switch p.word(k) {
+		case "a", "at", "vers", "des", "around", "about":
+			k++
+		}
+		if t, ok := p.timeOfDay(k); ok {
+			c.v.hasTime, c.v.hh, c.v.mi = true, t.v.hh, t.v.mi
+			c.j, c.end = t.j, t.end
+		}
+		return c
+	}
+	if c.v.hasTime && c.v.rel == "" && c.v.m == 0 {
+		k := c.j
+		switch p.word(k) {
+		case "le", "on", "ce", "this":
+			if p.word(k) == "ce" || p.word(k) == "this" {
+				if d, ok := p.relWord(k); ok {
+					return p.joinTime(c, d)
+				}
+			}
+			k++
+		}
+		for _, f := range []func(int) (cand, bool){p.dateDM, p.dateMD, p.numeric, p.relWord, p.weekday} {
+			if d, ok := f(k); ok && d.v.hasDay() {
+				return p.joinTime(c, d)
+			}
+		}
+	}
+	return c
+}
+
+func (p *parser) joinTime(t, d cand) cand {
+	d.v.hasTime, d.v.hh, d.v.mi = true, t.v.hh, t.v.mi
+	d.i = t.i
+	return d
+}
+
+// when normalises v, resolving it against pub when possible.
+func (v val) when(pub news.Date) (news.When, news.Kind) {
+	k := news.KindDate
+	if v.hasTime {
+		k = news.KindTime
+	}
+	if v.rel == "" && v.y != 0 {
+		t := time.Date(v.y, time.Month(max(v.m, 1)), max(v.d, 1), 0, 0, 0, 0, time.UTC)
+		g := v.gran()
+		if g == news.GranMinute {
+			t = t.Add(time.Duration(v.hh)*time.Hour + time.Duration(v.mi)*time.Minute)
+		}
+		if v.hasTime && g != news.GranMinute {
+			return news.When{Date: news.Date{Time: t, Granularity: g}, Relative: true, Expr: fmt.Sprintf("time:%02d:%02d", v.hh, v.mi)}, k
+		}
+		return news.When{Date: news.Date{Time: t, Granularity: g}}, k
+	}
+	var parts []string
+	switch {
+	case v.rel != "":
+		parts = append(parts, v.rel)
+	case v.m != 0 && v.d != 0:
+		parts = append(parts, fmt.Sprintf("md:%02d-%02d", v.m, v.d))
+	case v.m != 0:
+		parts = append(parts, fmt.Sprintf("m:%02d", v.m))
+	}
+	if v.hasTime {
+		parts = append(parts, fmt.Sprintf("time:%02d:%02d", v.hh, v.mi))
+	}
+	w := news.When{Relative: true, Expr: strings.Join(parts, " ")}
+	if len(parts) > 1 || !v.hasTime {
+		if d, ok := Resolve(w.Expr, pub); ok {
+			w.Date = d
+		}
+	}
+	return w, k
+}
+
+// splitSentences is a fallback for when the segmenter gives nothing: a
+// sentence ends at a line break, or at . ! ? followed by a space.
+func splitSentences(text string) []news.Span {
+	var out []news.Span
+	start := 0
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		end := -1
+		switch {
+		case c == '\n':
+			end = i
+		case (c == '.' || c == '!' || c == '?') && (i+1 == len(text) || text[i+1] == ' '):
+			end = i + 1
+		}
+		if end < 0 {
+			continue
+		}
+		if s := trimSpan(text, start, end); s.Len() > 0 {
+			out = append(out, s)
+		}
+		start = i + 1
+	}
+	if s := trimSpan(text, start, len(text)); s.Len() > 0 {
+		out = append(out, s)
+	}
+	return out
+}
+
+func trimSpan(text string, s, e int) news.Span {
+	for s < e && (text[s] == ' ' || text[s] == '\t' || text[s] == '\r' || text[s] == '\n') {
+		s++
+	}
+	for e > s && (text[e-1] == ' ' || text[e-1] == '\t' || text[e-1] == '\r' || text[e-1] == '\n') {
+		e--
+	}
+	return news.Span{Start: s, End: e}
+}
+
+// sentenceOf returns the sentence holding span, or the span itself when
+// none does (a sentence split inside a date).
+func sentenceOf(sents []news.Span, span news.Span) news.Span {
+	lo, hi := 0, len(sents)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if sents[m].End <= span.Start {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(sents) && sents[lo].Start <= span.Start {
+		if sents[lo].Contains(span) {
+			return sents[lo]
+		}
+		s := sents[lo]
+		for k := lo + 1; k < len(sents) && sents[k].Start < span.End; k++ {
+			s.End = sents[k].End
+		}
+		if s.End >= span.End {
+			return s
+		}
+	}
+	return span
+}

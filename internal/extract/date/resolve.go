@@ -1,0 +1,253 @@
+package date
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/recoupe/recoupe/news"
+)
+
+// Resolve resolves a When.Expr against a reference date. ok is false when
+// the expression is malformed or the reference is too coarse for it: a
+// weekday needs a day, "month:-1" a month, "md:02-10" a year; a week
+// ("week:-1") is never a date and never resolves.
+func Resolve(expr string, ref news.Date) (news.Date, bool) {
+	if ref.IsZero() || expr == "" {
+		return news.Date{}, false
+	}
+	r := ref.Time
+	refDay := time.Date(r.Year(), r.Month(), r.Day(), 0, 0, 0, 0, time.UTC)
+	var out news.Date
+	hasDate, hasTime := false, false
+	var hh, mi int
+	for _, part := range strings.Fields(expr) {
+		key, arg, ok := strings.Cut(part, ":")
+		if !ok {
+			return news.Date{}, false
+		}
+		if key == "time" {
+			h, m, ok := parseHM(arg)
+			if !ok || hasTime {
+				return news.Date{}, false
+			}
+			hh, mi, hasTime = h, m, true
+			continue
+		}
+		if hasDate {
+			return news.Date{}, false
+		}
+		hasDate = true
+		switch key {
+		case "day":
+			n, err := strconv.Atoi(arg)
+			if err != nil || ref.Granularity < news.GranDay || n < -100000 || n > 100000 {
+				return news.Date{}, false
+			}
+			out = news.Date{Time: refDay.AddDate(0, 0, n), Granularity: news.GranDay}
+		case "month":
+			n, err := strconv.Atoi(arg)
+			if err != nil || ref.Granularity < news.GranMonth || n < -10000 || n > 10000 {
+				return news.Date{}, false
+			}
+			t := time.Date(r.Year(), r.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(0, n, 0)
+			out = news.Date{Time: t, Granularity: news.GranMonth}
+		case "year":
+			n, err := strconv.Atoi(arg)
+			if err != nil || n < -5000 || n > 5000 {
+				return news.Date{}, false
+			}
+			out = news.Date{Time: time.Date(r.Year()+n, 1, 1, 0, 0, 0, 0, time.UTC), Granularity: news.GranYear}
+		case "weekday":
+			d, ok := resolveWeekday(arg, ref, refDay)
+			if !ok {
+				return news.Date{}, false
+			}
+			out = d
+		case "md":
+			m, d, ok := parseHM(arg)
+			if !ok || !validDay(0, m, d) {
+				return news.Date{}, false
+			}
+			out, ok = nearest(ref, m, d)
+			if !ok {
+				return news.Date{}, false
+			}
+		case "m":
+			d, ok := resolveMonth(arg, ref)
+			if !ok {
+				return news.Date{}, false
+			}
+			out = d
+		default: // "week" and anything unknown
+			return news.Date{}, false
+		}
+	}
+	if hasTime {
+		switch {
+		case !hasDate && ref.Granularity >= news.GranDay:
+			out = news.Date{Time: refDay, Granularity: news.GranDay}
+		case out.Granularity != news.GranDay:
+			return news.Date{}, false
+		}
+		out.Time = out.Time.Add(time.Duration(hh)*time.Hour + time.Duration(mi)*time.Minute)
+		out.Granularity = news.GranMinute
+	}
+	return out, true
+}
+
+// parseHM reads "14:30" or "02-10" as two numbers.
+func parseHM(s string) (a, b int, ok bool) {
+	i := strings.IndexAny(s, ":-")
+	if i < 0 {
+		return 0, 0, false
+	}
+	a, err1 := strconv.Atoi(s[:i])
+	b, err2 := strconv.Atoi(s[i+1:])
+	if err1 != nil || err2 != nil || a < 0 || b < 0 {
+		return 0, 0, false
+	}
+	if s[i] == ':' && (a > 23 || b > 59) {
+		return 0, 0, false
+	}
+	return a, b, true
+}
+
+// resolveWeekday reads "N" (the nearest such day, within three days
+// either way), "N/-1" (the last one strictly before the reference) or
+// "N/+1" (the next one strictly after).
+func resolveWeekday(arg string, ref news.Date, refDay time.Time) (news.Date, bool) {
+	if ref.Granularity < news.GranDay {
+		return news.Date{}, false
+	}
+	num, dir, _ := strings.Cut(arg, "/")
+	wd, err := strconv.Atoi(num)
+	if err != nil || wd < 1 || wd > 7 {
+		return news.Date{}, false
+	}
+	refWd := (int(refDay.Weekday())+6)%7 + 1
+	diff := wd - refWd
+	switch dir {
+	case "":
+		if diff > 3 {
+			diff -= 7
+		}
+		if diff < -3 {
+			diff += 7
+		}
+	case "-1":
+		if diff >= 0 {
+			diff -= 7
+		}
+	case "+1":
+		if diff <= 0 {
+			diff += 7
+		}
+	default:
+		return news.Date{}, false
+	}
+	return news.Date{Time: refDay.AddDate(0, 0, diff), Granularity: news.GranDay}, true
+}
+
+// resolveMonth reads "MM" (that month in the year that keeps it nearest
+// the reference), "MM/-1" (the last such month before the reference's
+// month) or "MM/+1" (the next one after it).
+func resolveMonth(arg string, ref news.Date) (news.Date, bool) {
+	num, dir, _ := strings.Cut(arg, "/")
+	m, err := strconv.Atoi(num)
+	if err != nil || m < 1 || m > 12 {
+		return news.Date{}, false
+	}
+	if dir == "" {
+		return nearest(ref, m, 0)
+	}
+	if ref.Granularity < news.GranMonth {
+		return news.Date{}, false
+	}
+	y, rm := ref.Time.Year(), int(ref.Time.Month())
+	switch dir {
+	case "-1":
+		if m >= rm {
+			y--
+		}
+	case "+1":
+		if m <= rm {
+			y++
+		}
+	default:
+		return news.Date{}, false
+	}
+	return news.Date{Time: time.Date(y, time.Month(m), 1, 0, 0, 0, 0, time.UTC), Granularity: news.GranMonth}, true
+}
+
+// nearest places month m (and day d when d > 0) in the year, among the
+// reference's year and its neighbours, that keeps it nearest the
+// reference's period; ties go to the reference's own year.
+func nearest(ref news.Date, m, d int) (news.Date, bool) {
+	if ref.Granularity < news.GranYear {
+		return news.Date{}, false
+	}
+	rs, re := period(ref)
+	y0 := ref.Time.Year()
+	var best news.Date
+	bestDist := time.Duration(-1)
+	for _, y := range []int{y0, y0 - 1, y0 + 1} {
+		var c news.Date
+		if d > 0 {
+			if !validDay(y, m, d) {
+				continue
+			}
+			c = news.Date{Time: time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC), Granularity: news.GranDay}
+		} else {
+			c = news.Date{Time: time.Date(y, time.Month(m), 1, 0, 0, 0, 0, time.UTC), Granularity: news.GranMonth}
+		}
+		cs, ce := period(c)
+		var dist time.Duration
+		switch {
+		case ce.Before(rs) || ce.Equal(rs):
+			dist = rs.Sub(ce)
+		case cs.After(re) || cs.Equal(re):
+			dist = cs.Sub(re)
+		}
+		if bestDist < 0 || dist < bestDist {
+			best, bestDist = c, dist
+		}
+	}
+	return best, bestDist >= 0
+}
+
+// period returns the half-open interval a date covers.
+func period(d news.Date) (start, end time.Time) {
+	t := d.Time
+	switch d.Granularity {
+	case news.GranYear:
+		start = time.Date(t.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
+		return start, start.AddDate(1, 0, 0)
+	case news.GranMonth:
+		start = time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC)
+		return start, start.AddDate(0, 1, 0)
+	case news.GranMinute:
+		start = time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), 0, 0, time.UTC)
+		return start, start.Add(time.Minute)
+	}
+	start = time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+	return start, start.AddDate(0, 0, 1)
+}
+
+// Compatible reports whether two dates can denote the same moment as
+// stated: both are cut to the coarser granularity and compared, so
+// "2025-02" is compatible with "2025-02-10" while "2025-02-10" and
+// "2025-02-11" conflict. An unknown date is compatible with anything.
+func Compatible(a, b news.Date) (ok bool, why string) {
+	if a.IsZero() || b.IsZero() {
+		return true, "an unknown date cannot conflict"
+	}
+	g := min(a.Granularity, b.Granularity)
+	ca := news.Date{Time: a.Time, Granularity: g}
+	cb := news.Date{Time: b.Time, Granularity: g}
+	if ca.String() == cb.String() {
+		return true, fmt.Sprintf("%s and %s agree to the %s", a, b, g)
+	}
+	return false, fmt.Sprintf("%s and %s differ at %s granularity (%s vs %s)", a, b, g, ca, cb)
+}
