@@ -2,10 +2,43 @@ package news
 
 import "time"
 
-// StoryQuery filters and pages a story listing.
+// StoryQuery filters and pages a story listing. Zero fields do not filter.
 type StoryQuery struct {
 	Limit  int // 0 means a default page size
 	Offset int
+
+	// Text is a full-text search over the stories' articles (titles and
+	// texts); "" lists every story.
+	Text string
+	// Language keeps stories with at least one article in this ISO 639-1
+	// language.
+	Language string
+	// Outlet keeps stories with at least one article from this
+	// Article.Source (case-insensitive).
+	Outlet string
+	// Entity keeps stories whose articles mention this entity (canonical
+	// name or alias, case-insensitive).
+	Entity string
+	// From and To keep stories whose date range [First, Last] meets
+	// [From.Time, To.End()); a zero Date leaves that side open.
+	From, To Date
+}
+
+// End returns the exclusive end of the period the date covers: the next
+// day for "2025-02-10", the next month for "2025-02", the next minute for a
+// time; the zero time when the date is unknown.
+func (d Date) End() time.Time {
+	switch d.Granularity {
+	case GranYear:
+		return d.Time.AddDate(1, 0, 0)
+	case GranMonth:
+		return d.Time.AddDate(0, 1, 0)
+	case GranDay:
+		return d.Time.AddDate(0, 0, 1)
+	case GranMinute:
+		return d.Time.Add(time.Minute)
+	}
+	return time.Time{}
 }
 
 // ArticleQuery filters and pages an article listing. Without StoryID,
@@ -28,4 +61,10 @@ type Feed struct {
 	ETag         string    `json:"etag,omitempty"`
 	LastModified string    `json:"last_modified,omitempty"`
 	Polled       time.Time `json:"polled,omitzero"` // zero: never polled
+	// Title is the feed's own title, "" until first polled.
+	Title string `json:"title,omitempty"`
+	// Items is how many items the last poll saw.
+	Items int `json:"items"`
+	// Error is the last poll's error, "" if it succeeded.
+	Error string `json:"error,omitempty"`
 }
