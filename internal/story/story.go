@@ -53,10 +53,10 @@ import (
 // ./cmd/eval-stories -tune), maximising the mean pairwise F1 of rpm2-fr
 // (event level) and ecbplus-en.
 const (
-	DefaultThreshold    = 0.30
-	DefaultTextWeight   = 0.50
-	DefaultEntityWeight = 0.35
-	DefaultNumberWeight = 0.15
+	DefaultThreshold    = 0.18
+	DefaultTextWeight   = 0.65
+	DefaultEntityWeight = 0.30
+	DefaultNumberWeight = 0.05
 	// DefaultGraceDays is how long after its last article a story stays
 	// fully open; DefaultDecayDays is the e-folding time of the decay after
 	// that: at a month's gap a story keeps ~1% of its similarity.
@@ -131,6 +131,10 @@ type entry struct {
 
 type vector [nBlocks][]entry
 
+// story is one cluster. Its centroid holds, per block, the sum of its
+// articles' normalised log-tf vectors; IDF is applied when scoring, with
+// the current document frequencies, so early articles (weighed when the
+// frequencies knew little) are not frozen with poor weights.
 type story struct {
 	id          string
 	n           int32
@@ -138,7 +142,12 @@ type story struct {
 	retired     bool
 	first, last int64 // unix seconds of the dated articles
 	vec         vector
-	norm        [nBlocks]float32
+}
+
+// docVec is a doc's two views: tf (normalised 1+ln tf, added to centroids)
+// and q (TF-IDF, normalised, compared with centroids).
+type docVec struct {
+	tf, q vector
 }
 
 // Clusterer assigns articles to stories, one at a time.
@@ -150,6 +159,7 @@ type Clusterer struct {
 	vocab    map[string]uint32
 	keys     []string
 	df       []uint32
+	lndf     []float32 // ln(df+1)
 	postings [][]int32
 	ndocs    int
 
@@ -315,54 +325,70 @@ func (c *Clusterer) intern(k string) uint32 {
 	c.vocab[k] = id
 	c.keys = append(c.keys, k)
 	c.df = append(c.df, 0)
+	c.lndf = append(c.lndf, 0)
 	c.postings = append(c.postings, nil)
 	return id
 }
 
 // observe counts the doc in the document frequencies and returns its
 // weighted vector.
-func (c *Clusterer) observe(d Doc) vector {
+func (c *Clusterer) observe(d Doc) docVec {
 	c.ndocs++
 	for b, fs := range d.blocks() {
 		for _, f := range fs {
-			c.df[c.intern(blockPrefix[b]+f.Key)]++
+			id := c.intern(blockPrefix[b] + f.Key)
+			c.df[id]++
+			c.lndf[id] = float32(math.Log(float64(c.df[id]) + 1))
 		}
 	}
 	return c.weigh(d)
 }
 
-func (d *Doc) blocks() [nBlocks][]Feature {
-	return [nBlocks][]Feature{d.Terms, d.Entities, d.Numbers}
+// idf is the inverse document frequency of key k: 1+ln((N+1)/(df+1)).
+func (c *Clusterer) idf(k uint32) float64 {
+	return 1 + math.Log(float64(c.ndocs)+1) - float64(c.lndf[k])
 }
 
-// weigh returns the doc's TF-IDF vectors, (1+ln tf)·(1+ln((N+1)/(df+1))),
-// each block L2-normalised. Keys not yet in the vocabulary are skipped.
-func (c *Clusterer) weigh(d Doc) vector {
-	var v vector
-	n := float64(c.ndocs)
+// weigh returns the doc's vectors: log-tf (1+ln tf) and TF-IDF, each
+// block L2-normalised. Keys not yet in the vocabulary are skipped.
+func (c *Clusterer) weigh(d Doc) docVec {
+	var v docVec
 	for b, fs := range d.blocks() {
 		if len(fs) == 0 {
 			continue
 		}
-		es := make([]entry, 0, len(fs))
-		var ss float64
+		tf := make([]entry, 0, len(fs))
+		q := make([]entry, 0, len(fs))
+		var st, sq float64
 		for _, f := range fs {
 			id, ok := c.vocab[blockPrefix[b]+f.Key]
 			if !ok || f.Count <= 0 {
 				continue
 			}
-			w := (1 + math.Log(float64(f.Count))) * (1 + math.Log((n+1)/(float64(c.df[id])+1)))
-			es = append(es, entry{id, float32(w)})
-			ss += w * w
+			w := 1 + math.Log(float64(f.Count))
+			wq := w * c.idf(id)
+			tf = append(tf, entry{id, float32(w)})
+			q = append(q, entry{id, float32(wq)})
+			st += w * w
+			sq += wq * wq
 		}
-		inv := 1 / math.Sqrt(ss)
-		for i := range es {
-			es[i].w = float32(float64(es[i].w) * inv)
-		}
-		slices.SortFunc(es, func(a, b entry) int { return cmp.Compare(a.k, b.k) })
-		v[b] = es
+		scale(tf, st)
+		scale(q, sq)
+		slices.SortFunc(tf, func(a, b entry) int { return cmp.Compare(a.k, b.k) })
+		slices.SortFunc(q, func(a, b entry) int { return cmp.Compare(a.k, b.k) })
+		v.tf[b], v.q[b] = tf, q
 	}
 	return v
+}
+
+func scale(es []entry, ss float64) {
+	if ss == 0 {
+		return
+	}
+	inv := 1 / math.Sqrt(ss)
+	for i := range es {
+		es[i].w = float32(float64(es[i].w) * inv)
+	}
 }
 
 // gapDays is the distance in days from t to the story's dated span.
@@ -388,20 +414,18 @@ func (c *Clusterer) decay(s *story, t int64, dated bool) float64 {
 	return math.Exp(-g / c.o.DecayDays)
 }
 
-// score is the similarity of a doc vector to a story.
-func (c *Clusterer) score(v *vector, s *story, t int64, dated bool) float64 {
+// score is the similarity of a doc to a story.
+func (c *Clusterer) score(v *docVec, s *story, t int64, dated bool) float64 {
 	if s.retired {
 		return 0
 	}
 	var total, wsum float64
 	for b := range nBlocks {
-		if len(v[b]) == 0 {
+		if len(v.q[b]) == 0 {
 			continue
 		}
 		wsum += c.w[b]
-		if s.norm[b] > 0 {
-			total += c.w[b] * dot(v[b], s.vec[b]) / float64(s.norm[b])
-		}
+		total += c.w[b] * c.cos(v.q[b], s.vec[b])
 	}
 	if wsum == 0 {
 		return 0
@@ -409,30 +433,40 @@ func (c *Clusterer) score(v *vector, s *story, t int64, dated bool) float64 {
 	return total / wsum * c.decay(s, t, dated)
 }
 
-func dot(a, b []entry) float64 {
-	var s float64
-	for i, j := 0, 0; i < len(a) && j < len(b); {
+// cos is the cosine of a TF-IDF doc block q and a centroid block s, whose
+// entries are weighted by the current IDF.
+func (c *Clusterer) cos(q, s []entry) float64 {
+	var ss float64
+	for _, e := range s {
+		x := float64(e.w) * c.idf(e.k)
+		ss += x * x
+	}
+	if ss == 0 {
+		return 0
+	}
+	var d float64
+	for i, j := 0, 0; i < len(q) && j < len(s); {
 		switch {
-		case a[i].k < b[j].k:
+		case q[i].k < s[j].k:
 			i++
-		case a[i].k > b[j].k:
+		case q[i].k > s[j].k:
 			j++
 		default:
-			s += float64(a[i].w) * float64(b[j].w)
+			d += float64(q[i].w) * float64(s[j].w) * c.idf(s[j].k)
 			i++
 			j++
 		}
 	}
-	return s
+	return d / math.Sqrt(ss)
 }
 
 // candidates returns the stories worth scoring: those found in the posting
 // lists of the doc's heaviest keys (the most recent MaxPostings per key),
 // ranked by their summed key weights, at most MaxCandidates.
-func (c *Clusterer) candidates(v *vector, t int64, dated bool) []int32 {
+func (c *Clusterer) candidates(v *docVec, t int64, dated bool) []int32 {
 	clear(c.acc)
 	for b := range nBlocks {
-		es := heaviest(v[b], c.o.QueryKeys)
+		es := heaviest(v.q[b], c.o.QueryKeys)
 		for _, e := range es {
 			p := c.postings[e.k]
 			lo := max(0, len(p)-c.o.MaxPostings)
@@ -482,24 +516,23 @@ func heaviest(es []entry, n int) []entry {
 }
 
 // add puts a doc vector into story i: centroid, index, dates, article map.
-func (c *Clusterer) add(i int32, articleID string, v *vector, t int64, dated bool) {
+func (c *Clusterer) add(i int32, articleID string, v *docVec, t int64, dated bool) {
 	s := &c.stories[i]
 	s.retired = false
 	s.n++
 	caps := [nBlocks]int{c.o.CentroidTerms, c.o.CentroidEntities, c.o.CentroidNumbers}
 	for b := range nBlocks {
-		if len(v[b]) == 0 {
+		if len(v.tf[b]) == 0 {
 			continue
 		}
-		merged, fresh := merge(s.vec[b], v[b], 1)
-		merged = truncate(merged, caps[b])
+		merged, fresh := merge(s.vec[b], v.tf[b], 1)
+		merged = c.truncate(merged, caps[b])
 		for _, k := range fresh {
 			if _, ok := slices.BinarySearchFunc(merged, k, func(e entry, k uint32) int { return cmp.Compare(e.k, k) }); ok {
 				c.post(k, i)
 			}
 		}
 		s.vec[b] = merged
-		s.norm[b] = l2(merged)
 	}
 	if dated {
 		if !s.dated {
@@ -518,11 +551,11 @@ func (c *Clusterer) add(i int32, articleID string, v *vector, t int64, dated boo
 }
 
 // remove takes a doc vector out of story i (for a manual move).
-func (c *Clusterer) remove(i int32, v *vector) {
+func (c *Clusterer) remove(i int32, v *docVec) {
 	s := &c.stories[i]
 	s.n--
 	for b := range nBlocks {
-		merged, _ := merge(s.vec[b], v[b], -1)
+		merged, _ := merge(s.vec[b], v.tf[b], -1)
 		kept := merged[:0]
 		for _, e := range merged {
 			if e.w > 1e-6 {
@@ -530,7 +563,6 @@ func (c *Clusterer) remove(i int32, v *vector) {
 			}
 		}
 		s.vec[b] = kept
-		s.norm[b] = l2(kept)
 	}
 }
 
@@ -563,7 +595,6 @@ func (c *Clusterer) retire() {
 		if s.dated && !s.retired && s.last < limit {
 			s.retired = true
 			s.vec = vector{}
-			s.norm = [nBlocks]float32{}
 		}
 	}
 }
@@ -594,22 +625,32 @@ func merge(a, b []entry, sign float32) ([]entry, []uint32) {
 	return out, fresh
 }
 
-// truncate keeps the n heaviest entries of es, still sorted by key.
-func truncate(es []entry, n int) []entry {
+// truncate keeps the n entries of a centroid block with the largest
+// weight·IDF, still sorted by key.
+func (c *Clusterer) truncate(es []entry, n int) []entry {
 	if len(es) <= n {
 		return es
 	}
-	top := heaviest(es, n)
-	slices.SortFunc(top, func(a, b entry) int { return cmp.Compare(a.k, b.k) })
-	return slices.Clip(top)
-}
-
-func l2(es []entry) float32 {
-	var s float64
-	for _, e := range es {
-		s += float64(e.w) * float64(e.w)
+	type ranked struct {
+		e entry
+		x float64
 	}
-	return float32(math.Sqrt(s))
+	rs := make([]ranked, len(es))
+	for i, e := range es {
+		rs[i] = ranked{e, float64(e.w) * c.idf(e.k)}
+	}
+	slices.SortFunc(rs, func(a, b ranked) int {
+		if a.x != b.x {
+			return cmp.Compare(b.x, a.x)
+		}
+		return cmp.Compare(a.e.k, b.e.k)
+	})
+	top := make([]entry, n)
+	for i := range top {
+		top[i] = rs[i].e
+	}
+	slices.SortFunc(top, func(a, b entry) int { return cmp.Compare(a.k, b.k) })
+	return top
 }
 
 // maxShared is how many pieces of evidence an assignment lists.
@@ -617,24 +658,22 @@ const maxShared = 6
 
 // explain lists the keys that contribute most to the doc's similarity to
 // the story, as "entity:…", "term:…", "number:…".
-func (c *Clusterer) explain(v *vector, s *story) []string {
+func (c *Clusterer) explain(v *docVec, s *story) []string {
 	type contrib struct {
 		k uint32
 		x float64
 	}
 	var cs []contrib
 	for b := range nBlocks {
-		if s.norm[b] == 0 {
-			continue
-		}
-		for i, j := 0, 0; i < len(v[b]) && j < len(s.vec[b]); {
-			switch a, e := v[b][i], s.vec[b][j]; {
-			case a.k < e.k:
+		q, sv := v.q[b], s.vec[b]
+		for i, j := 0, 0; i < len(q) && j < len(sv); {
+			switch {
+			case q[i].k < sv[j].k:
 				i++
-			case a.k > e.k:
+			case q[i].k > sv[j].k:
 				j++
 			default:
-				cs = append(cs, contrib{a.k, c.w[b] * float64(a.w) * float64(e.w) / float64(s.norm[b])})
+				cs = append(cs, contrib{q[i].k, c.w[b] * float64(q[i].w) * float64(sv[j].w) * c.idf(q[i].k)})
 				i++
 				j++
 			}
@@ -655,3 +694,7 @@ func (c *Clusterer) explain(v *vector, s *story) []string {
 
 // Options returns the options in effect, defaults applied.
 func (c *Clusterer) Options() Options { return c.o }
+
+func (d *Doc) blocks() [nBlocks][]Feature {
+	return [nBlocks][]Feature{d.Terms, d.Entities, d.Numbers}
+}
