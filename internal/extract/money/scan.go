@@ -247,6 +247,9 @@ func (s *scanner) rangeAt(i int) (item, int, bool) {
 // phrase matches the longest word sequence of table starting at token i
 // (words joined by spaces, "d" + apostrophe as "d'", glued hyphens kept).
 func phraseKey(s *scanner, i, maxWords int, fn func(key string, next int)) {
+	if i < 0 {
+		return
+	}
 	var b strings.Builder
 	words := 0
 	for j := i; j < len(s.toks) && words < maxWords; j++ {
