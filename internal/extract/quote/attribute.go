@@ -1,0 +1,596 @@
+package quote
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/recoupe/recoupe/news"
+)
+
+type mentionKind int
+
+const (
+	noMention mentionKind = iota
+	nameMention
+	pronounMention
+	descMention
+)
+
+// found is a speaker mention and cue read around a quotation.
+type found struct {
+	kind       mentionKind
+	ms, me     int // mention span
+	cs, ce     int // cue span
+	strong     bool
+	naming     bool // the cue is a naming verb: the quotation is a term
+	definite   bool
+	descWords  []string
+	relativeOf int // for "qui": where to look for the antecedent
+}
+
+func (d *doc) isVerb(t tok) bool {
+	return t.word && d.e.verbs[t.lw] && !t.cap
+}
+
+// invertedTok reports "a-t-il", "affirme-t-elle", "met-il": a verb with
+// its subject pronoun after it.
+func invertedTok(t tok) (verb, pron string, ok bool) {
+	m := inverted.FindStringSubmatch(t.lw)
+	if m == nil {
+		return "", "", false
+	}
+	return m[1], m[2], true
+}
+
+var advSkip = set("ainsi", "quant", "encore", "aussi", "également", "toutefois", "alors", "d'ailleurs",
+	"enfin", "pourtant", "donc", "cependant", "simplement", "notamment", "then", "also", "later", "again",
+	"recently", "previously", "earlier", "in", "an", "interview", "statement", "first", "finally", "ensuite",
+	"plutôt", "volontiers", "sobrement", "sèchement", "froidement", "simply", "flatly")
+
+// npAfter reads the noun phrase that starts at or after toks[i] (an
+// inverted subject: "», précise la gastro-entérologue"), skipping adverbs
+// and prepositional phrases ("à cette occasion", "quant à elle").
+func (d *doc) npAfter(toks []tok, i int) (found, bool) {
+	pp := false
+	for n := 0; i < len(toks) && n < 10; i, n = i+1, n+1 {
+		t := toks[i]
+		switch {
+		case !t.word:
+			if t.w == "'" || t.w == "’" {
+				continue
+			}
+			return found{}, false
+		case pp && (dets[t.lw] || pronouns[t.lw]):
+			if dets[t.lw] && i+1 < len(toks) {
+				i++
+			}
+			pp = false
+		case pp:
+			pp = false
+		case prepositions[t.lw] && !dets[t.lw]:
+			pp = true
+		case titles[t.lw] || isNameTok(t):
+			j := i
+			for j < len(toks) && (titles[toks[j].lw] || isNameTok(toks[j]) || (particles[toks[j].lw] && j+1 < len(toks) && isNameTok(toks[j+1]) && j > i)) {
+				j++
+			}
+			return found{kind: nameMention, ms: t.s, me: toks[j-1].e}, true
+		case pronouns[t.lw]:
+			return found{kind: pronounMention, ms: t.s, me: t.e}, true
+		case dets[t.lw] && t.lw != "de" && t.lw != "of":
+			return d.descFrom(toks, i), true
+		case advSkip[t.lw] || auxiliaries[t.lw]:
+		default:
+			return found{}, false
+		}
+	}
+	return found{}, false
+}
+
+// descFrom reads "det words (de|d'|du|of det? words)*" from toks[i], a
+// determiner; a name inside makes it a name mention ("la Pr Joly-Gomez").
+func (d *doc) descFrom(toks []tok, i int) found {
+	j := i + 1
+	for j < len(toks) && j < i+8 {
+		t := toks[j]
+		if !t.word {
+			if (t.w == "-" || t.w == "'" || t.w == "’") && j+1 < len(toks) {
+				j++
+				continue
+			}
+			break
+		}
+		if (d.isVerb(t) && j > i+1) || (prepositions[t.lw] && !dets[t.lw] && t.lw != "of") || t.lw == "qui" || t.lw == "que" || t.lw == "who" || t.lw == "et" || t.lw == "and" || auxiliaries[t.lw] && j > i+1 && !dets[t.lw] {
+			break
+		}
+		j++
+	}
+	if j == i+1 {
+		return found{}
+	}
+	for k := i + 1; k < j; k++ {
+		if isNameTok(toks[k]) && (titles[toks[k-1].lw] || dets[toks[k-1].lw] && k == i+1) {
+			e := k
+			for e < j && isNameTok(toks[e]) {
+				e++
+			}
+			return found{kind: nameMention, ms: toks[k].s, me: toks[e-1].e}
+		}
+	}
+	f := found{kind: descMention, ms: toks[i].s, me: toks[j-1].e, definite: !indefinite[toks[i].lw]}
+	for _, t := range toks[i+1 : j] {
+		if t.word {
+			f.descWords = append(f.descWords, t.lw)
+		}
+	}
+	return f
+}
+
+// npBefore reads the subject that ends just before toks[i] (a verb),
+// skipping auxiliaries and a parenthesis set off by commas.
+func (d *doc) npBefore(toks []tok, i int) (found, bool) {
+	j := i - 1
+	for n := 0; j >= 0 && n < 12; n++ {
+		t := toks[j]
+		// auxiliaries, adverbs and verb chains: "n'a pas tardé à répliquer en"
+		chain := !t.cap && t.word && (d.isVerb(t) || t.lw == "à" || t.lw == "de" || t.lw == "d'" ||
+			strings.HasSuffix(t.lw, "é") || strings.HasSuffix(t.lw, "er") || strings.HasSuffix(t.lw, "ed") || t.lw == "to") && t.lw != "dernier" && t.lw != "premier"
+		if !(auxiliaries[t.lw] || advSkip[t.lw] || chain) || (t.lw == "l'" && j == 0) {
+			break
+		}
+		j--
+	}
+	if j >= 0 && toks[j].w == "," {
+		k := j - 1
+		for k >= 0 && toks[k].w != "," && toks[k].w != ":" && toks[k].w != "(" {
+			k--
+		}
+		if k >= 0 && toks[k].w == "," {
+			j = k - 1
+		}
+	}
+	if j < 0 {
+		return found{}, false
+	}
+	t := toks[j]
+	switch {
+	case t.lw == "qui" || t.lw == "who":
+		return found{kind: pronounMention, ms: t.s, me: t.e, relativeOf: t.s}, true
+	case pronouns[t.lw]:
+		return found{kind: pronounMention, ms: t.s, me: t.e}, true
+	case (t.lw == "dernier" || t.lw == "dernière" || t.lw == "latter") && j > 0:
+		return found{kind: pronounMention, ms: toks[j-1].s, me: t.e}, true
+	case isNameTok(t) || t.caps:
+		k := j
+		for k > 0 && (isNameTok(toks[k-1]) || titles[toks[k-1].lw]) {
+			k--
+		}
+		// "le ministre de la Santé", "Joel Pollak of Breitbart": the head
+		// is before "de"/"of".
+		h := k - 1
+		if h >= 0 && dets[toks[h].lw] && !prepositions[toks[h].lw] && h > 0 && (toks[h-1].lw == "de" || toks[h-1].lw == "of") {
+			h--
+		}
+		if h >= 0 && (toks[h].lw == "de" || toks[h].lw == "d'" || toks[h].lw == "du" || toks[h].lw == "of") {
+			if f, ok := d.npBefore(toks, h+1-0); ok && h > 0 {
+				_ = f
+			}
+			// walk to the head's start
+			s := h - 1
+			for s >= 0 && s > h-7 && toks[s].word && !d.isVerb(toks[s]) && !(prepositions[toks[s].lw] && !dets[toks[s].lw]) {
+				if dets[toks[s].lw] && !(s > 0 && (toks[s-1].lw == "de" || toks[s-1].lw == "of")) {
+					break
+				}
+				s--
+			}
+			if s >= 0 && dets[toks[s].lw] {
+				f := d.descFrom(toks, s)
+				if f.kind != noMention && f.me >= t.e {
+					return f, true
+				}
+			}
+			if s+1 < len(toks) && isNameTok(toks[s+1]) {
+				e := s + 1
+				for e < h && isNameTok(toks[e]) {
+					e++
+				}
+				return found{kind: nameMention, ms: toks[s+1].s, me: toks[e-1].e}, true
+			}
+		}
+		if k > 0 && prepositions[toks[k-1].lw] && !dets[toks[k-1].lw] {
+			return found{}, false
+		}
+		return found{kind: nameMention, ms: toks[k].s, me: t.e}, true
+	case t.word && !d.isVerb(t):
+		for s := j; s >= 0 && s > j-7; s-- {
+			if !toks[s].word || d.isVerb(toks[s]) {
+				break
+			}
+			if dets[toks[s].lw] && toks[s].lw != "de" && toks[s].lw != "of" {
+				if s > 0 && (toks[s-1].lw == "de" || toks[s-1].lw == "of" || toks[s-1].lw == "d'") {
+					continue
+				}
+				f := d.descFrom(toks, s)
+				if f.kind == noMention {
+					return found{}, false
+				}
+				return f, true
+			}
+		}
+	}
+	return found{}, false
+}
+
+// attribute finds the speaker and cue of c and decides whether its marks
+// report speech. prev is the last quotation that got a speaker.
+func (d *doc) attribute(c *cand, prev *cand) bool {
+	sp := &c.sp
+	lo, hi := d.bounds(c.para, sp.open, sp.closeEnd)
+	// The context stops at neighbouring quotations.
+	for _, o := range d.quote {
+		if o.closeEnd <= sp.open && o.closeEnd > lo {
+			lo = o.closeEnd
+		}
+		if o.open >= sp.closeEnd && o.open < hi {
+			hi = o.open
+		}
+	}
+	inner := d.toksIn(sp.start, sp.end)
+	left := d.toksIn(lo, sp.open)
+	right := d.toksIn(sp.closeEnd, hi)
+	words := 0
+	for _, t := range inner {
+		if t.word {
+			words++
+		}
+	}
+
+	var f found
+	ok := false
+	// An incise inside the marks: « …, affirme-t-elle. … ».
+	if k, g, end, yes := d.incise(inner); yes {
+		f, ok = g, true
+		if !sp.closed && !sentenceAfter(inner, end) {
+			sp.end = inner[k].s
+			for sp.end > sp.start && (d.text[sp.end-1] == ' ' || d.text[sp.end-1] == ',') {
+				sp.end--
+			}
+		}
+	}
+	if !ok {
+		f, ok = d.rightCue(right, sp)
+	}
+	if !ok || f.naming {
+		if g, yes := d.leftCue(left, prev); yes {
+			f, ok = g, true
+		}
+	}
+	if f.naming {
+		return false
+	}
+	// Terms, titles and expressions: short, with no cue of speech.
+	lastLeft := ""
+	if len(left) > 0 {
+		lastLeft = left[len(left)-1].lw
+	}
+	if !ok || !f.strong {
+		if words <= 8 {
+			return false
+		}
+		if d.headline(c.para) {
+			return false
+		}
+	}
+	if ok && words <= 4 && (dets[lastLeft] && lastLeft != "de" && lastLeft != "d'" && lastLeft != "of") && f.cs < sp.closeEnd {
+		return false
+	}
+	c.q.Kind = news.QuoteMixed
+	if r, _ := utf8.DecodeRuneInString(d.text[sp.start:sp.end]); unicode.IsUpper(r) || lastLeft == ":" || len(left) == 0 {
+		c.q.Kind = news.QuoteDirect
+	}
+	if ok {
+		c.q.Cue = d.text[f.cs:f.ce]
+		c.q.CueSpan = news.Span{Start: f.cs, End: f.ce}
+		c.q.SpeakerSpan = news.Span{Start: f.ms, End: f.me}
+		c.q.Speaker = d.resolve(f, prev)
+		c.mpos = f.ms
+		return true
+	}
+	// A floating quotation: its speaker is the last one quoted nearby.
+	if prev != nil && sp.open-prev.sp.end < 2500 {
+		c.q.Speaker = prev.q.Speaker
+	}
+	return true
+}
+
+// sentenceAfter reports whether quoted words follow the incise ending at
+// toks[end:]: another sentence, not just the incise's own tail.
+func sentenceAfter(toks []tok, end int) bool {
+	for i := end; i < len(toks)-1; i++ {
+		if toks[i].w == "." || toks[i].w == "!" || toks[i].w == "?" {
+			return true
+		}
+	}
+	return false
+}
+
+// incise finds ", verb-t-il" or ", verb Name" inside the quoted words; it
+// returns the comma's index, the mention, and the index after the incise.
+func (d *doc) incise(toks []tok) (int, found, int, bool) {
+	for k := 1; k+1 < len(toks); k++ {
+		if toks[k].w != "," {
+			continue
+		}
+		t := toks[k+1]
+		if v, _, yes := invertedTok(t); yes && (d.e.verbs[v] || inciseOnly[v] || auxVerb[v]) {
+			ce := t.e
+			if auxVerb[v] && k+2 < len(toks) && toks[k+2].word {
+				ce = toks[k+2].e
+			}
+			end := k + 2
+			for end < len(toks) && toks[end].w != "." && toks[end].w != "," {
+				end++
+			}
+			return k, found{kind: pronounMention, ms: t.s, me: t.e, cs: t.s, ce: ce, strong: true}, end, true
+		}
+		if d.isVerb(t) && k+2 < len(toks) && (isNameTok(toks[k+2]) || titles[toks[k+2].lw]) {
+			f, ok := d.npAfter(toks, k+2)
+			if ok && f.kind == nameMention {
+				f.cs, f.ce, f.strong = t.s, t.e, true
+				end := k + 2
+				for end < len(toks) && toks[end].w != "." {
+					end++
+				}
+				return k, f, end, true
+			}
+		}
+	}
+	return 0, found{}, 0, false
+}
+
+var auxVerb = set("a", "avait", "aurait", "ont", "avaient", "est", "était")
+
+// rightCue reads the words after the closing mark: "», a-t-il estimé",
+// "», précise la gastro-entérologue", "," he said", "», selon X",
+// "», c'est ainsi qu'il a qualifié", "par X".
+func (d *doc) rightCue(r []tok, sp *span) (found, bool) {
+	i := 0
+	for i < len(r) && (r[i].w == "," || r[i].w == "-" || r[i].w == "—" || r[i].w == "–") {
+		i++
+	}
+	if i >= len(r) {
+		return found{}, false
+	}
+	// A new sentence after a quotation that ended its own.
+	if tail := strings.TrimRight(d.text[sp.start:sp.end], " "); i == 0 && r[0].cap && strings.HasSuffix(tail, ".") {
+		if !(len(r) > 1 && (d.isVerb(r[1]) || (len(r) > 2 && d.isVerb(r[2])))) {
+			return found{}, false
+		}
+	}
+	t := r[i]
+	if v, _, yes := invertedTok(t); yes && (d.e.verbs[v] || inciseOnly[v] || auxVerb[v] || i > 0) {
+		ce := t.e
+		if auxVerb[v] && i+1 < len(r) && r[i+1].word {
+			ce = r[i+1].e
+		}
+		return found{kind: pronounMention, ms: t.s, me: t.e, cs: t.s, ce: ce, strong: true}, true
+	}
+	switch t.lw {
+	case "selon", "d'après":
+		if f, ok := d.npAfter(r, i+1); ok {
+			f.cs, f.ce, f.strong = t.s, t.e, true
+			return f, true
+		}
+	case "according":
+		if i+1 < len(r) && r[i+1].lw == "to" {
+			if f, ok := d.npAfter(r, i+2); ok {
+				f.cs, f.ce, f.strong = t.s, r[i+1].e, true
+				return f, true
+			}
+		}
+	case "comme", "as":
+		i++
+	case "par", "by":
+		if sp.open > 0 {
+			before := strings.TrimRight(d.text[max(0, sp.open-4):sp.open], " ")
+			if strings.HasSuffix(before, "de") || strings.HasSuffix(before, "d'") || strings.HasSuffix(before, "d’") || strings.HasSuffix(before, "as") {
+				if f, ok := d.npAfter(r, i+1); ok {
+					f.cs, f.ce, f.strong = t.s, t.e, true
+					return f, true
+				}
+			}
+		}
+	}
+	// verb first: "», a ajouté un ténor", "," said Smith"
+	j := i
+	for j < len(r) && j < i+3 && auxVerb[r[j].lw] {
+		j++
+	}
+	if j < len(r) && (d.isVerb(r[j]) || inciseOnly[r[j].lw]) && !strings.HasSuffix(r[j].lw, "ant") && !strings.HasSuffix(r[j].lw, "ing") {
+		if f, ok := d.npAfter(r, j+1); ok {
+			f.cs, f.ce, f.strong = r[i].s, r[j].e, true
+			f.naming = namingVerbs[r[j].lw]
+			return f, true
+		}
+	}
+	// subject first: "," he said", "», c'est ainsi qu'il a qualifié"
+	for j := i; j < len(r) && j < i+10; j++ {
+		if r[j].w == "." || r[j].w == ";" {
+			break
+		}
+		if d.isVerb(r[j]) {
+			if f, ok := d.npBefore(r[:j], j); ok && f.ms >= r[i].s {
+				f.cs, f.ce, f.strong = r[j].s, r[j].e, true
+				f.naming = namingVerbs[r[j].lw]
+				return f, true
+			}
+			break
+		}
+	}
+	return found{}, false
+}
+
+// leftCue reads the words before the opening mark: "X a déclaré : «",
+// "selon X : «", "Pour X, «", "X est plus nuancée : «", "X said, “",
+// "traitant X d'« escroc »" (subject of the verb).
+func (d *doc) leftCue(l []tok, prev *cand) (found, bool) {
+	if len(l) == 0 {
+		return found{}, false
+	}
+	// selon X / according to X anywhere in the clause
+	for i, t := range l {
+		if t.lw == "selon" || t.lw == "d'après" || (t.lw == "according" && i+1 < len(l) && l[i+1].lw == "to") {
+			k := i + 1
+			if t.lw == "according" {
+				k++
+			}
+			if f, ok := d.npAfter(l, k); ok && f.kind != noMention {
+				f.cs, f.ce, f.strong = t.s, t.e, true
+				return f, true
+			}
+		}
+	}
+	// "Pour X, «" at the clause start; "pour lui" anywhere
+	for i, t := range l {
+		if t.lw != "pour" && t.lw != "for" {
+			continue
+		}
+		atStart := i == 0 || l[i-1].w == ","
+		if i+1 < len(l) && (l[i+1].lw == "lui" || l[i+1].lw == "elle" || l[i+1].lw == "eux" || l[i+1].lw == "elles") {
+			return found{kind: pronounMention, ms: l[i+1].s, me: l[i+1].e, cs: t.s, ce: t.e, strong: true}, true
+		}
+		if atStart && t.lw == "pour" && l[len(l)-1].w == "," {
+			if f, ok := d.npAfter(l, i+1); ok && f.kind != noMention && f.me <= l[len(l)-1].s {
+				f.cs, f.ce, f.strong = t.s, t.e, true
+				return f, true
+			}
+		}
+	}
+	// the nearest reporting verb before the mark
+	for i := len(l) - 1; i >= 0; i-- {
+		t := l[i]
+		if v, _, yes := invertedTok(t); yes && d.e.verbs[v] {
+			return found{kind: pronounMention, ms: t.s, me: t.e, cs: t.s, ce: t.e, strong: true}, true
+		}
+		if !d.isVerb(t) || namingVerbs[t.lw] {
+			continue
+		}
+		if f, ok := d.npBefore(l, i); ok {
+			f.cs, f.ce, f.strong = t.s, t.e, true
+			return f, true
+		}
+		if f, ok := d.npAfter(l, i+1); ok && f.kind == nameMention && !strings.HasSuffix(t.lw, "ant") && !strings.HasSuffix(t.lw, "ing") {
+			f.cs, f.ce, f.strong = t.s, t.e, true
+			return f, true
+		}
+		// "estimant que …": the sentence's subject, or the last speaker
+		if prev != nil && prev.sp.end >= l[0].s-200 {
+			return found{kind: pronounMention, ms: prev.c0(), me: prev.c0(), cs: t.s, ce: t.e, strong: true, relativeOf: -1}, true
+		}
+		break
+	}
+	// a colon introduction without a verb: "X est plus nuancée : «"
+	if l[len(l)-1].w == ":" {
+		for i, t := range l[:len(l)-1] {
+			if i > 0 && prepositions[l[i-1].lw] && !dets[l[i-1].lw] {
+				continue
+			}
+			if isNameTok(t) && !t.caps {
+				f, _ := d.npAfter(l, i)
+				f.cs, f.ce = l[len(l)-1].s, l[len(l)-1].e
+				f.strong = true
+				return f, true
+			}
+			if pronouns[t.lw] && t.lw != "on" && t.lw != "nous" {
+				return found{kind: pronounMention, ms: t.s, me: t.e, cs: l[len(l)-1].s, ce: l[len(l)-1].e, strong: true}, true
+			}
+		}
+	}
+	return found{}, false
+}
+
+func (c *cand) c0() int { return c.sp.start }
+
+// headline reports whether paragraph pi looks like a title or a link: no
+// final punctuation.
+func (d *doc) headline(pi int) bool {
+	p := d.paras[pi]
+	s := strings.TrimRight(d.text[p[0]:p[1]], " »”\"’\u00a0\u202f")
+	if len(s) > 300 {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return !strings.ContainsRune(".!?…:;", r)
+}
+
+// resolve turns a mention into a speaker: a name to the article's full
+// name, a pronoun or a definite description to the person it refers to,
+// an indefinite description to itself.
+func (d *doc) resolve(f found, prev *cand) string {
+	switch f.kind {
+	case nameMention:
+		return d.canonical(d.text[f.ms:f.me], f.ms)
+	case pronounMention:
+		if f.relativeOf == -1 && prev != nil {
+			return prev.q.Speaker
+		}
+		return d.antecedent(f.ms, prev, news.PER)
+	case descMention:
+		desc := strings.TrimSpace(d.text[f.ms:f.me])
+		if !f.definite {
+			return desc
+		}
+		head := ""
+		if len(f.descWords) > 0 {
+			head = f.descWords[0]
+		}
+		best, bestPos := "", -1
+		for _, x := range d.ents {
+			if x.s >= f.ms {
+				break
+			}
+			if x.role != "" && containsWords(strings.Fields(x.role), f.descWords) && x.s > bestPos {
+				best, bestPos = x.name, x.s
+			}
+		}
+		if orgNouns[head] {
+			for _, x := range d.ents {
+				if x.s < f.ms && x.typ == news.ORG && x.s > bestPos {
+					best, bestPos = x.name, x.s
+				}
+			}
+		}
+		if best != "" {
+			return best
+		}
+		if personNouns[head] {
+			if a := d.antecedent(f.ms, prev, news.PER); a != "" {
+				return a
+			}
+		}
+		return desc
+	}
+	return ""
+}
+
+var personNouns = set("jeune", "femme", "homme", "fille", "garçon", "étudiant", "étudiante", "woman", "man",
+	"girl", "boy", "student", "dame", "monsieur", "intéressé", "intéressée")
+
+// antecedent returns the person a pronoun at pos refers to: the most
+// recent of the last quoted speaker and the last named person before it.
+func (d *doc) antecedent(pos int, prev *cand, typ news.EntityType) string {
+	best, bestPos := "", -1
+	if prev != nil && prev.q.Speaker != "" && prev.mpos < pos {
+		best, bestPos = prev.q.Speaker, max(prev.mpos, prev.sp.start)
+	}
+	for _, x := range d.ents {
+		if x.s >= pos {
+			break
+		}
+		if x.typ == typ && x.s > bestPos {
+			best, bestPos = x.name, x.s
+		}
+	}
+	return best
+}

@@ -1,0 +1,232 @@
+package quote
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/recoupe/recoupe/news"
+)
+
+// ent is a named person or organisation mentioned in the article.
+type ent struct {
+	s, e int
+	name string // canonical name within the article
+	typ  news.EntityType
+	role string // lower-case apposition or title ("professeure de nutrition et gastro-entérologue")
+}
+
+// Words that start a sentence or a title with a capital without being a
+// name, and titles dropped from names.
+var (
+	capStop = set("le", "la", "les", "l'", "un", "une", "des", "du", "de", "d'", "ce", "cet", "cette", "ces",
+		"il", "elle", "ils", "elles", "on", "nous", "vous", "je", "j'", "the", "a", "an", "this", "that",
+		"these", "those", "he", "she", "they", "we", "i", "it", "his", "her", "their", "our", "my", "mais",
+		"et", "ou", "donc", "or", "ni", "car", "pour", "selon", "avec", "dans", "en", "sur", "par", "à", "au",
+		"aux", "après", "avant", "depuis", "pendant", "lorsque", "quand", "si", "comme", "alors", "ainsi",
+		"but", "and", "in", "on", "at", "for", "with", "after", "before", "when", "if", "as", "so", "yet",
+		"according", "mr", "mrs", "ms", "mme", "m", "dr", "pr", "sen", "rep", "gov", "president", "président",
+		"présidente", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "monday",
+		"tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "janvier", "février", "mars",
+		"avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre", "january",
+		"february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+		"december", "qu'", "c'", "n'", "s'", "aujourd'hui", "hier", "demain", "yesterday", "today", "tomorrow",
+		"pourtant", "cependant", "enfin", "puis", "ici", "là", "voilà", "oui", "non", "yes", "no", "not",
+		"there", "here", "what", "who", "how", "why", "where", "qui", "que", "quoi", "comment", "pourquoi",
+		"où", "tout", "tous", "toutes", "chaque", "aucun", "aucune", "plus", "moins", "très", "déjà",
+		"ancien", "ancienne", "premier", "première", "sa", "son", "ses", "leur", "leurs", "notre", "nos",
+		"votre", "vos", "mon", "ma", "mes", "crédits", "crédit", "photo", "photos", "dernières", "lire",
+		"vidéo", "it's", "ça", "cela", "ceci", "certains", "certaines", "plusieurs", "d'autres", "other")
+	titles = set("mme", "m.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "pr", "pr.", "sen.",
+		"sen", "rep.", "rep", "gov.", "gov", "me", "maître", "mgr", "sir", "lord", "lady", "madame", "monsieur")
+	particles = set("de", "d'", "van", "von", "der", "del", "della", "da", "di", "du", "bin", "al", "ben", "le", "la")
+)
+
+// findEntities returns the named people and organisations of text: the
+// recogniser's mentions when given, else capitalised sequences (two or
+// more words, or one word after a reporting verb or "avec"), acronyms as
+// organisations. Roles come from appositions ("X, toxicologue," and
+// "la toxicologue X").
+func (e *Extractor) findEntities(text string, toks []tok, people []news.Mention) []ent {
+	var ents []ent
+	if people != nil {
+		for _, m := range people {
+			if (m.Type != news.PER && m.Type != news.ORG) || !m.Span.In(len(text)) {
+				continue
+			}
+			name := m.Name
+			if name == "" {
+				name = m.Text
+			}
+			ents = append(ents, ent{s: m.Span.Start, e: m.Span.End, name: name, typ: m.Type})
+		}
+		sort.Slice(ents, func(i, j int) bool { return ents[i].s < ents[j].s })
+	} else {
+		ents = e.fallbackEntities(text, toks)
+	}
+	ents = canonicalise(ents)
+	addRoles(text, toks, ents)
+	return ents
+}
+
+func isNameTok(t tok) bool {
+	return t.word && t.cap && !capStop[t.lw] && !titles[t.lw] && !strings.HasPrefix(t.lw, "http") && !strings.HasPrefix(t.w, "@")
+}
+
+func (e *Extractor) fallbackEntities(text string, toks []tok) []ent {
+	var ents []ent
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if !isNameTok(t) {
+			continue
+		}
+		j := i + 1
+		for j < len(toks) {
+			if isNameTok(toks[j]) && !toks[j].caps && !sentenceBreak(text, toks[j-1].e, toks[j].s) {
+				j++
+				continue
+			}
+			// "Jean de La Fontaine", "Ludwig van Beethoven"
+			if particles[toks[j].lw] && !toks[j].cap && j+1 < len(toks) && isNameTok(toks[j+1]) && j > i {
+				j += 2
+				continue
+			}
+			break
+		}
+		switch {
+		case j-i >= 2 && !t.caps:
+			ents = append(ents, ent{s: t.s, e: toks[j-1].e, name: text[t.s:toks[j-1].e], typ: news.PER})
+		case t.caps && len(t.w) <= 8 && j == i+1:
+			ents = append(ents, ent{s: t.s, e: t.e, name: t.w, typ: news.ORG})
+		case j == i+1 && i > 0 && (e.verbs[toks[i-1].lw] || toks[i-1].lw == "avec" || toks[i-1].lw == "with" || titles[toks[i-1].lw]) &&
+			(j == len(toks) || !toks[j].word):
+			ents = append(ents, ent{s: t.s, e: t.e, name: t.w, typ: news.PER})
+		case j == i+1:
+			// a lone capitalised word: a surname if a full name has it (see canonicalise)
+			ents = append(ents, ent{s: t.s, e: t.e, name: t.w, typ: ""})
+		}
+		i = j - 1
+	}
+	return ents
+}
+
+// sentenceBreak reports whether text[a:b] (between two tokens) ends a sentence.
+func sentenceBreak(text string, a, b int) bool {
+	return strings.ContainsAny(text[a:b], ".!?:;,()\n«»“”\"")
+}
+
+// canonicalise maps short forms to the article's full names: "Musk" and
+// "M. Musk" to "Elon Musk", "Sofia Cardenal" to "Ana Sofia Cardenal".
+// Lone capitalised words that match no full name are dropped.
+func canonicalise(ents []ent) []ent {
+	var full []string
+	seen := map[string]int{}
+	for _, x := range ents {
+		if x.typ == news.PER && strings.ContainsAny(x.name, " ") {
+			if seen[x.name] == 0 {
+				full = append(full, x.name)
+			}
+			seen[x.name]++
+		}
+	}
+	for i := range ents {
+		x := &ents[i]
+		words := strings.Fields(x.name)
+		best := ""
+		for _, f := range full {
+			if len(f) <= len(x.name) || seen[f] < seen[x.name] {
+				continue
+			}
+			fw := strings.Fields(f)
+			// the most frequent full name wins: "Elon Musk" over a title's
+			// "Elon Musk Propose"
+			if containsWords(fw, words) && (best == "" || seen[f] > seen[best] || seen[f] == seen[best] && len(f) < len(best)) {
+				best = f
+			}
+		}
+		if best != "" {
+			x.name = best
+			if x.typ == "" {
+				x.typ = news.PER
+			}
+		}
+	}
+	k := 0
+	for _, x := range ents {
+		if x.typ != "" {
+			ents[k] = x
+			k++
+		}
+	}
+	return ents[:k]
+}
+
+func containsWords(hay, needle []string) bool {
+	if len(needle) == 0 || len(needle) > len(hay) {
+		return false
+	}
+	for i := 0; i+len(needle) <= len(hay); i++ {
+		ok := true
+		for j := range needle {
+			if !strings.EqualFold(hay[i+j], needle[j]) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+// addRoles records appositions: "Name, role words," after a name and
+// "det role words Name" before it.
+func addRoles(text string, toks []tok, ents []ent) {
+	idx := 0
+	for i := range ents {
+		x := &ents[i]
+		for idx < len(toks) && toks[idx].s < x.s {
+			idx++
+		}
+		var role []string
+		// before: "la toxicologue Dominique Parent-Massin"
+		for j := idx - 1; j >= 0 && j >= idx-6; j-- {
+			t := toks[j]
+			if !t.word || t.cap && !particles[t.lw] {
+				break
+			}
+			if dets[t.lw] {
+				role = append(role, wordsOf(toks[j+1:idx])...)
+				break
+			}
+		}
+		// after: "Antony Fastier, toxicologue, ancien de l'Anses"
+		k := idx
+		for k < len(toks) && toks[k].s < x.e {
+			k++
+		}
+		if k+1 < len(toks) && toks[k].w == "," {
+			var after []tok
+			for j := k + 1; j < len(toks) && j < k+12; j++ {
+				if !toks[j].word && toks[j].w != "-" && toks[j].w != "'" && toks[j].w != "’" {
+					break
+				}
+				after = append(after, toks[j])
+			}
+			if len(after) > 0 && !after[0].cap && !pronouns[after[0].lw] {
+				role = append(role, wordsOf(after)...)
+			}
+		}
+		x.role = strings.Join(role, " ")
+	}
+}
+
+func wordsOf(ts []tok) []string {
+	var w []string
+	for _, t := range ts {
+		if t.word {
+			w = append(w, t.lw)
+		}
+	}
+	return w
+}
