@@ -71,11 +71,15 @@ func (o Options) ParseHTML(name string, data []byte, pageURL string) (news.Artic
 	if a.URL == "" {
 		a.URL = pageURL
 	}
+	// go-htmldate (inside go-trafilatura) weighs URL dates, meta tags and
+	// visible dates; measured on trafilatura-eval it beats taking JSON-LD
+	// or article:published_time first (0.870 vs 0.860 exact), so the
+	// page's own metadata is only the fallback.
 	switch {
-	case !meta.published.IsZero():
-		a.Published = meta.published
 	case !md.Date.IsZero():
 		a.Published = news.Date{Time: md.Date, Granularity: news.GranDay}
+	case !meta.published.IsZero():
+		a.Published = meta.published
 	}
 	if a.Source == "" && a.URL != "" {
 		if u, err := url.Parse(a.URL); err == nil {

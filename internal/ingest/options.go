@@ -19,4 +19,11 @@ type Options struct {
 	// decides which addresses are reachable). Nil means a client whose
 	// dialer enforces AllowPrivate.
 	HTTPClient *http.Client
+	// Validators, when set, remembers ETag/Last-Modified per URL so that
+	// re-fetching an unchanged feed yields ErrNotModified.
+	Validators Validators
+	// Found, when set, is called as inputs reveal how many items they hold
+	// (a feed's entries, a WARC archive's records), so a progress bar can
+	// grow its total; see Count for the inputs known up front.
+	Found func(n int)
 }

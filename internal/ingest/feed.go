@@ -1,0 +1,149 @@
+package ingest
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/mmcdole/gofeed"
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/recoupe/recoupe/news"
+)
+
+// ErrNotFeed is returned for input that is not an RSS, Atom or JSON feed.
+var ErrNotFeed = errors.New("not an RSS, Atom or JSON feed")
+
+// IsFeed reports whether data looks like an RSS 1/2, Atom or JSON Feed.
+func IsFeed(data []byte) bool {
+	return gofeed.DetectFeedType(bytes.NewReader(data)) != gofeed.FeedTypeUnknown
+}
+
+// ParseFeed reads an RSS 1.0/2.0, Atom or JSON feed and returns one Item
+// per entry, in feed order: an article, or an error naming the entry when
+// it has no text. origin names the feed (file path or URL).
+func (o Options) ParseFeed(origin string, data []byte) ([]Item, error) {
+	if max := o.maxBytes(); int64(len(data)) > max {
+		return nil, fmt.Errorf("ingest: %s: %d bytes, more than the %d-byte limit: %w", origin, len(data), max, ErrTooLarge)
+	}
+	if !IsFeed(data) {
+		return nil, fmt.Errorf("ingest: %s: %w", origin, ErrNotFeed)
+	}
+	f, err := parseFeedSafely(data)
+	if err != nil {
+		return nil, fmt.Errorf("ingest: %s: parsing feed: %w", origin, err)
+	}
+	feedLang := baseLang(f.Language)
+	items := make([]Item, 0, len(f.Items))
+	for i, it := range f.Items {
+		if it == nil {
+			continue
+		}
+		itemOrigin := origin + "#" + strconv.Itoa(i+1)
+		a, err := feedArticle(f, it, feedLang)
+		if err != nil {
+			items = append(items, Item{Origin: itemOrigin, Err: fmt.Errorf("ingest: %s: %w", itemOrigin, err)})
+			continue
+		}
+		if a.Name == "" {
+			a.Name = itemOrigin
+		}
+		items = append(items, Item{Article: a, Origin: itemOrigin})
+	}
+	return items, nil
+}
+
+// parseFeedSafely guards against panics in the third-party parsers on
+// hostile input; a feed that panics is reported as unreadable.
+func parseFeedSafely(data []byte) (f *gofeed.Feed, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			f, err = nil, fmt.Errorf("feed parser panic: %v", r)
+		}
+	}()
+	return gofeed.NewParser().Parse(bytes.NewReader(data))
+}
+
+func feedArticle(f *gofeed.Feed, it *gofeed.Item, feedLang string) (news.Article, error) {
+	body := it.Content
+	if len(strings.TrimSpace(StripHTML(body))) < len(strings.TrimSpace(StripHTML(it.Description))) {
+		body = it.Description
+	}
+	text := cleanExtracted(norm.NFC.String(StripHTML(body)))
+	title := clean(StripHTML(it.Title))
+	if text == "" {
+		text = title
+	}
+	if text == "" {
+		return news.Article{}, fmt.Errorf("item %q: %w", it.Link, ErrEmpty)
+	}
+	a := news.Article{
+		Name:      strings.TrimSpace(it.Link),
+		Source:    clean(f.Title),
+		URL:       strings.TrimSpace(it.Link),
+		Title:     title,
+		Author:    feedAuthors(it),
+		Published: feedDate(it),
+		Text:      text,
+	}
+	a.Language = DetectLanguage(text)
+	if a.Language == "" {
+		a.Language = feedLang
+	}
+	a.ID = news.ArticleID(a.Text)
+	return a, nil
+}
+
+func feedAuthors(it *gofeed.Item) string {
+	var names []string
+	for _, p := range it.Authors {
+		if p != nil && strings.TrimSpace(p.Name) != "" {
+			names = append(names, clean(p.Name))
+		}
+	}
+	if len(names) == 0 && it.DublinCoreExt != nil {
+		for _, c := range it.DublinCoreExt.Creator {
+			names = append(names, clean(c))
+		}
+	}
+	return strings.Join(names, "; ")
+}
+
+// feedDate prefers our parser on the raw string when gofeed could not read
+// it (French feeds write "lun., 10 févr. 2025 14:30:00 +0100").
+func feedDate(it *gofeed.Item) news.Date {
+	for _, c := range []struct {
+		parsed *time.Time
+		raw    string
+	}{{it.PublishedParsed, it.Published}, {it.UpdatedParsed, it.Updated}} {
+		if c.parsed != nil && !c.parsed.IsZero() {
+			return dateFromTime(*c.parsed)
+		}
+		if d, ok := ParseDate(c.raw); ok {
+			return d
+		}
+	}
+	return news.Date{}
+}
+
+func dateFromTime(t time.Time) news.Date {
+	if t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 {
+		return news.Date{Time: t, Granularity: news.GranDay}
+	}
+	return news.Date{Time: t.Truncate(time.Minute), Granularity: news.GranMinute}
+}
+
+// baseLang turns "fr-FR" into "fr".
+func baseLang(s string) string {
+	s = strings.ToLower(strings.TrimSpace(s))
+	if i := strings.IndexAny(s, "-_"); i >= 0 {
+		s = s[:i]
+	}
+	if len(s) != 2 {
+		return ""
+	}
+	return s
+}
