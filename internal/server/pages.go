@@ -662,8 +662,8 @@ func (s *server) renderAdd(w http.ResponseWriter, r *http.Request, status int, v
 	}
 	for _, f := range feeds {
 		fv := feedView{URL: f.URL, Title: f.Title, Items: f.Items, Error: f.Error, Polled: "never"}
-		if !f.PolledAt.IsZero() {
-			fv.Polled = f.PolledAt.UTC().Format("2006-01-02 15:04 MST")
+		if !f.Polled.IsZero() {
+			fv.Polled = f.Polled.UTC().Format("2006-01-02 15:04 MST")
 		}
 		v.Feeds = append(v.Feeds, fv)
 	}

@@ -1,0 +1,170 @@
+package server_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/recoupe/recoupe/internal/server"
+	"github.com/recoupe/recoupe/news"
+)
+
+// do sends a request and returns the status and body.
+func do(t *testing.T, method, url, ctype string, body io.Reader, hdr ...string) (int, http.Header, []byte) {
+	t.Helper()
+	req, err := http.NewRequestWithContext(t.Context(), method, url, body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ctype != "" {
+		req.Header.Set("Content-Type", ctype)
+	}
+	for i := 0; i+1 < len(hdr); i += 2 {
+		req.Header.Set(hdr[i], hdr[i+1])
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatalf("%s %s: %v", method, url, err)
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatalf("%s %s: reading body: %v", method, url, err)
+	}
+	return resp.StatusCode, resp.Header, b
+}
+
+func getJSON(t *testing.T, url string, v any) {
+	t.Helper()
+	status, _, body := do(t, "GET", url, "", nil)
+	if status != http.StatusOK {
+		t.Fatalf("GET %s = %d %s, want 200", url, status, body)
+	}
+	if err := json.Unmarshal(body, v); err != nil {
+		t.Fatalf("GET %s: %v in %s", url, err, body)
+	}
+}
+
+// TestBadRequests sends oversized, malformed and hostile requests; each
+// must get the given 4xx status (never a 5xx), and a JSON error body under
+// /api/.
+func TestBadRequests(t *testing.T) {
+	e := newEnv(t, server.Options{MaxBodyBytes: 1 << 10})
+	u := e.srv.URL
+	big := strings.Repeat("x", 4<<10)
+	var mp bytes.Buffer
+	mw := multipart.NewWriter(&mp)
+	fw, _ := mw.CreateFormFile("file", "big.txt")
+	fw.Write([]byte(big))
+	mw.Close()
+	tests := []struct {
+		name         string
+		method, path string
+		ctype        string
+		body         string
+		hdr          []string
+		want         int
+	}{
+		{"unknown api path", "GET", "/api/nope", "", "", nil, 404},
+		{"unknown page", "GET", "/nope", "", "", nil, 404},
+		{"unknown story", "GET", "/api/stories/doesnotexist", "", "", nil, 404},
+		{"unknown story page", "GET", "/stories/doesnotexist", "", "", nil, 404},
+		{"unknown article", "GET", "/api/articles/doesnotexist", "", "", nil, 404},
+		{"unknown export", "GET", "/api/stories/doesnotexist/export.csv", "", "", nil, 404},
+		{"wrong method", "DELETE", "/api/stories", "", "", nil, 405},
+		{"get on post route", "GET", "/api/feeds/poll", "", "", nil, 405},
+		{"limit not a number", "GET", "/api/stories?limit=abc", "", "", nil, 400},
+		{"negative offset", "GET", "/api/stories?offset=-1", "", "", nil, 400},
+		{"zero limit", "GET", "/api/stories?limit=0", "", "", nil, 400},
+		{"bad date", "GET", "/api/stories?from=yesterday", "", "", nil, 400},
+		{"from after to", "GET", "/api/stories?from=2025-03&to=2025-01", "", "", nil, 400},
+		{"query too long", "GET", "/api/stories?q=" + strings.Repeat("a", 600), "", "", nil, 400},
+		{"search without q", "GET", "/api/search", "", "", nil, 400},
+		{"invalid utf8 query", "GET", "/api/search?q=%ff%fe", "", "", nil, 400},
+		{"oversized raw body", "POST", "/api/articles", "text/plain", big, nil, 413},
+		{"oversized multipart", "POST", "/api/articles", mw.FormDataContentType(), mp.String(), nil, 413},
+		{"oversized page upload", "POST", "/add", mw.FormDataContentType(), mp.String(), nil, 413},
+		{"multipart without boundary", "POST", "/api/articles", "multipart/form-data", "--x\r\n", nil, 400},
+		{"broken multipart", "POST", "/api/articles", "multipart/form-data; boundary=zz", "--zz\r\nContent-Disp", nil, 400},
+		{"malformed content type", "POST", "/api/articles", "text/;;;", "hello", nil, 400},
+		{"empty body", "POST", "/api/articles", "text/plain", "", nil, 400},
+		{"empty pasted text", "POST", "/api/articles", "application/x-www-form-urlencoded", "text=+++", nil, 400},
+		{"malformed json feed", "POST", "/api/feeds", "application/json", `{"url":`, nil, 400},
+		{"feed url wrong type", "POST", "/api/feeds", "application/json", `{"url":42}`, nil, 400},
+		{"feed javascript url", "POST", "/api/feeds", "application/json", `{"url":"javascript:alert(1)"}`, nil, 400},
+		{"feed file url", "POST", "/api/feeds", "application/json", `{"url":"file:///etc/passwd"}`, nil, 400},
+		{"feed loopback url", "POST", "/api/feeds", "application/json", `{"url":"http://127.0.0.1:22/"}`, nil, 400},
+		{"feed private url", "POST", "/api/feeds", "application/json", `{"url":"http://10.0.0.1/rss"}`, nil, 400},
+		{"feed metadata url", "POST", "/api/feeds", "application/json", `{"url":"http://169.254.169.254/latest"}`, nil, 400},
+		{"oversized feed body", "POST", "/api/feeds", "application/json", `{"url":"` + strings.Repeat("a", 70<<10) + `"}`, nil, 413},
+		{"cross-origin post", "POST", "/api/feeds", "application/json", `{"url":"https://example.org/rss"}`,
+			[]string{"Sec-Fetch-Site", "cross-site", "Origin", "https://evil.example"}, 403},
+		{"static traversal", "GET", "/static/../go.mod", "", "", nil, 404},
+		{"static encoded traversal", "GET", "/static/%2e%2e/%2e%2e/go.mod", "", "", nil, 404},
+		{"static encoded slash", "GET", "/static/..%2f..%2fweb.go", "", "", nil, 404},
+		{"static template not served", "GET", "/static/../templates/base.html", "", "", nil, 404},
+		{"static directory", "GET", "/static/", "", "", nil, 404},
+		{"static unknown type", "GET", "/static/web.go", "", "", nil, 404},
+		{"article id with dots", "GET", "/api/articles/..%2f..%2fetc%2fpasswd", "", "", nil, 400},
+		{"bad highlight ignored", "GET", "/stories/s1?hl=zz", "", "", nil, 200},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			status, hdr, body := do(t, tt.method, u+tt.path, tt.ctype, strings.NewReader(tt.body), tt.hdr...)
+			if status != tt.want {
+				t.Errorf("%s %s = %d, want %d; body: %.300s", tt.method, tt.path, status, tt.want, body)
+			}
+			if hdr.Get("Content-Security-Policy") == "" {
+				t.Errorf("%s %s: no Content-Security-Policy header", tt.method, tt.path)
+			}
+			if strings.HasPrefix(tt.path, "/api/") && status >= 400 {
+				var e struct {
+					Error  string `json:"error"`
+					Status int    `json:"status"`
+				}
+				if err := json.Unmarshal(body, &e); err != nil || e.Error == "" || e.Status != status {
+					t.Errorf("%s %s: error body %q, want JSON {error, status: %d}", tt.method, tt.path, body, status)
+				}
+			}
+		})
+	}
+}
+
+func TestStaticFiles(t *testing.T) {
+	e := newEnv(t, server.Options{})
+	for _, tt := range []struct{ path, ctype string }{
+		{"/static/style.css", "text/css; charset=utf-8"},
+		{"/static/app.js", "text/javascript; charset=utf-8"},
+	} {
+		t.Run(tt.path, func(t *testing.T) {
+			status, hdr, body := do(t, "GET", e.srv.URL+tt.path, "", nil)
+			if status != 200 || len(body) == 0 {
+				t.Fatalf("GET %s = %d (%d bytes), want 200 with a body", tt.path, status, len(body))
+			}
+			if got := hdr.Get("Content-Type"); got != tt.ctype {
+				t.Errorf("GET %s Content-Type = %q, want %q", tt.path, got, tt.ctype)
+			}
+		})
+	}
+}
+
+// TestStoryListPaging checks limit/offset/total on the story list.
+func TestStoryListPaging(t *testing.T) {
+	e := newEnv(t, server.Options{})
+	var all struct {
+		Stories []news.StorySummary `json:"stories"`
+		Total   int                 `json:"total"`
+		Limit   int                 `json:"limit"`
+	}
+	getJSON(t, e.srv.URL+"/api/stories?limit=1000", &all)
+	if all.Limit != server.MaxPageSize {
+		t.Errorf("limit=1000 answered limit %d, want it clamped to %d", all.Limit, server.MaxPageSize)
+	}
+	if all.Total < len(all.Stories) || len(all.Stories) == 0 {
+		t.Fatalf("total %d with %d stories listed, want total ≥ listed ≥ 1", all.Total, len(all.Stories))
+	}
+}
