@@ -37,7 +37,9 @@ type set struct {
 	keeps      []map[string]bool // nil = all types
 }
 
-func path(elem ...string) (string, error) { return shareddata.Path(append([]string{"ner-fr"}, elem...)...) }
+func path(elem ...string) (string, error) {
+	return shareddata.Path(append([]string{"ner-fr"}, elem...)...)
+}
 
 var sets = []set{
 	{"icdar", "icdar-europeana-fr dev", func() ([]nerdata.Sentence, error) {

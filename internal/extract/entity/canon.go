@@ -53,7 +53,8 @@ func (g *group) settleType() {
 // articles, fewer mentions) merges into a stronger one of a compatible
 // type (the weaker has at least one mention of the stronger's type) when:
 // the names differ only in case, accents, spaces or hyphens ("Open AI" →
-// "OpenAI"); it is a short form of exactly one person's full name
+// "OpenAI"; the one rule that needs no type agreement, as the model may
+// type the variants apart); it is a short form of exactly one person's full name
 // ("Altman" → "Sam Altman"); it is an acronym of the other's capitalised
 // words ("ONU" → "Organisation des Nations unies"); or it is a
 // near-spelling of one of the other's forms with the same first letter:
@@ -104,7 +105,7 @@ func Canonicalize(names []string, texts []string, mentions [][]news.Mention) []n
 		return a.name < b.name
 	})
 	rules := []func(weak, strong *group) (string, bool){sameLetters, shortForm(groups), acronym, nearSpelling}
-	for _, rule := range rules {
+	for ri, rule := range rules {
 		for j := len(groups) - 1; j >= 0; j-- {
 			w := groups[j]
 			if w.into != nil {
@@ -115,7 +116,12 @@ func Canonicalize(names []string, texts []string, mentions [][]news.Mention) []n
 				if s == w || i == j || groups[i].into != nil {
 					continue
 				}
-				if !stronger(s, w) || w.types[s.typ] == 0 {
+				if !stronger(s, w) {
+					continue
+				}
+				// Spelling variants of the very same letters need no type
+				// agreement; every other rule does.
+				if w.types[s.typ] == 0 && ri != 0 {
 					continue
 				}
 				why, ok := rule(w, s)

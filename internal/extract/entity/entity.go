@@ -104,7 +104,7 @@ func (r *Recognizer) tagDoc(sents [][]string) ([][]tokInfo, [][]int) {
 		buf = r.model.tagSentence(infos[i], tags[i], buf)
 	}
 	r.bufs.Put(&buf)
-	r.postprocess(infos, tags)
+	r.postprocess(sents, infos, tags)
 	return infos, tags
 }
 
@@ -157,26 +157,50 @@ func setSpan(tags []int, s, e, typ int) {
 	}
 }
 
-func (r *Recognizer) postprocess(infos [][]tokInfo, tags [][]int) {
+func isConj(w string) bool { return w == "et" || w == "ou" || w == "and" || w == "or" || w == "&" }
+
+func startsWithDigit(w string) bool { return w != "" && '0' <= w[0] && w[0] <= '9' }
+
+// breaks reports whether a token cannot be inside a name.
+func breaks(w string) bool {
+	switch w {
+	case "(", ")", "[", "]", ",", ";", ":", "«", "»", "\"", "“", "”", "!", "?", "|", "/":
+		return true
+	}
+	return false
+}
+
+func (r *Recognizer) postprocess(sents [][]string, infos [][]tokInfo, tags [][]int) {
 	// Trim weak and punctuation tokens off entity edges; drop entities
 	// without any capital letter.
 	for i := range tags {
 		in := infos[i]
 		for _, sp := range spansOf(tags[i]) {
-			s, e := sp.s, sp.e
-			for s < e && (weak(&in[s]) || in[s].flags&(fLetter|fDigit) == 0) {
-				s++
-			}
-			for e > s && in[e-1].flags&(fLetter|fDigit) == 0 {
-				e--
-			}
-			hasCap := false
-			for k := s; k < e; k++ {
-				hasCap = hasCap || capitalised(&in[k])
-			}
 			setSpan(tags[i], sp.s, sp.e, 0)
-			if s < e && hasCap {
-				setSpan(tags[i], s, e, sp.typ)
+			// Split at brackets, commas and quotes: names do not span them.
+			for s := sp.s; s < sp.e; {
+				e := s
+				for e < sp.e && (e == s || !breaks(sents[i][e])) {
+					e++
+				}
+				next := e
+				for s < e && (weak(&in[s]) || !capitalised(&in[s]) && in[s].flags&fDigit == 0) {
+					s++
+				}
+				for e > s && (weak(&in[e-1]) || !capitalised(&in[e-1]) && in[e-1].flags&fDigit == 0) {
+					e--
+				}
+				if s < e && startsWithDigit(sents[i][s]) {
+					s = e // "30hXNUMX", "8VC": numbers, not names
+				}
+				hasCap := false
+				for k := s; k < e; k++ {
+					hasCap = hasCap || capitalised(&in[k])
+				}
+				if s < e && hasCap {
+					setSpan(tags[i], s, e, sp.typ)
+				}
+				s = next
 			}
 		}
 	}
@@ -243,6 +267,99 @@ func (r *Recognizer) postprocess(infos [][]tokInfo, tags [][]int) {
 					break
 				}
 			}
+		}
+	}
+	r.retype(sents, infos, tags)
+}
+
+// retype extends names over a following capitalised word ("Open AI"),
+// tags CamelCase words that are no dictionary words ("xAI"), then gives
+// every form of a name one type per document: the model's votes plus the
+// cue, gazetteer and shape evidence of all its mentions.
+func (r *Recognizer) retype(sents [][]string, infos [][]tokInfo, tags [][]int) {
+	type link struct{ sent, from, to int } // "A et B": B takes A's final type
+	var links []link
+	for i, ts := range tags {
+		in := infos[i]
+		for k := range ts {
+			ti := &in[k]
+			if ts[k] == 0 && ti.flags&fMixed != 0 && ti.flags&fInitial == 0 && ti.gaz&gazetteer.Word == 0 &&
+				ti.flags&fLetter != 0 && !startsWithDigit(sents[i][k]) && (k == 0 || ts[k-1] == 0) {
+				setSpan(ts, k, k+1, 3)
+			}
+		}
+		for _, sp := range spansOf(ts) {
+			// A known first name just before a name belongs to it ("Sam" Altman).
+			if s := sp.s - 1; s >= 0 && ts[s] == 0 && in[s].flags&fCap != 0 && in[s].gaz&gazetteer.First != 0 {
+				setSpan(ts, s, sp.e, sp.typ)
+				sp.s = s
+			}
+			// Enumerations: "SoftBank et Oracle" names two of a kind.
+			if c := sp.e; c+1 < len(ts) && ts[c] == 0 && ts[c+1] == 0 && isConj(in[c].lower) && in[c+1].flags&fCap != 0 &&
+				!weak(&in[c+1]) && in[c+1].flags&fInitial == 0 && (c+2 == len(ts) || !capitalised(&in[c+2])) {
+				setSpan(ts, c+1, c+2, sp.typ)
+				links = append(links, link{i, sp.s, c + 1})
+			}
+			e := sp.e
+			for e < len(ts) && ts[e] == 0 && capitalised(&in[e]) && !weak(&in[e]) && in[e].flags&fInitial == 0 &&
+				!startsWithDigit(sents[i][e]) && (in[e].gaz&gazetteer.Word == 0 || in[e].flags&fAllCap != 0 || in[e].flags&fDocCapMid != 0) {
+				e++
+			}
+			if e > sp.e {
+				setSpan(ts, sp.s, e, sp.typ)
+			}
+		}
+	}
+	key := func(i int, sp span) string {
+		var b strings.Builder
+		for k := sp.s; k < sp.e; k++ {
+			if k > sp.s {
+				b.WriteByte(' ')
+			}
+			b.WriteString(infos[i][k].lower)
+		}
+		return b.String()
+	}
+	votes := map[string]*[5]int{}
+	for i, ts := range tags {
+		for _, sp := range spansOf(ts) {
+			k := key(i, sp)
+			v := votes[k]
+			if v == nil {
+				v = new([5]int)
+				votes[k] = v
+			}
+			v[sp.typ] += 2
+			evidence(infos[i], sp.s, sp.e, v)
+		}
+	}
+	// A person's full name lends its votes to its last word ("Altman").
+	for _, k := range sortedKeys(votes) {
+		v := votes[k]
+		if j := strings.LastIndexByte(k, ' '); j > 0 && v[1] > v[2] && v[1] > v[3] && v[1] > v[4] {
+			if w := votes[k[j+1:]]; w != nil {
+				w[1] += v[1]
+			}
+		}
+	}
+	for i, ts := range tags {
+		for _, sp := range spansOf(ts) {
+			v := votes[key(i, sp)]
+			b := sp.typ
+			for t := 1; t <= 4; t++ {
+				if v[t] > v[b] {
+					b = t
+				}
+			}
+			if b != sp.typ {
+				setSpan(ts, sp.s, sp.e, b)
+			}
+		}
+	}
+	for _, l := range links {
+		ts := tags[l.sent]
+		if ts[l.from] != 0 && ts[l.to]%2 == 1 && (l.to+1 == len(ts) || ts[l.to+1]%2 == 1 || ts[l.to+1] == 0) {
+			setSpan(ts, l.to, l.to+1, typeOf(ts[l.from]))
 		}
 	}
 }

@@ -37,7 +37,7 @@ var titleCues = map[string]bool{
 	"avocate": true, "fondateur": true, "fondatrice": true, "cofondateur": true, "co-fondateur": true,
 	"porte-parole": true, "juge": true, "président-directeur": true, "secrétaire": true, "chancelier": true,
 	"chancelière": true, "roi": true, "reine": true, "prince": true, "pape": true, "cardinal": true,
-	"president": true, "minister": true, "senator": true, "sir": true, "lady": true, "lord": true,
+	"president": true, "milliardaire": true, "billionaire": true, "chef": true, "dirigeant": true, "dirigeante": true, "minister": true, "senator": true, "sir": true, "lady": true, "lord": true,
 }
 
 // orgCues follow or contain organisation names.

@@ -1,0 +1,108 @@
+package entity
+
+import (
+	"strings"
+
+	"github.com/kljensen/snowball/french"
+
+	"github.com/recoupe/recoupe/internal/extract/entity/gazetteer"
+)
+
+// Context cues of modern news that the historic training corpora lack:
+// words shortly before a name that say what it names. They are compared by
+// Snowball stem, so "racheter", "rachète" and "rachat" all count.
+var (
+	orgCueWords = []string{
+		"société", "entreprise", "groupe", "firme", "start-up", "startup", "banque", "compagnie",
+		"constructeur", "géant", "filiale", "plateforme", "laboratoire", "labo", "pdg", "ceo", "patron",
+		"patronne", "fondateur", "fondatrice", "cofondateur", "co-fondateur", "actionnaire", "rachat",
+		"racheter", "acheter", "acquisition", "acquérir", "investisseur", "chez", "employés", "salariés",
+		"dirigeant", "opérateur", "éditeur", "fabricant", "concurrent", "journal", "quotidien", "chaîne",
+		"agence", "club", "parti", "syndicat", "association", "fondation", "université", "institut",
+		"ministère", "fonds", "organisation", "fusionner", "fusion", "filiale", "marque", "company",
+		"firm", "ceo", "startup", "network", "réseau", "conseil", "consortium", "holding",
+	}
+	miscCueWords = []string{
+		"projet", "programme", "logiciel", "application", "appli", "chatbot", "assistant", "jeu",
+		"film", "série", "livre", "roman", "album", "opération", "festival", "robot", "outil", "version",
+		"smartphone", "console", "fusée", "traité", "loi", "émission", "magazine", "créer", "lancer",
+	}
+	locCueWords = []string{
+		"ville", "village", "région", "pays", "département", "province", "commune", "île", "quartier",
+		"située", "situé", "habitants", "capitale", "city", "état",
+	}
+	cueStems = map[string]int{} // stem → type (1 PER, 2 LOC, 3 ORG, 4 MISC)
+)
+
+func init() {
+	for t, ws := range map[int][]string{3: orgCueWords, 4: miscCueWords, 2: locCueWords} {
+		for _, w := range ws {
+			cueStems[french.Stem(w, false)] = t
+		}
+	}
+}
+
+// skipWords are passed over when looking back for a cue ("patron de la").
+var skipWords = map[string]bool{
+	"de": true, "du": true, "des": true, "d'": true, "la": true, "le": true, "les": true, "l'": true,
+	"un": true, "une": true, "sa": true, "son": true, "ses": true, "à": true, "au": true, "aux": true,
+	"of": true, "the": true, "a": true, "an": true, "propre": true, "nouveau": true, "nouvelle": true,
+}
+
+// evidence adds, for the entity tokens [s,e) of a sentence, type evidence
+// that does not come from the model: cue words before it, company
+// suffixes after it, gazetteers, and CamelCase (modern brand names, which
+// the historic corpora never show).
+func evidence(in []tokInfo, s, e int, v *[5]int) {
+	// Look back over up to three words, skipping determiners.
+	of := false // passed "de": "patron de X" names an organisation
+	for k, seen := s-1, 0; k >= 0 && seen < 3; k-- {
+		w := in[k].lower
+		if skipWords[w] {
+			of = of || w == "de" || w == "d'" || w == "du" || w == "des" || w == "of"
+			continue
+		}
+		seen++
+		if in[k].flags&fLetter == 0 {
+			break
+		}
+		if titleCues[strings.TrimSuffix(w, ".")] && seen == 1 {
+			switch {
+			case !of:
+				v[1] += 5
+			case in[s].gaz&gazetteer.City != 0 || in[s].multi&gazetteer.City != 0:
+				v[2] += 3 // "maire de Paris"
+			default:
+				v[3] += 5 // "patron de Tesla"
+			}
+			break
+		}
+		if len(w) <= 40 {
+			if t := cueStems[french.Stem(w, false)]; t != 0 {
+				v[t] += 5
+				break
+			}
+		}
+	}
+	if e < len(in) && in[e].flags&fCap != 0 && orgCues[strings.TrimSuffix(in[e].lower, ".")] {
+		v[3] += 5
+	}
+	camel := false
+	for k := s; k < e; k++ {
+		if in[k].flags&fMixed != 0 {
+			camel = true
+		}
+	}
+	if camel {
+		v[3] += 3
+	}
+	if e-s >= 2 && in[s].gaz&gazetteer.First != 0 && in[s].flags&fCap != 0 && in[e-1].gaz&gazetteer.City == 0 {
+		v[1] += 3
+	}
+	if e-s == 1 && in[s].gaz&gazetteer.City != 0 {
+		v[2] += 2
+	}
+	if in[s].flags&fMultiB != 0 && in[s].multi&gazetteer.City != 0 {
+		v[2] += 2
+	}
+}
