@@ -14,7 +14,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/recoupe/recoupe/internal/pipeline"
 	"github.com/recoupe/recoupe/internal/store/fulltext"
 	"github.com/recoupe/recoupe/internal/store/internal/record"
 	"github.com/recoupe/recoupe/news"
@@ -31,7 +30,7 @@ type Store struct {
 	articles map[string]*entry
 	stories  map[string]*story
 	assigns  []assignment
-	feeds    []pipeline.Feed
+	feeds    []news.Feed
 
 	assignMu sync.Mutex
 }
@@ -189,7 +188,7 @@ func (s *Store) Story(ctx context.Context, id string) (news.Story, error) {
 }
 
 // Stories lists stories, most recently updated first.
-func (s *Store) Stories(ctx context.Context, q pipeline.StoryQuery) ([]news.Story, error) {
+func (s *Store) Stories(ctx context.Context, q news.StoryQuery) ([]news.Story, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	if err := s.check(ctx); err != nil {
@@ -240,7 +239,7 @@ func (s *Store) Assignments(ctx context.Context, after int64, fn func(seq int64,
 
 // Articles lists articles: a story's in join order, else most recently
 // stored first, filtered by q.
-func (s *Store) Articles(ctx context.Context, q pipeline.ArticleQuery) ([]news.Article, error) {
+func (s *Store) Articles(ctx context.Context, q news.ArticleQuery) ([]news.Article, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	if err := s.check(ctx); err != nil {
@@ -342,20 +341,20 @@ func (s *Store) AddFeed(ctx context.Context, url string) error {
 	if err := s.check(ctx); err != nil {
 		return err
 	}
-	if !slices.ContainsFunc(s.feeds, func(f pipeline.Feed) bool { return f.URL == url }) {
-		s.feeds = append(s.feeds, pipeline.Feed{URL: url})
+	if !slices.ContainsFunc(s.feeds, func(f news.Feed) bool { return f.URL == url }) {
+		s.feeds = append(s.feeds, news.Feed{URL: url})
 	}
 	return nil
 }
 
 // Feeds lists the feeds in the order they were added.
-func (s *Store) Feeds(ctx context.Context) ([]pipeline.Feed, error) {
+func (s *Store) Feeds(ctx context.Context) ([]news.Feed, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	if err := s.check(ctx); err != nil {
 		return nil, err
 	}
-	return append([]pipeline.Feed{}, s.feeds...), nil
+	return append([]news.Feed{}, s.feeds...), nil
 }
 
 // UpdateFeed records a poll of a feed.
@@ -365,11 +364,11 @@ func (s *Store) UpdateFeed(ctx context.Context, url, etag, lastModified string, 
 	if err := s.check(ctx); err != nil {
 		return err
 	}
-	i := slices.IndexFunc(s.feeds, func(f pipeline.Feed) bool { return f.URL == url })
+	i := slices.IndexFunc(s.feeds, func(f news.Feed) bool { return f.URL == url })
 	if i < 0 {
 		return fmt.Errorf("feed %s: %w", url, news.ErrNotFound)
 	}
-	s.feeds[i] = pipeline.Feed{URL: url, ETag: etag, LastModified: lastModified, Polled: polled.UTC().Truncate(time.Microsecond)}
+	s.feeds[i] = news.Feed{URL: url, ETag: etag, LastModified: lastModified, Polled: polled.UTC().Truncate(time.Microsecond)}
 	return nil
 }
 

@@ -3,14 +3,13 @@ package memstore_test
 import (
 	"testing"
 
-	"github.com/recoupe/recoupe/internal/pipeline"
 	"github.com/recoupe/recoupe/internal/store/memstore"
 	"github.com/recoupe/recoupe/internal/store/storetest"
 )
 
 var _ storetest.Store = (*memstore.Store)(nil)
 
-func open(t *testing.T) pipeline.Store {
+func open(t *testing.T) storetest.Store {
 	s := memstore.New()
 	t.Cleanup(func() { s.Close() })
 	return s

@@ -12,22 +12,12 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/recoupe/recoupe/internal/pipeline"
 	"github.com/recoupe/recoupe/news"
 )
 
 // Run runs the suite; open must return a new, empty store for each
 // subtest and close it when the subtest ends.
-func Run(t *testing.T, open func(t *testing.T) pipeline.Store) {
-	full := func(t *testing.T) Store {
-		t.Helper()
-		s := open(t)
-		fs, ok := s.(Store)
-		if !ok {
-			t.Fatalf("%T lacks the storetest.Store methods", s)
-		}
-		return fs
-	}
+func Run(t *testing.T, open func(t *testing.T) Store) {
 	for _, tc := range []struct {
 		name string
 		fn   func(*testing.T, Store)
@@ -46,7 +36,7 @@ func Run(t *testing.T, open func(t *testing.T) pipeline.Store) {
 		{"AssignLock", testAssignLock},
 		{"ConcurrentPut", testConcurrentPut},
 	} {
-		t.Run(tc.name, func(t *testing.T) { tc.fn(t, full(t)) })
+		t.Run(tc.name, func(t *testing.T) { tc.fn(t, open(t)) })
 	}
 }
 
@@ -103,7 +93,7 @@ func testIdempotentPut(t *testing.T, s Store) {
 	if has, err := s.HasArticle(ctx, "0000"); has || err != nil {
 		t.Errorf("HasArticle(absent) = %v, %v, want false, nil", has, err)
 	}
-	st, err := s.Stories(ctx, pipeline.StoryQuery{})
+	st, err := s.Stories(ctx, news.StoryQuery{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -213,7 +203,7 @@ func testNotFound(t *testing.T, s Store) {
 	if err := s.UpdateFeed(ctx, "https://example.org/none.xml", "", "", time.Now()); !errors.Is(err, news.ErrNotFound) {
 		t.Errorf("UpdateFeed(unknown) error = %v, want ErrNotFound", err)
 	}
-	st, err := s.Stories(ctx, pipeline.StoryQuery{})
+	st, err := s.Stories(ctx, news.StoryQuery{})
 	if err != nil || len(st) != 0 {
 		t.Errorf("Stories(empty store) = %v, %v, want none", st, err)
 	}
@@ -279,7 +269,7 @@ func testStories(t *testing.T, s Store) {
 	if got, want := gamma.Title, "Gamma opens a fictional factory in Lyon."; got != want {
 		t.Errorf("untitled story's Title = %q, want %q", got, want)
 	}
-	list, err := s.Stories(ctx, pipeline.StoryQuery{})
+	list, err := s.Stories(ctx, news.StoryQuery{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -287,7 +277,7 @@ func testStories(t *testing.T, s Store) {
 		t.Errorf("Stories = %v, want %v (most recently updated first)", got, want)
 	}
 	put(t, s, Article("Gamma's fictional factory will employ 300 people.", "en", "", "The Example", news.Date{}), "s-gamma")
-	list, err = s.Stories(ctx, pipeline.StoryQuery{})
+	list, err = s.Stories(ctx, news.StoryQuery{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -302,7 +292,7 @@ func testStories(t *testing.T, s Store) {
 	if ok, err := s.PutArticle(ctx, lone, news.Extraction{}, news.Assignment{}); !ok || err != nil {
 		t.Fatalf("PutArticle(no story) = %v, %v", ok, err)
 	}
-	if list, _ := s.Stories(ctx, pipeline.StoryQuery{}); len(list) != 2 {
+	if list, _ := s.Stories(ctx, news.StoryQuery{}); len(list) != 2 {
 		t.Errorf("Stories after an unassigned article = %d stories, want 2", len(list))
 	}
 }
@@ -326,7 +316,7 @@ func testStoryPaging(t *testing.T, s Store) {
 	var got []string
 	for _, tc := range []struct{ offset, limit, n int }{{0, 10, 10}, {10, 10, 10}, {20, 10, 5}, {25, 10, 0}, {40, 10, 0}} {
 		t.Run(fmt.Sprintf("offset%d", tc.offset), func(t *testing.T) {
-			list, err := s.Stories(ctx, pipeline.StoryQuery{Offset: tc.offset, Limit: tc.limit})
+			list, err := s.Stories(ctx, news.StoryQuery{Offset: tc.offset, Limit: tc.limit})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -339,7 +329,7 @@ func testStoryPaging(t *testing.T, s Store) {
 	if !slices.Equal(got, want) {
 		t.Errorf("pages = %v, want %v", got, want)
 	}
-	all, err := s.Stories(ctx, pipeline.StoryQuery{})
+	all, err := s.Stories(ctx, news.StoryQuery{})
 	if err != nil || len(all) != 25 {
 		t.Errorf("Stories(default limit) = %d, %v, want 25", len(all), err)
 	}
@@ -360,18 +350,18 @@ func testArticles(t *testing.T, s Store) {
 	jan := day("2025-01-01").Time
 	for _, tc := range []struct {
 		name string
-		q    pipeline.ArticleQuery
+		q    news.ArticleQuery
 		want []news.Article
 	}{
-		{"all newest first", pipeline.ArticleQuery{}, []news.Article{a[3], a[2], a[1], a[0]}},
-		{"page", pipeline.ArticleQuery{Limit: 2, Offset: 1}, []news.Article{a[2], a[1]}},
-		{"story in join order", pipeline.ArticleQuery{StoryID: "s1"}, []news.Article{a[0], a[2]}},
-		{"language", pipeline.ArticleQuery{Language: "fr"}, []news.Article{a[3], a[2], a[0]}},
-		{"source", pipeline.ArticleQuery{Source: "The Example"}, []news.Article{a[2], a[1]}},
-		{"since", pipeline.ArticleQuery{Since: jan.AddDate(0, 1, 0)}, []news.Article{a[2], a[1]}},
-		{"until", pipeline.ArticleQuery{Until: jan.AddDate(0, 1, 0)}, []news.Article{a[0]}},
-		{"story and language", pipeline.ArticleQuery{StoryID: "s2", Language: "fr"}, []news.Article{a[3]}},
-		{"unknown story", pipeline.ArticleQuery{StoryID: "none"}, []news.Article{}},
+		{"all newest first", news.ArticleQuery{}, []news.Article{a[3], a[2], a[1], a[0]}},
+		{"page", news.ArticleQuery{Limit: 2, Offset: 1}, []news.Article{a[2], a[1]}},
+		{"story in join order", news.ArticleQuery{StoryID: "s1"}, []news.Article{a[0], a[2]}},
+		{"language", news.ArticleQuery{Language: "fr"}, []news.Article{a[3], a[2], a[0]}},
+		{"source", news.ArticleQuery{Source: "The Example"}, []news.Article{a[2], a[1]}},
+		{"since", news.ArticleQuery{Since: jan.AddDate(0, 1, 0)}, []news.Article{a[2], a[1]}},
+		{"until", news.ArticleQuery{Until: jan.AddDate(0, 1, 0)}, []news.Article{a[0]}},
+		{"story and language", news.ArticleQuery{StoryID: "s2", Language: "fr"}, []news.Article{a[3]}},
+		{"unknown story", news.ArticleQuery{StoryID: "none"}, []news.Article{}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, err := s.Articles(ctx, tc.q)
@@ -531,7 +521,7 @@ func testMoveArticle(t *testing.T, s Store) {
 	if diff := cmp.Diff(want, manual); diff != "" {
 		t.Errorf("manual assignments (-want +got):\n%s", diff)
 	}
-	if list, err := s.Stories(ctx, pipeline.StoryQuery{}); err != nil || len(list) != 1 {
+	if list, err := s.Stories(ctx, news.StoryQuery{}); err != nil || len(list) != 1 {
 		t.Errorf("Stories after merge = %v, %v, want only s2", storyIDs(list), err)
 	}
 	if err := s.MoveArticle(ctx, a[0].ID, ""); err == nil {
@@ -594,7 +584,7 @@ func testFeeds(t *testing.T, s Store) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []pipeline.Feed{{URL: urls[0]}, {URL: urls[1], ETag: `W/"e1"`, LastModified: "Mon, 10 Feb 2025 13:30:05 GMT", Polled: polled}}
+	want := []news.Feed{{URL: urls[0]}, {URL: urls[1], ETag: `W/"e1"`, LastModified: "Mon, 10 Feb 2025 13:30:05 GMT", Polled: polled}}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("Feeds (-want +got):\n%s", diff)
 	}

@@ -11,7 +11,6 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/recoupe/recoupe/internal/pipeline"
 	"github.com/recoupe/recoupe/news"
 )
 
@@ -180,7 +179,7 @@ func CheckStored(t *testing.T, s Store, arts []news.Article) {
 	ctx := t.Context()
 	var listed []string
 	for off := 0; ; off += 1000 {
-		page, err := s.Articles(ctx, pipeline.ArticleQuery{Limit: 1000, Offset: off})
+		page, err := s.Articles(ctx, news.ArticleQuery{Limit: 1000, Offset: off})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -201,7 +200,7 @@ func CheckStored(t *testing.T, s Store, arts []news.Article) {
 	}
 	inStory := map[string]int{}
 	for off := 0; ; off += 1000 {
-		page, err := s.Stories(ctx, pipeline.StoryQuery{Limit: 1000, Offset: off})
+		page, err := s.Stories(ctx, news.StoryQuery{Limit: 1000, Offset: off})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -250,7 +249,7 @@ func CheckStories(t *testing.T, s Store, arts []news.Article) {
 		wantSets = append(wantSets, v)
 	}
 	for off := 0; ; off += 1000 {
-		page, err := s.Stories(t.Context(), pipeline.StoryQuery{Limit: 1000, Offset: off})
+		page, err := s.Stories(t.Context(), news.StoryQuery{Limit: 1000, Offset: off})
 		if err != nil {
 			t.Fatal(err)
 		}
