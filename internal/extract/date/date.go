@@ -76,12 +76,17 @@ func (p *parser) best(i int) (cand, bool) {
 	}
 	switch p.t[i].k {
 	case kNum:
+		if i > 0 && !p.t[i].sp && p.t[i-1].k == kWord {
+			return b, false // "x2015", "3am" inside an identifier
+		}
+		try(p.frHours(i))
 		try(p.dateDM(i))
 		try(p.numeric(i))
 		try(p.bareYear(i))
 		try(p.timeOfDay(i))
 		try(p.ago(i))
 	case kWord:
+		try(p.prefixed(i))
 		try(p.dateDM(i))
 		try(p.dateMD(i))
 		try(p.monthYear(i))
@@ -92,6 +97,7 @@ func (p *parser) best(i int) (cand, bool) {
 		try(p.ago(i))
 		try(p.relPeriod(i))
 		try(p.timeOfDay(i))
+		try(p.frHours(i))
 	}
 	return b, found
 }
@@ -108,10 +114,18 @@ func (p *parser) merge(c cand) cand {
 			k++
 		}
 		switch p.word(k) {
-		case "a", "at", "vers", "des", "around", "about":
+		case "a", "at", "vers", "des", "around", "about", "@":
 			k++
+		default:
+			if p.punct(k, "@") {
+				k++
+			}
 		}
-		if t, ok := p.timeOfDay(k); ok {
+		t, ok := p.timeOfDay(k)
+		if ft, fok := p.frHours(k); fok && (!ok || ft.j > t.j) {
+			t, ok = ft, true
+		}
+		if ok {
 			c.v.hasTime, c.v.hh, c.v.mi = true, t.v.hh, t.v.mi
 			c.j, c.end = t.j, t.end
 		}

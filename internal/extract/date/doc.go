@@ -43,7 +43,8 @@
 //	weekday:1       Monday, the nearest one to the reference (within 3 days either way)
 //	weekday:1/-1    last Monday (strictly before the reference); weekday:1/+1 next Monday
 //	md:02-10        10 February, year unknown: the year keeping it nearest the reference
-//	m:02            February, year unknown (same rule); m:12/-1 "décembre dernier", m:03/+1 "mars prochain"
+//	m:02            February, year unknown (same rule); m:12/-1 "décembre dernier", m:03/+1 "mars
+//	                prochain", m:02/0 "cette février" (February of the reference's year)
 //	month:-1        last month; year:-2 two years ago; year:+0 this year
 //	week:-1         last week: kept for comparison, never resolved (a week is not a date)
 //	time:14:30      a time of day, alone or after a date part ("weekday:2 time:11:00")

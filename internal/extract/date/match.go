@@ -104,21 +104,38 @@ func (p *parser) month(j int) (mw monthWord, end int, ok bool) {
 	return mw, end, true
 }
 
-// weekdayPrefix reads a weekday name or abbreviation at j, with a comma
-// after it.
-func (p *parser) weekdayPrefix(j int) (end int, ok bool) {
+// prefixed: a date after a weekday or a demonstrative — "mercredi 10 juin
+// 2020", "mer. 10 juin", "Tue May 9", "vendredi 07/06", "ce 12/05", "tues the 4th".
+func (p *parser) prefixed(i int) (cand, bool) {
+	j := i
+	switch p.word(j) {
+	case "ce", "cette", "this":
+		j++
+	}
 	w := p.word(j)
 	if _, ok := weekdays[w]; ok {
-		end = j + 1
-	} else if _, ok := weekdayAbbr[w]; ok && p.punct(j+1, ".") && p.glued(j+1) {
-		end = j + 2
-	} else {
-		return 0, false
+		j++
+	} else if _, ok := weekdayAbbr[w]; ok {
+		j++
+		if p.punct(j, ".") && p.glued(j) {
+			j++
+		}
 	}
-	if p.punct(end, ",") {
-		end++
+	if j == i {
+		return cand{}, false
 	}
-	return end, true
+	if p.punct(j, ",") {
+		j++
+	}
+	if p.word(j) == "the" || p.word(j) == "le" {
+		j++
+	}
+	for _, f := range []func(int) (cand, bool){p.dateDM, p.dateMD, p.numeric} {
+		if c, ok := f(j); ok && c.v.d != 0 {
+			return cand{i: i, j: c.j, v: c.v}, true
+		}
+	}
+	return cand{}, false
 }
 
 // day reads a day of month at j: "10", "1er", "1st", "10th", "premier".
@@ -168,16 +185,16 @@ func validDay(y, m, d int) bool {
 
 // dateDM: [weekday[,]] day [of] month [[,] year] — "10 février 2025", "1er mars", "mer. 10 juin 2020".
 func (p *parser) dateDM(i int) (cand, bool) {
-	j := i
-	if e, ok := p.weekdayPrefix(j); ok {
-		j = e
-	}
-	d, j, ok := p.day(j)
+	d, j, ok := p.day(i)
 	if !ok {
 		return cand{}, false
 	}
+	start := i
 	if p.word(j) == "of" {
 		j++
+		if p.word(i-1) == "the" {
+			start = i - 1
+		}
 	}
 	mw, j, ok := p.month(j)
 	if !ok {
@@ -194,16 +211,12 @@ func (p *parser) dateDM(i int) (cand, bool) {
 	if !validDay(v.y, v.m, v.d) {
 		return cand{}, false
 	}
-	return cand{i: i, j: j, v: v}, true
+	return cand{i: start, j: j, v: v}, true
 }
 
 // dateMD: [weekday[,]] month day [[,] year] — "February 10, 2025", "Feb 10th". English month names only.
 func (p *parser) dateMD(i int) (cand, bool) {
-	j := i
-	if e, ok := p.weekdayPrefix(j); ok {
-		j = e
-	}
-	mw, j, ok := p.month(j)
+	mw, j, ok := p.month(i)
 	if !ok || !mw.en {
 		return cand{}, false
 	}
@@ -231,7 +244,7 @@ func (p *parser) monthYear(i int) (cand, bool) {
 	if !ok {
 		return cand{}, false
 	}
-	if p.word(j) == "of" || (p.punct(j, ",") && mw.en) {
+	if p.word(j) == "of" || p.punct(j, ",") {
 		j++
 	}
 	y, j, ok := p.year(j)
@@ -246,7 +259,7 @@ func (p *parser) monthAlone(i int, cued bool) (cand, bool) {
 	j, dir := i, ""
 	switch p.word(i) {
 	case "ce", "cette", "this":
-		j, dir = i+1, "nearest"
+		j, dir = i+1, "/0"
 	case "last":
 		j, dir = i+1, "/-1"
 	case "next":
@@ -269,7 +282,7 @@ func (p *parser) monthAlone(i int, cued bool) (cand, bool) {
 			dir, e = "/+1", e+1
 		}
 	}
-	if dir == "" || dir == "nearest" {
+	if dir == "" {
 		return cand{i: i, j: e, v: val{m: mw.m}}, true
 	}
 	return cand{i: i, j: e, v: val{rel: fmt.Sprintf("m:%02d%s", mw.m, dir)}}, true
@@ -454,6 +467,9 @@ func (p *parser) bareYear(i int) (cand, bool) {
 		return cand{}, false
 	}
 	if strongYearCue[prev] {
+		if prev == "annee" || prev == "year" {
+			i-- // "l'année 2008", "the year 2008": the span takes the noun
+		}
 		return cand{i: i, j: e, v: val{y: y}}, true
 	}
 	// weak cue or none: only if what follows cannot be what is counted.
@@ -545,9 +561,12 @@ func (p *parser) weekday(i int) (cand, bool) {
 	switch p.word(i) {
 	case "ce", "this":
 		j = i + 1
-	case "last":
+		if p.word(j) == "upcoming" || p.word(j) == "coming" {
+			j, dir = j+1, "/+1"
+		}
+	case "last", "previous", "dernier":
 		j, dir = i+1, "/-1"
-	case "next":
+	case "next", "coming", "upcoming":
 		j, dir = i+1, "/+1"
 	}
 	wd, ok := weekdays[p.word(j)]
@@ -555,11 +574,11 @@ func (p *parser) weekday(i int) (cand, bool) {
 		return cand{}, false
 	}
 	j++
-	if dir == "" && j-1 == i {
+	if dir == "" {
 		switch p.word(j) {
-		case "dernier", "passe":
+		case "dernier", "passe", "precedent":
 			dir, j = "/-1", j+1
-		case "prochain":
+		case "prochain", "suivant":
 			dir, j = "/+1", j+1
 		}
 	}
@@ -747,12 +766,22 @@ func (p *parser) timeOfDay(i int) (cand, bool) {
 			c.j, c.end, c.v.hh, c.v.mi = e, end, h%24, mi
 			return c, true
 		}
+	case nd <= 2 && p.punct(j, ".") && p.glued(j) && p.glued(j+1):
+		// "8.30pm": only with am/pm.
+		m, nm, ok := p.num(j + 1)
+		if !ok || nm != 2 {
+			return cand{}, false
+		}
+		if _, _, ok := p.ampm(j + 2); !ok {
+			return cand{}, false
+		}
+		mi, j, hasMin = m, j+2, true
 	case nd >= 3:
 		// "1140 a.m.": hours and minutes run together, only with am/pm.
 		mi, h, hasMin = h%100, h/100, true
 	}
 	if pm, e, ok := p.ampm(j); ok {
-		if h < 1 || h > 12 || mi > 59 {
+		if h < 1 || h > 12 || mi > 59 || (p.glued(e) && p.t[e].k != kPunct) {
 			return cand{}, false
 		}
 		h %= 12
@@ -783,8 +812,6 @@ func (p *parser) hourMark(j int) (next, end int, ok bool) {
 	switch {
 	case t.n == "h":
 		return j + 1, 0, true
-	case (t.n == "heure" || t.n == "heures") && timeCue[p.word(j-2)]:
-		return j + 1, 0, true
 	case !t.sp && len(t.n) > 1 && t.n[0] == 'h' && t.up2:
 		return j + 1, t.s + 1, true
 	}
@@ -803,3 +830,131 @@ func (v val) gran() news.Granularity {
 	}
 	return news.GranYear
 }
+
+// frHours: "15 heures", "à sept heures et demie", "9 heures du matin",
+// "huit heures moins vingt-trois minutes", "15 heures 30".
+func (p *parser) frHours(i int) (cand, bool) {
+	h, j, ok := p.frNumber(i)
+	if !ok || h > 24 {
+		return cand{}, false
+	}
+	if w := p.word(j); w != "heure" && w != "heures" {
+		return cand{}, false
+	}
+	j++
+	mi, sure := 0, false
+	switch {
+	case p.word(j) == "et" && p.word(j+1) == "quart":
+		mi, j, sure = 15, j+2, true
+	case p.word(j) == "et" && (p.word(j+1) == "demie" || p.word(j+1) == "demi"):
+		mi, j, sure = 30, j+2, true
+	case p.word(j) == "moins" && p.word(j+1) == "le" && p.word(j+2) == "quart":
+		h, mi, j, sure = h-1, 45, j+3, true
+	case p.word(j) == "moins":
+		if m, e, ok := p.frNumber(j + 1); ok && m > 0 && m < 60 {
+			h, mi, j, sure = h-1, 60-m, e, true
+		}
+	default:
+		k := j
+		if p.word(k) == "et" {
+			k++
+		}
+		if m, e, ok := p.frNumber(k); ok && m < 60 && (p.t[k].k == kWord || p.t[k].e-p.t[k].s == 2) {
+			mi, j, sure = m, e, true
+		}
+	}
+	if sure {
+		if w := p.word(j); w == "minute" || w == "minutes" {
+			j++
+		}
+	}
+	switch {
+	case p.word(j) == "du" && p.word(j+1) == "matin":
+		j, sure = j+2, true
+		if h == 12 {
+			h = 0
+		}
+	case p.word(j) == "du" && p.word(j+1) == "soir", p.word(j) == "de" && p.punct(j+1, "'") && p.word(j+2) == "apres" && p.punct(j+3, "-") && p.word(j+4) == "midi":
+		if p.word(j+1) == "soir" {
+			j += 2
+		} else {
+			j += 5
+		}
+		sure = true
+		if h < 12 {
+			h += 12
+		}
+	}
+	if !sure && !p.hourCue(i-1) {
+		return cand{}, false // "pendant sept heures" is a duration
+	}
+	if h < 0 {
+		h += 24
+	}
+	if h > 23 && !(h == 24 && mi == 0) {
+		return cand{}, false
+	}
+	return cand{i: i, j: j, v: val{hasTime: true, hh: h % 24, mi: mi}}, true
+}
+
+// hourCue reports whether the word at j announces a time of day: "à"
+// (not the verb "a"), "vers", "dès", "jusqu'à", "at", "by"...
+func (p *parser) hourCue(j int) bool {
+	w := p.word(j)
+	if w == "a" {
+		orig := p.text[p.t[j].s:p.t[j].e]
+		return orig == "à" || orig == "À"
+	}
+	return timeCue[w]
+}
+
+// frNumber reads a number from 0 to 59 at j, in digits or French words
+// ("sept", "dix-huit", "vingt et une", "vingt-sept").
+func (p *parser) frNumber(j int) (v, end int, ok bool) {
+	if n, nd, ok := p.num(j); ok {
+		if nd > 2 || p.inNumber(j) || p.continuesNumber(j+1) {
+			return 0, 0, false
+		}
+		return n, j + 1, true
+	}
+	w := p.word(j)
+	if n, ok := frUnits[w]; ok {
+		if w == "dix" && p.punct(j+1, "-") {
+			if u, ok := frUnits[p.word(j+2)]; ok && u >= 7 && u <= 9 {
+				return 10 + u, j + 3, true
+			}
+		}
+		return n, j + 1, true
+	}
+	tens, ok := frTens[w]
+	if !ok {
+		return 0, 0, false
+	}
+	end = j + 1
+	k := end
+	if p.punct(k, "-") {
+		k++
+	}
+	if p.word(k) == "et" {
+		k2 := k + 1
+		if p.punct(k2, "-") {
+			k2++
+		}
+		if u := p.word(k2); u == "un" || u == "une" {
+			return tens + 1, k2 + 1, true
+		}
+		return tens, end, true
+	}
+	if u, ok := frUnits[p.word(k)]; ok && u >= 2 && u <= 9 {
+		return tens + u, k + 1, true
+	}
+	return tens, end, true
+}
+
+var frUnits = map[string]int{
+	"zero": 0, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
+	"huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14,
+	"quinze": 15, "seize": 16,
+}
+
+var frTens = map[string]int{"vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50}

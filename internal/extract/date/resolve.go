@@ -151,8 +151,9 @@ func resolveWeekday(arg string, ref news.Date, refDay time.Time) (news.Date, boo
 }
 
 // resolveMonth reads "MM" (that month in the year that keeps it nearest
-// the reference), "MM/-1" (the last such month before the reference's
-// month) or "MM/+1" (the next one after it).
+// the reference), "MM/0" (that month of the reference's year), "MM/-1"
+// (the last such month before the reference's month) or "MM/+1" (the
+// next one after it).
 func resolveMonth(arg string, ref news.Date) (news.Date, bool) {
 	num, dir, _ := strings.Cut(arg, "/")
 	m, err := strconv.Atoi(num)
@@ -162,10 +163,13 @@ func resolveMonth(arg string, ref news.Date) (news.Date, bool) {
 	if dir == "" {
 		return nearest(ref, m, 0)
 	}
-	if ref.Granularity < news.GranMonth {
+	if ref.Granularity < news.GranMonth && dir != "0" {
 		return news.Date{}, false
 	}
 	y, rm := ref.Time.Year(), int(ref.Time.Month())
+	if dir == "0" {
+		return news.Date{Time: time.Date(y, time.Month(m), 1, 0, 0, 0, 0, time.UTC), Granularity: news.GranMonth}, true
+	}
 	switch dir {
 	case "-1":
 		if m >= rm {
