@@ -584,4 +584,3 @@ func runPeer(dir, culture, spec string, stderr io.Writer) ([][]peerResult, time.
 	}
 	return res.Results, time.Duration(res.ElapsedNS), nil
 }
-
