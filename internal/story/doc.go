@@ -154,7 +154,7 @@ func tokenize(s, lang string) []token {
 			i = j
 		default:
 			switch r {
-			case '.', '!', '?', '\n', ':', ';', '«', '»', '"', '“', '”', '(', ')', '—', '–':
+			case '.', '!', '?', '\n', ':', ';', '«', '»', '"', '“', '”', '—', '–':
 				boundary = true
 			}
 			i += n
