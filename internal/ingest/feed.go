@@ -19,7 +19,14 @@ var ErrNotFeed = errors.New("not an RSS, Atom or JSON feed")
 
 // IsFeed reports whether data looks like an RSS 1/2, Atom or JSON Feed.
 func IsFeed(data []byte) bool {
-	return gofeed.DetectFeedType(bytes.NewReader(data)) != gofeed.FeedTypeUnknown
+	switch gofeed.DetectFeedType(bytes.NewReader(data)) {
+	case gofeed.FeedTypeRSS, gofeed.FeedTypeAtom:
+		return true
+	case gofeed.FeedTypeJSON:
+		// gofeed calls any JSON object a feed; JSON Feed declares itself.
+		return bytes.Contains(data[:min(len(data), 4096)], []byte("jsonfeed.org/version"))
+	}
+	return false
 }
 
 // ParseFeed reads an RSS 1.0/2.0, Atom or JSON feed and returns one Item
@@ -35,6 +42,9 @@ func (o Options) ParseFeed(origin string, data []byte) ([]Item, error) {
 	f, err := parseFeedSafely(data)
 	if err != nil {
 		return nil, fmt.Errorf("ingest: %s: parsing feed: %w", origin, err)
+	}
+	if len(f.Items) == 0 {
+		return nil, fmt.Errorf("ingest: %s: feed has no items: %w", origin, ErrEmpty)
 	}
 	feedLang := baseLang(f.Language)
 	items := make([]Item, 0, len(f.Items))

@@ -293,10 +293,13 @@ func (w *walker) warc(path string, r io.Reader) error {
 			return w.skip(path, fmt.Errorf("ingest: %s: %w", path, err))
 		}
 		origin := fmt.Sprintf("%s#%d", path, rec.Offset)
-		page, pageURL, err := w.o.warcPage(rec)
+		page, pageURL, err := w.o.warcPage(origin, rec)
 		if err != nil {
-			if err := w.skip(origin, fmt.Errorf("ingest: %s: %w", origin, err)); err != nil {
+			if err := w.skip(origin, err); err != nil {
 				return err
+			}
+			if errors.Is(err, warc.ErrTruncated) {
+				return nil // reported once; nothing after it can be read
 			}
 			continue
 		}
@@ -321,7 +324,7 @@ func (w *walker) warc(path string, r io.Reader) error {
 
 // warcPage returns the HTML payload of a response or resource record, or
 // nil for records that hold no page (requests, metadata, images…).
-func (o Options) warcPage(rec *warc.Record) ([]byte, string, error) {
+func (o Options) warcPage(origin string, rec *warc.Record) ([]byte, string, error) {
 	target := rec.TargetURI()
 	ct := strings.ToLower(rec.Get("Content-Type"))
 	switch rec.Type() {
@@ -331,7 +334,7 @@ func (o Options) warcPage(rec *warc.Record) ([]byte, string, error) {
 		}
 		resp, err := http.ReadResponse(bufio.NewReader(rec.Body), nil)
 		if err != nil {
-			return nil, "", fmt.Errorf("reading HTTP response of %s: %w", target, err)
+			return nil, "", fmt.Errorf("ingest: %s: reading HTTP response of %s: %w", origin, target, err)
 		}
 		defer resp.Body.Close()
 		if resp.StatusCode != http.StatusOK {
@@ -341,16 +344,16 @@ func (o Options) warcPage(rec *warc.Record) ([]byte, string, error) {
 		if pct != "" && !strings.Contains(pct, "html") {
 			return nil, "", nil
 		}
-		body, err := readCapped(target, resp.Body, o.maxBytes())
+		body, err := readCapped(origin, resp.Body, o.maxBytes())
 		if err != nil {
 			return nil, "", err
 		}
 		if enc := strings.ToLower(resp.Header.Get("Content-Encoding")); (enc == "gzip" || enc == "x-gzip") && bytes.HasPrefix(body, []byte{0x1f, 0x8b}) {
 			zr, err := gzip.NewReader(bytes.NewReader(body))
 			if err != nil {
-				return nil, "", fmt.Errorf("%s: gzip payload: %w", target, err)
+				return nil, "", fmt.Errorf("ingest: %s: gzip payload of %s: %w", origin, target, err)
 			}
-			if body, err = readCapped(target, zr, o.maxBytes()); err != nil {
+			if body, err = readCapped(origin, zr, o.maxBytes()); err != nil {
 				return nil, "", err
 			}
 		}
@@ -362,7 +365,7 @@ func (o Options) warcPage(rec *warc.Record) ([]byte, string, error) {
 		if !strings.Contains(ct, "html") {
 			return nil, "", nil
 		}
-		body, err := readCapped(target, rec.Body, o.maxBytes())
+		body, err := readCapped(origin, rec.Body, o.maxBytes())
 		if err != nil {
 			return nil, "", err
 		}

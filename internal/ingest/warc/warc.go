@@ -127,7 +127,7 @@ func (r *Reader) next() (*Record, error) {
 	}
 	if r.body != nil {
 		if _, err := io.Copy(io.Discard, r.body); err != nil {
-			return nil, r.wrap(r.body.offset, err)
+			return nil, err // bodyReader errors already name the record
 		}
 		r.body = nil
 	}
