@@ -28,10 +28,10 @@ const (
 
 // Errors for URL fetches.
 var (
-	ErrScheme       = errors.New("only http and https URLs are fetched")
-	ErrPrivateAddr  = errors.New("refusing to connect to a private, loopback or link-local address")
-	ErrNotModified  = errors.New("not modified since last fetch")
-	ErrHTTPStatus   = errors.New("unexpected HTTP status")
+	ErrScheme      = errors.New("only http and https URLs are fetched")
+	ErrPrivateAddr = errors.New("refusing to connect to a private, loopback or link-local address")
+	ErrNotModified = errors.New("not modified since last fetch")
+	ErrHTTPStatus  = errors.New("unexpected HTTP status")
 )
 
 // Validators remembers the ETag and Last-Modified values a server sent for

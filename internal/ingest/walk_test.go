@@ -99,15 +99,15 @@ func errName(err error) string {
 
 func TestWalkFolder(t *testing.T) {
 	dir := writeFiles(t, map[string]string{
-		"a.txt":            "Le pont rouvre\n\nLe pont fictif de Villebrune a rouvert lundi après deux ans de travaux.",
-		"sub/b.txt":        "date 2025-02 Le tunnel ferme\n\nLe tunnel fictif de Brunval fermera pour travaux pendant trois mois.",
-		"sub/c.html":       pageHTML,
-		"sub/feed.xml":     feedRSS,
-		"empty.txt":        "",
-		"garbage.bin":      "\x00\x01\x02\x03",
-		".hidden.txt":      "Caché.",
-		".git/HEAD":        "ref: refs/heads/main",
-		"notes.json":       `{"not": "a feed"}`,
+		"a.txt":        "Le pont rouvre\n\nLe pont fictif de Villebrune a rouvert lundi après deux ans de travaux.",
+		"sub/b.txt":    "date 2025-02 Le tunnel ferme\n\nLe tunnel fictif de Brunval fermera pour travaux pendant trois mois.",
+		"sub/c.html":   pageHTML,
+		"sub/feed.xml": feedRSS,
+		"empty.txt":    "",
+		"garbage.bin":  "\x00\x01\x02\x03",
+		".hidden.txt":  "Caché.",
+		".git/HEAD":    "ref: refs/heads/main",
+		"notes.json":   `{"not": "a feed"}`,
 	})
 	got := walkAll(t, []string{dir, filepath.Join(dir, "nope.txt")}, ingest.Options{})
 	p := func(s string) string { return filepath.Join(dir, filepath.FromSlash(s)) }
