@@ -62,24 +62,60 @@ var wordsEN = map[string]float64{
 	"billions": 1e9,
 }
 
-// Fraction denominators written as ordinals ("trois quarts", "two thirds").
-var denomFR = map[string]float64{
-	"demi": 2, "demie": 2, "tiers": 3, "quart": 4, "quarts": 4, "cinquieme": 5,
-	"cinquiemes": 5, "sixieme": 6, "sixiemes": 6, "septieme": 7, "septiemes": 7,
-	"huitieme": 8, "huitiemes": 8, "neuvieme": 9, "neuviemes": 9, "dixieme": 10,
-	"dixiemes": 10, "centieme": 100, "centiemes": 100, "millieme": 1000,
-	"milliemes": 1000, "millionieme": 1e6, "milliardieme": 1e9, "billionieme": 1e12,
-	"quatrieme": 4, "quatriemes": 4,
+// ordinal is an ordinal word read as a fraction's denominator ("trois
+// cinquièmes", "two thirds"). compoundOnly ordinals are denominators only
+// after a tens word ("vingt et unième", "twenty-first"): "first" and
+// "second" alone are not fractions.
+type ordinal struct {
+	val          float64
+	plural       bool
+	compoundOnly bool
 }
 
-var denomEN = map[string]float64{
-	"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
-	"fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6,
-	"seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9,
-	"ninths": 9, "tenth": 10, "tenths": 10, "hundredth": 100, "hundredths": 100,
-	"thousandth": 1000, "thousandths": 1000, "millionth": 1e6, "millionths": 1e6,
-	"billionth": 1e9, "billionths": 1e9, "trillionth": 1e12, "trillionths": 1e12,
+func ordinals(singular map[string]float64, compoundOnly []string, plural func(string) string) map[string]ordinal {
+	m := map[string]ordinal{}
+	only := map[string]bool{}
+	for _, w := range compoundOnly {
+		only[w] = true
+	}
+	for w, v := range singular {
+		m[w] = ordinal{val: v, compoundOnly: only[w]}
+		if p := plural(w); p != w {
+			m[p] = ordinal{val: v, plural: true, compoundOnly: only[w]}
+		}
+	}
+	return m
 }
+
+var ordinalsFR = ordinals(map[string]float64{
+	"unieme": 1, "premier": 1, "premiere": 1, "deuxieme": 2, "troisieme": 3, "quatrieme": 4,
+	"cinquieme": 5, "sixieme": 6, "septieme": 7, "huitieme": 8, "neuvieme": 9, "dixieme": 10,
+	"onzieme": 11, "douzieme": 12, "treizieme": 13, "quatorzieme": 14, "quinzieme": 15,
+	"seizieme": 16, "vingtieme": 20, "trentieme": 30, "quarantieme": 40, "cinquantieme": 50,
+	"soixantieme": 60, "centieme": 100, "millieme": 1e3, "millionieme": 1e6,
+	"milliardieme": 1e9, "billionieme": 1e12, "trillionieme": 1e18,
+	"demi": 2, "demie": 2, "tiers": 3, "quart": 4,
+}, []string{"unieme", "premier", "premiere", "deuxieme"}, func(w string) string {
+	if w == "tiers" {
+		return w
+	}
+	return w + "s"
+})
+
+var ordinalsEN = ordinals(map[string]float64{
+	"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+	"eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+	"fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+	"nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
+	"sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90, "hundredth": 100,
+	"thousandth": 1e3, "millionth": 1e6, "billionth": 1e9, "trillionth": 1e12,
+	"half": 2, "quarter": 4,
+}, []string{"first", "second"}, func(w string) string {
+	if w == "half" {
+		return "halves"
+	}
+	return w + "s"
+})
 
 // Scale words and abbreviations read after a number (folded). The glued
 // forms ("10k", "1,5Md") use the same table; "m" and "M" alone are read as

@@ -1,6 +1,9 @@
 package money
 
-import "math"
+import (
+	"math"
+	"strconv"
+)
 
 // gluedScales are the abbreviations read right after digits ("10k", "1,5Md",
 // "1.2b", "10M"), as written. "m" is weak: "$3m" is three million dollars,
@@ -60,11 +63,12 @@ func (s *scanner) numberAt(i int) (numExpr, int, bool) {
 		return numExpr{}, 0, false
 	}
 	// A scale word after the number: "3 millions", "2,33 k", "322 hundred".
-	if num.scale == 0 && !num.words && n < len(s.toks) && !s.toks[n].nl && s.toks[n].kind == tWord && !s.skip[n] {
+	if n < len(s.toks) && !s.toks[n].nl && s.toks[n].kind == tWord && !s.skip[n] &&
+		(num.scale == 0 && !num.words || num.words && wordScales[s.toks[n].low]) {
 		raw, low := s.toks[n].raw, s.toks[n].low
 		if f, ok := s.scale[low]; ok && !gluedOnly[low] {
 			num.val, num.prec, num.scale = num.val*f, num.prec*f, f
-			num.weakScale = low == "m"
+			num.weakScale = raw == "m"
 			num.last, n = n, n+1
 			// "5 hundred thousand", "trois lakh crore"
 			if w := s.word(n); w != "" && !s.toks[n].nl {
@@ -73,7 +77,18 @@ func (s *scanner) numberAt(i int) (numExpr, int, bool) {
 					num.last, n = n, n+1
 				}
 			}
-			_ = raw
+		}
+	}
+	// "two hundred point zero three", "deux cent virgule cinquante deux"
+	if w := s.word(n); num.words && num.scale == 0 && num.val == math.Trunc(num.val) &&
+		(w == "point" && s.lang == "en" || w == "virgule" && s.lang == "fr") {
+		if v, last, ok := s.decimalWords(n + 1); ok {
+			if num.val < 0 {
+				v = -v
+			}
+			num.val += v
+			num.prec = 0
+			num.last, n = last, last+1
 		}
 	}
 	// "3 millions et demi", "one million and a half"
@@ -124,32 +139,127 @@ func isCurrencyToken(raw string) bool {
 	return ok
 }
 
+// wordScales are scale words read after number words ("trois douzaines",
+// "three lakh"); the others ("million") are number words themselves.
+var wordScales = map[string]bool{
+	"douzaine": true, "douzaines": true, "dozen": true, "dozens": true, "dzs": true,
+	"dozs": true, "lakh": true, "lakhs": true, "crore": true, "crores": true,
+}
+
+// decimalWords reads the digits after "point"/"virgule": "zero three" is
+// .03, "seventy-one" .71. It returns the fraction and its last token.
+func (s *scanner) decimalWords(i int) (float64, int, bool) {
+	digits := ""
+	last := -1
+	for k := i; k < len(s.toks) && len(digits) < 12; {
+		if k > i && s.toks[k].nl {
+			break
+		}
+		w, _, ok := s.wordsAt(k)
+		if !ok || w.val >= 100 || w.val != math.Trunc(w.val) || w.scale != 0 {
+			break
+		}
+		digits += strconv.Itoa(int(w.val))
+		last = w.last
+		k = w.last + 1
+	}
+	if digits == "" {
+		return 0, 0, false
+	}
+	v, err := strconv.ParseFloat("0."+digits, 64)
+	return v, last, err == nil
+}
+
+// tens reports whether the word at i is a tens word (vingt, thirty…).
+func (s *scanner) tens(i int) (float64, bool) {
+	v, ok := s.words[s.word(i)]
+	return v, ok && v >= 20 && v < 100 && math.Mod(v, 10) == 0
+}
+
+// denomAt reads an ordinal denominator at token i: "cinquièmes", "thirds",
+// or a compound "vingt-cinquième", "vingt et unième", "twenty-first". It
+// returns the denominator, the index after it and whether it is plural.
+func (s *scanner) denomAt(i int) (float64, int, bool, bool) {
+	if s.sym(i) == "-" && !s.toks[i].nl {
+		i++
+	}
+	if i >= len(s.toks) || s.toks[i].nl {
+		return 0, 0, false, false
+	}
+	if t, ok := s.tens(i); ok {
+		k := i + 1
+		for step := 0; step < 3 && k < len(s.toks) && (s.sym(k) == "-" || s.word(k) == "et") && !s.toks[k].nl; step++ {
+			k++
+		}
+		if o, ok := s.ord[s.word(k)]; ok && o.val < 10 && !s.toks[k].nl {
+			return t + o.val, k + 1, o.plural, true
+		}
+		return 0, 0, false, false
+	}
+	o, ok := s.ord[s.word(i)]
+	if !ok || o.compoundOnly {
+		return 0, 0, false, false
+	}
+	return o.val, i + 1, o.plural, true
+}
+
+// ordinalUse reports whether a singular ordinal ending before token i is
+// an ordinal adjective ("un cinquième mandat", "a third term") rather than
+// a fraction ("un cinquième des salariés", "a third of").
+func (s *scanner) ordinalUse(i int) bool {
+	if i >= len(s.toks) || s.toks[i].kind != tWord || s.toks[i].nl {
+		return false
+	}
+	switch w := s.toks[i].low; w {
+	case "de", "des", "du", "d", "of", "et", "and", "ou", "or", "a", "an":
+		return false
+	default:
+		_, isScale := s.scale[w]
+		return !isScale
+	}
+}
+
 // fractionAfter extends num with a fraction that follows it.
 func (s *scanner) fractionAfter(num numExpr, n int) (numExpr, int, bool) {
-	if n >= len(s.toks) || s.toks[n].nl {
+	if n >= len(s.toks) || s.toks[n].nl || num.val != math.Trunc(num.val) {
 		return num, n, false
 	}
-	// "trois quarts", "two thirds", "un cinquieme", "a half"
-	if d, ok := s.denom[s.word(n)]; ok && num.val > 0 && num.val < 1000 && num.val == math.Trunc(num.val) {
-		if !(d == 2 && num.val != 1) { // "deux demi" is not a fraction
+	// English reads "one hundred thirty fifths" as 100/35: the last tens
+	// word of the numerator joins the ordinal (not after "and").
+	if s.lang == "en" && num.words && num.last > num.first {
+		if t, ok := s.tens(num.last); ok && num.val > t && s.word(num.last-1) != "and" {
+			k := n
+			if s.sym(k) == "-" {
+				k++
+			}
+			if o, ok := s.ord[s.word(k)]; ok && o.val < 10 && !s.toks[k].nl {
+				num.val = (num.val - t) / (t + o.val)
+				num.prec, num.last = 0, k
+				return num, k + 1, true
+			}
+		}
+	}
+	// "trois quarts", "two thirds", "un vingt-cinquième", "cent mille billionièmes"
+	if d, m, plural, ok := s.denomAt(n); ok && num.val > 0 && !(d == 2 && num.val != 1) {
+		if plural || !s.ordinalUse(m) {
 			num.val /= d
-			num.prec, num.last = 0, n
-			return num, n + 1, true
+			num.prec, num.last = 0, m-1
+			// "a quarter million", "three quarters billion"
+			if w := s.word(m); w != "" && !s.toks[m].nl {
+				if f, ok := s.words[w]; ok && f >= 1e6 {
+					num.val *= f
+					num.scale, num.last, m = f, m, m+1
+				}
+			}
+			return num, m, true
 		}
 	}
 	// "cinq et un quart", "one and a half", "cent et trois quarts"
-	if w := s.word(n); (w == "et" || w == "and") && num.val == math.Trunc(num.val) {
-		if f, m, ok := s.numberAt(n + 1); ok && f.words && f.val < 1 && f.val > 0 && f.prec == 0 {
+	if w := s.word(n); w == "et" || w == "and" {
+		if f, m, ok := s.properFractionAt(n + 1); ok {
 			num.val += f.val
 			num.prec, num.last = 0, f.last
 			return num, m, true
-		}
-		if s.lang == "en" && s.word(n+1) == "a" {
-			if d, ok := s.denom[s.word(n+2)]; ok {
-				num.val += 1 / d
-				num.prec, num.last = 0, n+2
-				return num, n + 3, true
-			}
 		}
 	}
 	// "un sur trois", "1 over 3", "one out of three" (not "2000 over 3 years")
@@ -160,7 +270,7 @@ func (s *scanner) fractionAfter(num numExpr, n int) (numExpr, int, bool) {
 	case w == "out" && s.word(n+1) == "of" && s.lang == "en":
 		k = n + 2
 	}
-	if k > 0 && num.val == math.Trunc(num.val) {
+	if k > 0 {
 		if d, m, ok := s.numberAt(k); ok && d.val != 0 && d.scale == 0 && (m >= len(s.toks) || s.toks[m].kind != tWord) {
 			num.val /= d.val
 			num.prec, num.last = 0, d.last
@@ -168,6 +278,19 @@ func (s *scanner) fractionAfter(num numExpr, n int) (numExpr, int, bool) {
 		}
 	}
 	return num, n, false
+}
+
+// properFractionAt reads a fraction below one written in words at i
+// ("un quart", "a half", "two fifths").
+func (s *scanner) properFractionAt(i int) (numExpr, int, bool) {
+	if i >= len(s.toks) || s.toks[i].kind != tWord || s.toks[i].nl {
+		return numExpr{}, 0, false
+	}
+	f, m, ok := s.numberAt(i)
+	if ok && f.words && f.val < 1 && f.val > 0 && f.prec == 0 {
+		return f, m, true
+	}
+	return numExpr{}, 0, false
 }
 
 // wordState accumulates number words: total holds the closed groups
@@ -246,15 +369,15 @@ func (s *scanner) wordsAt(i int) (numExpr, int, bool) {
 	j := i
 	w := s.word(i)
 	if !fr && (w == "a" || w == "an") {
-		// "a hundred", "a million", "a dozen", "a half", "a fifth"
+		// "a hundred", "a million", "a dozen", "a half", "a twenty-first"
 		nw := s.word(i + 1)
 		if v, ok := s.words[nw]; ok && v >= 100 && !s.toks[i+1].nl {
 			st.add(1, fr)
 			j = i + 1
-		} else if d, ok := s.denom[nw]; ok && !s.toks[i+1].nl {
-			return numExpr{first: i, last: i + 1, val: 1 / d, words: true}, i + 2, true
-		} else if f, ok := s.scale[nw]; ok && f == 12 {
-			return numExpr{first: i, last: i + 1, val: 12, prec: 12, scale: 12, words: true}, i + 2, true
+		} else if d, m, _, ok := s.denomAt(i + 1); ok && !s.toks[i+1].nl && s.sym(i+1) != "-" {
+			return numExpr{first: i, last: m - 1, val: 1 / d, words: true}, m, true
+		} else if f, ok := s.scale[nw]; ok && wordScales[nw] {
+			return numExpr{first: i, last: i + 1, val: f, prec: f, scale: f, words: true}, i + 2, true
 		} else {
 			return numExpr{}, 0, false
 		}
@@ -267,8 +390,18 @@ func (s *scanner) wordsAt(i int) (numExpr, int, bool) {
 			return numExpr{first: i, last: k, val: f / 2, prec: f / 10, scale: f, words: true}, k + 1, true
 		}
 		return numExpr{first: i, last: i, val: 0.5, words: true}, i + 1, true
-	} else if fr && (w == "demi" || w == "un" || w == "une") && s.sym(i+1) == "-" && s.glued(i+1) && s.word(i+2) == "million" {
-		return numExpr{first: i, last: i + 2, val: 5e5, prec: 1e5, scale: 1e6, words: true}, i + 3, true
+	} else if fr && (w == "demi" || (w == "un" || w == "une") && s.word(i+1) == "demi") {
+		// "un demi-million", "demi-milliard"
+		k := i
+		if w != "demi" {
+			k++
+		}
+		if f := s.words[s.word(k+2)]; s.sym(k+1) == "-" && f >= 1e6 {
+			return numExpr{first: i, last: k + 2, val: f / 2, prec: f / 10, scale: f, words: true}, k + 3, true
+		}
+		if w == "demi" {
+			return numExpr{}, 0, false
+		}
 	} else if nonInitial[w] && !(fr && (w == "cent" || w == "mille")) {
 		return numExpr{}, 0, false
 	}
@@ -296,6 +429,14 @@ func (s *scanner) wordsAt(i int) (numExpr, int, bool) {
 		}
 		if k == j {
 			continue
+		}
+		if cw := s.word(j); cw == "and" && s.words[s.word(j-1)] < 100 {
+			break // English "and" follows "hundred" or a scale only
+		}
+		if cw := s.word(j); cw == "and" || cw == "et" {
+			if _, _, ok := s.properFractionAt(k); ok {
+				break // "cent et trois quarts": the fraction is added later
+			}
 		}
 		nv, ok := s.words[s.word(k)]
 		if !ok || k >= len(s.toks) || s.toks[k].nl || s.skip[k] {

@@ -40,16 +40,16 @@ type scanner struct {
 	toks  []token
 	words map[string]float64
 	scale map[string]float64
-	denom map[string]float64
+	ord   map[string]ordinal
 	skip  []bool // tokens that belong to a date or time
 }
 
 func newScanner(text, lang string) *scanner {
 	s := &scanner{text: text, lang: lang, toks: tokenize(text, lang)}
 	if lang == "fr" {
-		s.words, s.scale, s.denom = wordsFR, scalesFR, denomFR
+		s.words, s.scale, s.ord = wordsFR, scalesFR, ordinalsFR
 	} else {
-		s.words, s.scale, s.denom = wordsEN, scalesEN, denomEN
+		s.words, s.scale, s.ord = wordsEN, scalesEN, ordinalsEN
 	}
 	s.skip = make([]bool, len(s.toks))
 	s.markDatesAndTimes()
@@ -195,7 +195,7 @@ func (s *scanner) figureAt(i int) (item, int, bool) {
 		}
 		return item{}, 0, false
 	}
-	if w == "minus" || w == "negative" {
+	if w == "minus" || w == "negative" || w == "negatif" {
 		if it, n, ok := s.amountAt(i + 1); ok && !s.toks[i+1].nl {
 			it.span.Start = s.toks[i].start
 			it.amount.Value, it.amount.Max = -it.amount.Value, -it.amount.Max
@@ -311,8 +311,8 @@ func (s *scanner) currencyAt(i int, after bool) (currency, int, bool) {
 	if t.kind != tWord {
 		return currency{}, 0, false
 	}
-	if code, scale, ok := isoCode(t.raw); ok && scale == 1 {
-		return currency{code: code, div: 1}, i + 1, true
+	if code, scale, ok := isoCode(t.raw); ok && (scale == 1 || after) {
+		return currency{code: code, div: 1 / scale}, i + 1, true // "30 MUSD": div 1e-6
 	}
 	var best currency
 	next := -1
@@ -335,6 +335,9 @@ func (s *scanner) dollarPrefix(i int) (string, int) {
 		return "USD", i - 3
 	}
 	if w == "a" && s.toks[i].space { // "exceeds a $ 4 billion"
+		return "", i
+	}
+	if len(w) == 1 && w != "c" && s.toks[i].space { // "' s $ 500", "a $ 4 billion"
 		return "", i
 	}
 	if code, ok := dollarQualifiers[w]; ok && len(w) <= 3 && (i-1 == 0 || s.toks[i-1].space || s.sym(i-2) != "") {
@@ -422,6 +425,9 @@ func (s *scanner) amountAt(i int) (item, int, bool) {
 		// "$ 10 dollars", "$ 150 million usd": one currency written twice.
 		cur = c
 		end, n = s.toks[m-1].end, m
+	}
+	if num.weakScale && !hasCur && s.glued(num.last) {
+		return item{}, 0, false // "1m": a metre, not a million
 	}
 	if num.weakScale && !hasCur {
 		// "5 m" without a currency is not five million: drop the scale.

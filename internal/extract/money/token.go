@@ -44,6 +44,9 @@ func isDigit(b byte) bool { return '0' <= b && b <= '9' }
 func tokenize(text, lang string) []token {
 	toks := make([]token, 0, len(text)/5+1)
 	space, nl := false, false
+	// After digits whose separators did not fit ("192.168.1.2", "22,24,26"),
+	// the numbers glued behind them by "." or "," are read as plain digits.
+	chain, chainEnd := false, -1
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		switch {
@@ -56,15 +59,17 @@ func tokenize(text, lang string) []token {
 			continue
 		case isDigit(text[i]) || ((r == '.' || r == ',') && i+1 < len(text) && isDigit(text[i+1]) &&
 			(i == 0 || !isDigit(text[i-1])) && (len(toks) == 0 || space)):
-			t, end := readDigits(text, i, lang)
+			single := chain && i == chainEnd && len(toks) > 0 && toks[len(toks)-1].kind == tSym && !space
+			t, end, truncated := readDigits(text, i, lang, single)
 			t.space, t.nl = space, nl
 			toks = append(toks, t)
 			i = end
+			chain, chainEnd = truncated || single, end
 		case unicode.IsLetter(r):
 			j := i + size
 			for j < len(text) {
 				r2, s2 := utf8.DecodeRuneInString(text[j:])
-				if !unicode.IsLetter(r2) && !unicode.Is(unicode.Mn, r2) {
+				if !unicode.IsLetter(r2) && !unicode.IsMark(r2) {
 					break
 				}
 				j += s2
@@ -80,6 +85,11 @@ func tokenize(text, lang string) []token {
 			}
 			if r == '−' || r == '–' || r == '‑' {
 				low = "-"
+			}
+			if chain && i == chainEnd && (r == '.' || r == ',') && !space {
+				chainEnd = i + size
+			} else {
+				chain = false
 			}
 			toks = append(toks, token{kind: tSym, start: i, end: i + size, raw: raw, low: low, space: space, nl: nl})
 			i += size
@@ -98,27 +108,23 @@ func tokenize(text, lang string) []token {
 // of two kinds ("1.234,5"); repeated separators and spaces group thousands.
 // When the groups do not fit ("22,24,26", "192.168.1.2"), only the first
 // group is read and the rest are read as numbers of their own.
-func readDigits(text string, i int, lang string) (token, int) {
-	type group struct {
-		sep        byte // 0 for the first group, ' ' for a space
-		start, end int
-	}
-	var groups []group
+func readDigits(text string, i int, lang string, single bool) (token, int, bool) {
+	var groups []digitGroup
 	j := i
-	first := group{start: j}
+	first := digitGroup{start: j}
 	for j < len(text) && isDigit(text[j]) {
 		j++
 	}
 	first.end = j
 	groups = append(groups, first)
-	for j < len(text) {
+	for j < len(text) && !single {
 		c := text[j]
 		if (c == '.' || c == ',') && j+1 < len(text) && isDigit(text[j+1]) {
 			k := j + 1
 			for k < len(text) && isDigit(text[k]) {
 				k++
 			}
-			groups = append(groups, group{sep: c, start: j + 1, end: k})
+			groups = append(groups, digitGroup{sep: c, start: j + 1, end: k})
 			j = k
 			continue
 		}
@@ -134,7 +140,7 @@ func readDigits(text string, i int, lang string) (token, int) {
 					}
 				}
 				if onlySpaces {
-					groups = append(groups, group{sep: ' ', start: k, end: k + 3})
+					groups = append(groups, digitGroup{sep: ' ', start: k, end: k + 3})
 					j = k + 3
 					continue
 				}
@@ -181,6 +187,13 @@ func readDigits(text string, i int, lang string) (token, int) {
 			ok = false
 		}
 	}
+	if !ok && indianGrouping(groups, lang) {
+		ok, decAt = true, -1
+		if last.sep == '.' {
+			decAt = len(groups) - 1
+		}
+	}
+	truncated := false
 	switch {
 	case groups[0].end == groups[0].start: // a leading separator: ",08", ".25"
 		groups = groups[:2]
@@ -188,6 +201,7 @@ func readDigits(text string, i int, lang string) (token, int) {
 	case !ok:
 		groups = groups[:1]
 		decAt = -1
+		truncated = true
 	}
 	var b strings.Builder
 	prec := 1.0
@@ -215,7 +229,40 @@ func readDigits(text string, i int, lang string) (token, int) {
 		val, prec = 0, 0
 	}
 	return token{kind: tNum, start: i, end: end, raw: text[i:end], low: text[i:end], val: val, prec: prec,
-		plain: plain, ndigits: groups[0].end - groups[0].start}, end
+		plain: plain, ndigits: groups[0].end - groups[0].start}, end, truncated
+}
+
+// indianGrouping reports whether groups read as Indian digit grouping in
+// English text: "12,34,567.89" (lakh and crore groups of two digits).
+func indianGrouping(groups []digitGroup, lang string) bool {
+	if lang != "en" || len(groups) < 3 {
+		return false
+	}
+	n := len(groups)
+	if groups[n-1].sep == '.' {
+		n--
+	}
+	if n < 3 || groups[0].end-groups[0].start > 2 || groups[0].end == groups[0].start {
+		return false
+	}
+	for k := 1; k < n; k++ {
+		g := groups[k]
+		want := 2
+		if k == n-1 {
+			want = 3
+		}
+		if g.sep != ',' || g.end-g.start != want {
+			return false
+		}
+	}
+	return true
+}
+
+// digitGroup is one run of digits of a number and the separator before it
+// (0 for the first group, ' ' for a space).
+type digitGroup struct {
+	sep        byte
+	start, end int
 }
 
 // readExponent reads "e10", "e+14", "e-1" at text[i] when no letter follows.
