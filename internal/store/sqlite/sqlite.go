@@ -584,9 +584,17 @@ func (db *DB) LockAssign(ctx context.Context) (unlock func(), err error) {
 
 // IntegrityCheck runs PRAGMA integrity_check and checks that every article
 // has its full-text entry and every assigned article its assignment; it
-// returns nil when all is well.
+// returns nil when all is well. It runs on a new connection: FTS5's check
+// trusts a connection's cached index structure, which is stale on a
+// connection that last read before another process wrote.
 func (db *DB) IntegrityCheck(ctx context.Context) error {
-	rows, err := db.read.QueryContext(ctx, `PRAGMA integrity_check`)
+	conn, err := sql.Open("sqlite", db.path+"?"+pragmasQuery)
+	if err != nil {
+		return fmt.Errorf("sqlite: integrity check: %w", err)
+	}
+	defer conn.Close()
+	conn.SetMaxOpenConns(1)
+	rows, err := conn.QueryContext(ctx, `PRAGMA integrity_check`)
 	if err != nil {
 		return fmt.Errorf("sqlite: integrity check: %w", err)
 	}
@@ -611,7 +619,7 @@ func (db *DB) IntegrityCheck(ctx context.Context) error {
 		{"foreign key violations", `SELECT count(*) FROM pragma_foreign_key_check`},
 	} {
 		var n int
-		if err := db.read.QueryRowContext(ctx, c.query).Scan(&n); err != nil {
+		if err := conn.QueryRowContext(ctx, c.query).Scan(&n); err != nil {
 			return fmt.Errorf("sqlite: integrity check: %s: %w", c.what, err)
 		}
 		if n > 0 {

@@ -27,3 +27,19 @@ func open(t *testing.T) storetest.Store {
 func TestStore(t *testing.T) {
 	storetest.Run(t, open)
 }
+
+func TestPersistent(t *testing.T) {
+	storetest.RunPersistent(t, func(t *testing.T) (storetest.Store, func() storetest.Store) {
+		path := filepath.Join(t.TempDir(), "recoupe.db")
+		return openAt(t, path), func() storetest.Store { return openAt(t, path) }
+	})
+}
+
+func TestWorkers(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "recoupe.db")
+	n := 5000
+	if raceEnabled || testing.Short() {
+		n = 1000
+	}
+	storetest.Workers(t, func(t *testing.T) storetest.Store { return openAt(t, path) }, 4, n)
+}
