@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -27,6 +28,7 @@ type found struct {
 	definite   bool
 	descWords  []string
 	relativeOf int // for "qui": where to look for the antecedent
+	latter     bool
 }
 
 func (d *doc) isVerb(t tok) bool {
@@ -110,13 +112,20 @@ func (d *doc) descFrom(toks []tok, i int) found {
 		return found{}
 	}
 	for k := i + 1; k < j; k++ {
-		if isNameTok(toks[k]) && (titles[toks[k-1].lw] || dets[toks[k-1].lw] && k == i+1) {
-			e := k
-			for e < j && isNameTok(toks[e]) {
-				e++
-			}
-			return found{kind: nameMention, ms: toks[k].s, me: toks[e-1].e}
+		if !isNameTok(toks[k]) || toks[k].caps && k != i+1 {
+			continue
 		}
+		prev := toks[k-1]
+		// the start of a run of capitalised words, not after "de": "la
+		// toxicologue Dominique Parent-Massin", "la Pr Joly-Gomez", "l'OMS"
+		if isNameTok(prev) || (prepositions[prev.lw] || dets[prev.lw]) && k != i+1 {
+			continue
+		}
+		e := k
+		for e < j && isNameTok(toks[e]) {
+			e++
+		}
+		return found{kind: nameMention, ms: toks[k].s, me: toks[e-1].e}
 	}
 	f := found{kind: descMention, ms: toks[i].s, me: toks[j-1].e, definite: !indefinite[toks[i].lw]}
 	for _, t := range toks[i+1 : j] {
@@ -160,7 +169,7 @@ func (d *doc) npBefore(toks []tok, i int) (found, bool) {
 	case pronouns[t.lw]:
 		return found{kind: pronounMention, ms: t.s, me: t.e}, true
 	case (t.lw == "dernier" || t.lw == "dernière" || t.lw == "latter") && j > 0:
-		return found{kind: pronounMention, ms: toks[j-1].s, me: t.e}, true
+		return found{kind: pronounMention, ms: toks[j-1].s, me: t.e, latter: true}, true
 	case isNameTok(t) || t.caps:
 		k := j
 		for k > 0 && (isNameTok(toks[k-1]) || titles[toks[k-1].lw]) {
@@ -269,6 +278,15 @@ func (d *doc) attribute(c *cand, prev *cand) bool {
 	if f.naming {
 		return false
 	}
+	// A fragment after one of the same sentence shares its speaker:
+	// « impardonnable » et que les membres devaient « donner l'exemple ».
+	if !ok && prev != nil && prev.para == c.para && d.endsBetween(prev.sp.closeEnd, sp.open) == 0 && prev.q.Speaker != "" {
+		c.q.Kind = news.QuoteMixed
+		c.q.Speaker, c.q.SpeakerSpan = prev.q.Speaker, prev.q.SpeakerSpan
+		c.q.Cue, c.q.CueSpan = prev.q.Cue, prev.q.CueSpan
+		c.mpos = prev.mpos
+		return true
+	}
 	// Terms, titles and expressions: short, with no cue of speech.
 	lastLeft := ""
 	if len(left) > 0 {
@@ -282,8 +300,19 @@ func (d *doc) attribute(c *cand, prev *cand) bool {
 			return false
 		}
 	}
-	if ok && words <= 4 && (dets[lastLeft] && lastLeft != "de" && lastLeft != "d'" && lastLeft != "of") && f.cs < sp.closeEnd {
-		return false
+	// A term inside the object of a verb: "réclament l'application du
+	// « principe de précaution »"; reported content ("soulignant que … les
+	// « espaces privés »") stays a quote.
+	if ok && words <= 4 && f.cs < sp.open && dets[lastLeft] && lastLeft != "de" && lastLeft != "d'" && lastLeft != "of" {
+		content := false
+		for _, t := range left {
+			if t.s >= f.ce && (t.lw == "que" || t.lw == "qu'" || t.lw == "that" || t.w == ":") {
+				content = true
+			}
+		}
+		if !content {
+			return false
+		}
 	}
 	c.q.Kind = news.QuoteMixed
 	if r, _ := utf8.DecodeRuneInString(d.text[sp.start:sp.end]); unicode.IsUpper(r) || lastLeft == ":" || len(left) == 0 {
@@ -499,11 +528,10 @@ func (d *doc) leftCue(l []tok, prev *cand) (found, bool) {
 			if isNameTok(t) && !t.caps {
 				f, _ := d.npAfter(l, i)
 				f.cs, f.ce = l[len(l)-1].s, l[len(l)-1].e
-				f.strong = true
 				return f, true
 			}
 			if pronouns[t.lw] && t.lw != "on" && t.lw != "nous" {
-				return found{kind: pronounMention, ms: t.s, me: t.e, cs: l[len(l)-1].s, ce: l[len(l)-1].e, strong: true}, true
+				return found{kind: pronounMention, ms: t.s, me: t.e, cs: l[len(l)-1].s, ce: l[len(l)-1].e}, true
 			}
 		}
 	}
@@ -534,6 +562,9 @@ func (d *doc) resolve(f found, prev *cand) string {
 	case pronounMention:
 		if f.relativeOf == -1 && prev != nil {
 			return prev.q.Speaker
+		}
+		if f.latter {
+			return d.antecedent(f.ms, nil, news.PER)
 		}
 		return d.antecedent(f.ms, prev, news.PER)
 	case descMention:
@@ -580,6 +611,10 @@ var personNouns = set("jeune", "femme", "homme", "fille", "garçon", "étudiant"
 // antecedent returns the person a pronoun at pos refers to: the most
 // recent of the last quoted speaker and the last named person before it.
 func (d *doc) antecedent(pos int, prev *cand, typ news.EntityType) string {
+	// the speaker quoted in the sentence just before
+	if prev != nil && prev.q.Speaker != "" && prev.sp.closeEnd <= pos && d.endsBetween(prev.sp.closeEnd, pos) <= 1 {
+		return prev.q.Speaker
+	}
 	best, bestPos := "", -1
 	if prev != nil && prev.q.Speaker != "" && prev.mpos < pos {
 		best, bestPos = prev.q.Speaker, max(prev.mpos, prev.sp.start)
@@ -588,9 +623,20 @@ func (d *doc) antecedent(pos int, prev *cand, typ news.EntityType) string {
 		if x.s >= pos {
 			break
 		}
-		if x.typ == typ && x.s > bestPos {
+		if x.typ == typ && x.s > bestPos && !d.inQuote(x.s) {
 			best, bestPos = x.name, x.s
 		}
 	}
 	return best
+}
+
+// endsBetween counts the sentence ends in [a, b).
+func (d *doc) endsBetween(a, b int) int {
+	return sort.SearchInts(d.ends, b) - sort.SearchInts(d.ends, a)
+}
+
+// inQuote reports whether byte i lies inside a quotation.
+func (d *doc) inQuote(i int) bool {
+	k := sort.Search(len(d.quote), func(k int) bool { return d.quote[k].closeEnd > i })
+	return k < len(d.quote) && d.quote[k].open <= i
 }

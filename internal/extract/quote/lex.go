@@ -81,7 +81,9 @@ func lexicon() map[string]bool {
 		m[w] = true
 	}
 	// Forms that are far more often something else in news text.
-	for _, w := range []string{"est", "a", "as", "être", "fait", "faire", "is", "was", "be", "are",
+	for _, w := range []string{"serait", "sera", "sont", "était", "étaient", "été", "fut", "seront", "seraient",
+		"soit", "soient", "ai", "avons", "avez", "ont", "avait", "avaient", "aura", "aurait", "eu", "ait",
+		"est", "a", "as", "être", "fait", "faire", "is", "was", "be", "are",
 		"tient", "voit", "pense", "note", "cours", "point", "pointe", "lance", "class", "classe",
 		"trait", "traite", "avance", "confie", "tweet", "post", "call", "comment", "commente",
 		"pest", "peste", "argument", "salut", "nuance", "plaide", "tranche", "relève", "met", "mettent", "reprend", "repris"} {

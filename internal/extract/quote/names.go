@@ -92,6 +92,12 @@ func (e *Extractor) fallbackEntities(text string, toks []tok) []ent {
 			}
 			break
 		}
+		// "le ministre de la Santé Roman Prymula": the first capitalised
+		// word after "de la" belongs to the title, not to the name.
+		if j-i >= 3 && i > 0 && (toks[i-1].lw == "la" || toks[i-1].lw == "de" || toks[i-1].lw == "du" || toks[i-1].lw == "l'" || toks[i-1].lw == "d'" || toks[i-1].lw == "of" || toks[i-1].lw == "the") {
+			i++
+			t = toks[i]
+		}
 		switch {
 		case j-i >= 2 && !t.caps:
 			ents = append(ents, ent{s: t.s, e: toks[j-1].e, name: text[t.s:toks[j-1].e], typ: news.PER})
@@ -100,6 +106,8 @@ func (e *Extractor) fallbackEntities(text string, toks []tok) []ent {
 		case j == i+1 && i > 0 && (e.verbs[toks[i-1].lw] || toks[i-1].lw == "avec" || toks[i-1].lw == "with" || titles[toks[i-1].lw]) &&
 			(j == len(toks) || !toks[j].word):
 			ents = append(ents, ent{s: t.s, e: t.e, name: t.w, typ: news.PER})
+		case j == i+1 && i > 0 && placePrep[toks[i-1].lw]:
+			// a place or a thing: "à Angers", "la Santé"
 		case j == i+1:
 			// a lone capitalised word: a surname if a full name has it (see canonicalise)
 			ents = append(ents, ent{s: t.s, e: t.e, name: t.w, typ: ""})
@@ -108,6 +116,8 @@ func (e *Extractor) fallbackEntities(text string, toks []tok) []ent {
 	}
 	return ents
 }
+
+var placePrep = set("à", "au", "aux", "en", "in", "at", "vers", "chez", "la", "le", "l'", "dans", "into", "near")
 
 // sentenceBreak reports whether text[a:b] (between two tokens) ends a sentence.
 func sentenceBreak(text string, a, b int) bool {
@@ -189,13 +199,15 @@ func addRoles(text string, toks []tok, ents []ent) {
 			idx++
 		}
 		var role []string
-		// before: "la toxicologue Dominique Parent-Massin"
-		for j := idx - 1; j >= 0 && j >= idx-6; j-- {
+		// before: "la toxicologue Dominique Parent-Massin", "le ministre de
+		// la Santé Roman Prymula"
+		for j := idx - 1; j >= 0 && j >= idx-7; j-- {
 			t := toks[j]
-			if !t.word || t.cap && !particles[t.lw] {
+			if !t.word {
 				break
 			}
-			if dets[t.lw] {
+			inner := j > 0 && (toks[j-1].lw == "de" || toks[j-1].lw == "d'" || toks[j-1].lw == "du" || toks[j-1].lw == "of")
+			if dets[t.lw] && !inner && t.lw != "de" && t.lw != "of" && t.lw != "du" && t.lw != "des" && t.lw != "d'" {
 				role = append(role, wordsOf(toks[j+1:idx])...)
 				break
 			}
@@ -205,6 +217,14 @@ func addRoles(text string, toks []tok, ents []ent) {
 		for k < len(toks) && toks[k].s < x.e {
 			k++
 		}
+		if k+2 < len(toks) && toks[k].w == "(" {
+			for m := k + 1; m < len(toks) && m < k+6; m++ {
+				if toks[m].w == ")" {
+					k = m + 1
+					break
+				}
+			}
+		}
 		if k+1 < len(toks) && toks[k].w == "," {
 			var after []tok
 			for j := k + 1; j < len(toks) && j < k+12; j++ {
@@ -213,7 +233,14 @@ func addRoles(text string, toks []tok, ents []ent) {
 				}
 				after = append(after, toks[j])
 			}
-			if len(after) > 0 && !after[0].cap && !pronouns[after[0].lw] {
+			// an apposition is a noun phrase, not a clause
+			clause := false
+			for _, a := range after {
+				if a.lw == "que" || a.lw == "qu'" || a.lw == "qui" || a.lw == "that" || a.lw == "who" || lex[a.lw] || isNameTok(a) && a.s != after[0].s {
+					clause = true
+				}
+			}
+			if len(after) > 0 && !after[0].cap && !pronouns[after[0].lw] && !clause {
 				role = append(role, wordsOf(after)...)
 			}
 		}

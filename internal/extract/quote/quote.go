@@ -39,7 +39,7 @@ var (
 		"some", "many", "several", "one", "de")
 	pronouns = set("il", "elle", "ils", "elles", "lui", "eux", "he", "she", "they", "him", "them", "we", "nous",
 		"on", "i", "je", "j'", "moi")
-	auxiliaries = set("a", "avait", "ont", "avaient", "aura", "aurait", "est", "sont", "était", "s'est",
+	auxiliaries = set("a", "avait", "ait", "aient", "eût", "ont", "avaient", "aura", "aurait", "est", "sont", "était", "s'est",
 		"has", "had", "have", "is", "was", "were", "will", "would", "did", "does", "also", "then", "later",
 		"ne", "n'", "pas", "s'", "se", "également", "aussi", "déjà", "encore", "ainsi", "toutefois",
 		"pourtant", "alors", "lui", "leur", "y", "en", "l'", "le", "plus", "tôt", "bien", "just",
