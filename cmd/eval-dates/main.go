@@ -242,8 +242,12 @@ func evalLang(lang string, o options, stdout, stderr io.Writer) error {
 			sup.add(s)
 		}
 		if o.verbose {
+			mark := ""
+			if supported[i] {
+				mark = " [peer-supported]"
+			}
 			for _, n := range notes {
-				fmt.Fprintf(stdout, "  case %d %q: %s\n", i, cases[i].Input, n)
+				fmt.Fprintf(stdout, "  case %d%s %q: %s\n", i, mark, cases[i].Input, n)
 			}
 		}
 	}

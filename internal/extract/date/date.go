@@ -90,6 +90,7 @@ func (p *parser) best(i int) (cand, bool) {
 		try(p.dateDM(i))
 		try(p.dateMD(i))
 		try(p.monthYear(i))
+		try(p.monthNumeric(i))
 		try(p.modified(i))
 		try(p.monthAlone(i, false))
 		try(p.relWord(i))
@@ -113,8 +114,10 @@ func (p *parser) merge(c cand) cand {
 		if p.punct(k, ",") {
 			k++
 		}
+		explicit := false
 		switch p.word(k) {
-		case "a", "at", "vers", "des", "around", "about", "@":
+		case "a", "at", "vers", "des", "around", "about":
+			explicit = p.word(k) == "at" || p.hourCue(k)
 			k++
 		default:
 			if p.punct(k, "@") {
@@ -124,6 +127,9 @@ func (p *parser) merge(c cand) cand {
 		t, ok := p.timeOfDay(k)
 		if ft, fok := p.frHours(k); fok && (!ok || ft.j > t.j) {
 			t, ok = ft, true
+		}
+		if lt, lok := p.looseHour(k); lok && explicit && !ok {
+			t, ok = lt, true
 		}
 		if ok {
 			c.v.hasTime, c.v.hh, c.v.mi = true, t.v.hh, t.v.mi

@@ -231,7 +231,7 @@ var unitPunct = set("€", "$", "£", "%", "‰", "¥")
 
 // words before an hour that mark a time of day ("à 14h").
 var timeCue = set("a", "at", "vers", "des", "depuis", "jusqu", "avant", "apres", "around", "until",
-	"before", "after", "from", "de", "entre", "et", "and", "to", "since", "by", "des", "partir")
+	"before", "after", "from", "de", "entre", "et", "and", "to", "since", "by", "des", "partir", "est")
 
 // words before "N h" that make it a duration ("en 3h", "pendant 24 h").
 var durationCue = set("en", "pendant", "durant", "in", "for", "during", "sous", "within", "les", "plus", "moins")

@@ -32,6 +32,7 @@ type parser struct {
 	text string
 	t    []tok
 	mdy  bool // numeric dates read month first when ambiguous (English)
+	cued bool // a weekday or demonstrative precedes: "vendredi 7/6" is a date
 }
 
 func (p *parser) word(j int) string {
@@ -98,10 +99,16 @@ func (p *parser) month(j int) (mw monthWord, end int, ok bool) {
 		return mw, 0, false // "may" the verb
 	}
 	end = j + 1
-	if mw.weak && p.punct(end, ".") && p.glued(end) {
+	if mw.weak && p.punct(end, ".") && p.glued(end) && p.abbrevDot(end) {
 		end++
 	}
 	return mw, end, true
+}
+
+// abbrevDot reports whether the dot at j ends an abbreviation rather
+// than a sentence: something follows that does not start a new sentence.
+func (p *parser) abbrevDot(j int) bool {
+	return j+1 < len(p.t) && (p.t[j+1].k == kNum || p.t[j+1].k == kWord && !p.t[j+1].up)
 }
 
 // prefixed: a date after a weekday or a demonstrative — "mercredi 10 juin
@@ -117,7 +124,7 @@ func (p *parser) prefixed(i int) (cand, bool) {
 		j++
 	} else if _, ok := weekdayAbbr[w]; ok {
 		j++
-		if p.punct(j, ".") && p.glued(j) {
+		if p.punct(j, ".") && p.glued(j) && p.abbrevDot(j) {
 			j++
 		}
 	}
@@ -130,6 +137,8 @@ func (p *parser) prefixed(i int) (cand, bool) {
 	if p.word(j) == "the" || p.word(j) == "le" {
 		j++
 	}
+	p.cued = true
+	defer func() { p.cued = false }()
 	for _, f := range []func(int) (cand, bool){p.dateDM, p.dateMD, p.numeric} {
 		if c, ok := f(j); ok && c.v.d != 0 {
 			return cand{i: i, j: c.j, v: c.v}, true
@@ -140,12 +149,24 @@ func (p *parser) prefixed(i int) (cand, bool) {
 
 // day reads a day of month at j: "10", "1er", "1st", "10th", "premier".
 func (p *parser) day(j int) (d, end int, ok bool) {
-	if p.word(j) == "premier" || p.word(j) == "first" {
-		return 1, j + 1, true
+	if n, ok := ordinals[p.word(j)]; ok {
+		return n, j + 1, true
+	}
+	if tens := map[string]int{"twenty": 20, "thirty": 30}[p.word(j)]; tens > 0 {
+		k := j + 1
+		if p.punct(k, "-") && p.glued(k) {
+			k++
+		}
+		if n, ok := ordinals[p.word(k)]; ok && n < 10 && tens+n <= 31 {
+			return tens + n, k + 1, true
+		}
 	}
 	v, nd, ok := p.num(j)
 	if !ok || nd > 2 || v < 1 || v > 31 || p.inNumber(j) {
 		return 0, 0, false
+	}
+	if j > 0 && p.t[j-1].k == kPunct && unitPunct[p.t[j-1].n] {
+		return 0, 0, false // "$12 December 27"
 	}
 	end = j + 1
 	if p.glued(end) {
@@ -169,6 +190,9 @@ func (p *parser) year(j int) (y, end int, ok bool) {
 	}
 	if p.glued(j+1) && p.t[j+1].k == kWord && (p.t[j+1].n == "s" || !p.t[j+1].up) {
 		return 0, 0, false // "1990s", "2025km"
+	}
+	if p.punct(j+1, "-") && p.glued(j+1) && p.glued(j+2) && p.isNum(j+2) && p.t[j+2].e-p.t[j+2].s != 4 {
+		return 0, 0, false // "2015-32"
 	}
 	return v, j + 1, true
 }
@@ -202,7 +226,7 @@ func (p *parser) dateDM(i int) (cand, bool) {
 	}
 	v := val{m: mw.m, d: d}
 	k := j
-	if p.punct(k, ",") {
+	if p.punct(k, ",") || p.word(k) == "of" {
 		k++
 	}
 	if y, e, ok := p.year(k); ok {
@@ -226,7 +250,7 @@ func (p *parser) dateMD(i int) (cand, bool) {
 	}
 	v := val{m: mw.m, d: d}
 	k := j
-	if p.punct(k, ",") {
+	if p.punct(k, ",") || p.word(k) == "of" {
 		k++
 	}
 	if y, e, ok := p.year(k); ok {
@@ -247,11 +271,96 @@ func (p *parser) monthYear(i int) (cand, bool) {
 	if p.word(j) == "of" || p.punct(j, ",") {
 		j++
 	}
-	y, j, ok := p.year(j)
+	y, e, ok := p.year(j)
 	if !ok {
+		// "mai 68", "juillet 98": two digits that cannot be a day.
+		v, nd, isNum := p.num(j)
+		if !isNum || nd != 2 || v <= 31 || mw.weak || p.continuesNumber(j+1) || (j+1 < len(p.t) && p.t[j+1].k != kPunct) {
+			return cand{}, false
+		}
+		y, e = 1900+v, j+1
+	}
+	return cand{i: i, j: e, v: val{y: y, m: mw.m}}, true
+}
+
+// monthNumeric: "Oct/2", "Sep-23-2020", "jun-15".
+func (p *parser) monthNumeric(i int) (cand, bool) {
+	mw, j, ok := p.month(i)
+	if !ok || j != i+1 {
 		return cand{}, false
 	}
-	return cand{i: i, j: j, v: val{y: y, m: mw.m}}, true
+	sep := ""
+	if p.punct(j, "/") || p.punct(j, "-") {
+		sep = p.t[j].n
+	}
+	if sep == "" || !p.glued(j) || !p.glued(j+1) {
+		return cand{}, false
+	}
+	if y, e, ok := p.year(j + 1); ok && !p.punct(e, sep) { // "Dec/2018"
+		return cand{i: i, j: e, v: val{y: y, m: mw.m}}, true
+	}
+	d, nd, ok := p.num(j + 1)
+	if !ok || nd > 2 {
+		return cand{}, false
+	}
+	v, e := val{m: mw.m, d: d}, j+2
+	if p.punct(e, sep) && p.glued(e) && p.glued(e+1) {
+		if y, e2, ok := p.year(e + 1); ok {
+			v.y, e = y, e2
+		}
+	}
+	if p.continuesNumber(e) || !validDay(v.y, v.m, v.d) {
+		return cand{}, false
+	}
+	return cand{i: i, j: e, v: v}, true
+}
+
+var ordinals = map[string]int{
+	"premier": 1, "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+	"seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+	"thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17,
+	"eighteenth": 18, "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
+}
+
+// daypart reads "du matin", "du soir", "de l'après-midi", "dans la soirée",
+// "in the morning", "in the evening" at j: pm is -1 for the morning, +1
+// for the afternoon and evening.
+func (p *parser) daypart(j int) (end, pm int) {
+	w := p.word(j)
+	switch {
+	case w == "du" && p.word(j+1) == "matin":
+		return j + 2, -1
+	case w == "du" && p.word(j+1) == "soir":
+		return j + 2, 1
+	case w == "de" && p.punct(j+1, "'") && p.word(j+2) == "apres" && p.punct(j+3, "-") && p.word(j+4) == "midi":
+		return j + 5, 1
+	case w == "dans" && p.word(j+1) == "la" && (p.word(j+2) == "soiree" || p.word(j+2) == "nuit"):
+		return j + 3, 1
+	case w == "in" && p.word(j+1) == "the" && p.word(j+2) == "morning":
+		return j + 3, -1
+	case w == "in" && p.word(j+1) == "the" && (p.word(j+2) == "afternoon" || p.word(j+2) == "evening"):
+		return j + 3, 1
+	}
+	return 0, 0
+}
+
+// withDaypart applies a day part after a 24-hour reading.
+func (p *parser) withDaypart(c cand) cand {
+	e, pm := p.daypart(c.j)
+	if e == 0 || c.end > 0 {
+		return c
+	}
+	switch {
+	case pm < 0 && c.v.hh <= 12:
+		c.v.hh %= 12
+	case pm > 0 && c.v.hh < 12:
+		c.v.hh += 12
+	case pm > 0 && c.v.hh == 12:
+	default:
+		return c
+	}
+	c.j = e
+	return c
 }
 
 // monthAlone: a full month name after a cue ("en mars", "début mars", "cette décembre", "décembre dernier", "last March").
@@ -308,7 +417,7 @@ func (p *parser) numeric(i int) (cand, bool) {
 		}
 		if allowWord {
 			if mw, ok := months[p.word(j+1)]; ok {
-				return mw.m, 2, j + 2, true
+				return mw.m, 0, j + 2, true // nd 0: a month name
 			}
 		}
 		return 0, 0, 0, false
@@ -340,6 +449,10 @@ func (p *parser) numeric(i int) (cand, bool) {
 		if !ok || nb > 2 {
 			continue
 		}
+		dayMonth := p.dayMonth
+		if nb == 0 { // "05-Aug-2016": the name is the month
+			dayMonth = func(a, b int) (int, int, bool) { return a, b, a >= 1 && a <= 31 }
+		}
 		if c, nc, e, ok := part(j, sep, false); ok && (nc == 2 || nc == 4) && tail(e) {
 			y := c
 			if nc == 2 {
@@ -348,15 +461,23 @@ func (p *parser) numeric(i int) (cand, bool) {
 					y = 2000 + c
 				}
 			}
-			if d, m, ok := p.dayMonth(a, b); ok && validDay(y, m, d) {
+			if d, m, ok := dayMonth(a, b); ok && validDay(y, m, d) {
 				return cand{i: i, j: e, v: val{y: y, m: m, d: d}}, true
 			}
 			continue
 		}
 		// day/month without a year: only with "/", two-digit parts or a cue.
-		if sep == "/" && tail(j) && !p.punct(j, "/") && (na == 2 && nb == 2 || dayCue[p.word(i-1)]) {
-			if d, m, ok := p.dayMonth(a, b); ok && validDay(0, m, d) {
+		if sep == "/" && tail(j) && !p.punct(j, "/") && (na == 2 && nb == 2 || nb == 0 || p.cued || dayCue[p.word(i-1)]) {
+			if d, m, ok := dayMonth(a, b); ok && validDay(0, m, d) {
 				return cand{i: i, j: j, v: val{m: m, d: d}}, true
+			}
+		}
+	}
+	// "12-2015", "3/2015": month and year.
+	for _, sep := range []string{"-", "/"} {
+		if p.punct(i+1, sep) && p.glued(i+1) && p.glued(i+2) && a >= 1 && a <= 12 {
+			if y, e, ok := p.year(i + 2); ok && y >= 1900 && y <= 2100 && tail(e) && !p.punct(e, sep) {
+				return cand{i: i, j: e, v: val{y: y, m: a}}, true
 			}
 		}
 	}
@@ -747,6 +868,16 @@ func (p *parser) timeOfDay(i int) (cand, bool) {
 		}
 		c.j, c.v.hh, c.v.mi = j, h%24, mi
 		return c, true
+	case nd <= 2 && p.punct(j, ".") && p.glued(j) && p.glued(j+1):
+		// "8.30pm": only with am/pm.
+		m, nm, ok := p.num(j + 1)
+		if !ok || nm != 2 {
+			return cand{}, false
+		}
+		if _, _, ok := p.ampm(j + 2); !ok {
+			return cand{}, false
+		}
+		mi, j, hasMin = m, j+2, true
 	case nd <= 2:
 		if e, end, ok := p.hourMark(j); ok {
 			if end == 0 {
@@ -764,18 +895,8 @@ func (p *parser) timeOfDay(i int) (cand, bool) {
 				return cand{}, false
 			}
 			c.j, c.end, c.v.hh, c.v.mi = e, end, h%24, mi
-			return c, true
+			return p.withDaypart(c), true
 		}
-	case nd <= 2 && p.punct(j, ".") && p.glued(j) && p.glued(j+1):
-		// "8.30pm": only with am/pm.
-		m, nm, ok := p.num(j + 1)
-		if !ok || nm != 2 {
-			return cand{}, false
-		}
-		if _, _, ok := p.ampm(j + 2); !ok {
-			return cand{}, false
-		}
-		mi, j, hasMin = m, j+2, true
 	case nd >= 3:
 		// "1140 a.m.": hours and minutes run together, only with am/pm.
 		mi, h, hasMin = h%100, h/100, true
@@ -799,7 +920,7 @@ func (p *parser) timeOfDay(i int) (cand, bool) {
 		return cand{}, false
 	}
 	c.j, c.v.hh, c.v.mi = j, h, mi
-	return c, true
+	return p.withDaypart(c), true
 }
 
 // hourMark reads the "h" of "14h30" at j; end > 0 cuts a glued artifact
@@ -868,20 +989,12 @@ func (p *parser) frHours(i int) (cand, bool) {
 			j++
 		}
 	}
-	switch {
-	case p.word(j) == "du" && p.word(j+1) == "matin":
-		j, sure = j+2, true
-		if h == 12 {
+	if e, pm := p.daypart(j); e > 0 {
+		j, sure = e, true
+		if pm < 0 && h == 12 {
 			h = 0
 		}
-	case p.word(j) == "du" && p.word(j+1) == "soir", p.word(j) == "de" && p.punct(j+1, "'") && p.word(j+2) == "apres" && p.punct(j+3, "-") && p.word(j+4) == "midi":
-		if p.word(j+1) == "soir" {
-			j += 2
-		} else {
-			j += 5
-		}
-		sure = true
-		if h < 12 {
+		if pm > 0 && h < 12 {
 			h += 12
 		}
 	}
@@ -958,3 +1071,27 @@ var frUnits = map[string]int{
 }
 
 var frTens = map[string]int{"vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50}
+
+// looseHour reads, after an explicit "à" or "at" that follows a date, a
+// bare hour or an hour with a dot: "Sat at 5", "Monday at 2.30".
+func (p *parser) looseHour(j int) (cand, bool) {
+	h, nd, ok := p.num(j)
+	if !ok || nd > 2 || h > 23 || p.inNumber(j) {
+		return cand{}, false
+	}
+	c := cand{i: j, j: j + 1, v: val{hasTime: true, hh: h}}
+	if p.punct(j+1, ".") && p.glued(j+1) && p.glued(j+2) {
+		m, nm, ok := p.num(j + 2)
+		if !ok || nm != 2 || m > 59 {
+			return cand{}, false
+		}
+		c.j, c.v.mi = j+3, m
+	}
+	if p.continuesNumber(c.j) || (c.j < len(p.t) && p.t[c.j].k == kWord && !p.t[c.j].sp) {
+		return cand{}, false
+	}
+	if c.j < len(p.t) && p.t[c.j].k == kWord && unitWords[p.t[c.j].n] {
+		return cand{}, false
+	}
+	return c, true
+}
