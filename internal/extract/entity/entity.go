@@ -238,7 +238,22 @@ func (r *Recognizer) postprocess(sents [][]string, infos [][]tokInfo, tags [][]i
 		}
 		return b
 	}
-	keys := sortedKeys(votes)
+	// Candidates for near-spellings, by first byte and length (at most
+	// maxNear each, which keeps the pass linear on adversarial input).
+	type shapeKey struct {
+		first byte
+		n     int
+	}
+	const maxNear = 16
+	byShape := map[shapeKey][]string{}
+	for _, key := range sortedKeys(votes) {
+		if len(key) >= 4 && len(key) <= 64 {
+			sk := shapeKey{key[0], len(key)}
+			if len(byShape[sk]) < maxNear {
+				byShape[sk] = append(byShape[sk], key)
+			}
+		}
+	}
 	for i := range tags {
 		in, ts := infos[i], tags[i]
 		for k := range ts {
@@ -261,10 +276,13 @@ func (r *Recognizer) postprocess(sents [][]string, infos [][]tokInfo, tags [][]i
 			if ti.gaz != 0 && ti.gaz != gazetteer.Word || len(ti.lower) < 4 {
 				continue
 			}
-			for _, key := range keys {
-				if len(key) >= 4 && key[0] == ti.lower[0] && abs(len(key)-len(ti.lower)) <= 1 && osa(key, ti.lower, 2) == 1 {
-					setSpan(ts, k, k+1, best(votes[key]))
-					break
+		near:
+			for d := -1; d <= 1; d++ {
+				for _, key := range byShape[shapeKey{ti.lower[0], len(ti.lower) + d}] {
+					if osa(key, ti.lower, 2) == 1 {
+						setSpan(ts, k, k+1, best(votes[key]))
+						break near
+					}
 				}
 			}
 		}
@@ -421,19 +439,36 @@ func (r *Recognizer) Extract(a *news.Article) []news.Mention {
 }
 
 // nameWithin sets the Name of short person mentions to the unique longer
-// person name of the article that starts or ends with them.
+// person name of the article that starts or ends with them. Full names are
+// indexed by their first and last words, so the pass stays linear.
 func nameWithin(ms []news.Mention, toks [][]string) {
+	const maxNames = 4 // distinct full names kept per word: more is ambiguous anyway
+	index := map[string][]int{}
+	for j := range ms {
+		if ms[j].Type != news.PER || len(toks[j]) < 2 {
+			continue
+		}
+		for _, w := range []string{toks[j][0], toks[j][len(toks[j])-1]} {
+			w = strings.ToLower(w)
+			dup := false
+			for _, o := range index[w] {
+				dup = dup || ms[o].Name == ms[j].Name
+			}
+			if !dup && len(index[w]) < maxNames+1 {
+				index[w] = append(index[w], j)
+			}
+		}
+	}
 	for i := range ms {
 		if ms[i].Type != news.PER {
 			continue
 		}
 		var full string
 		ambiguous := false
-		for j := range ms {
-			if ms[j].Type != news.PER || len(toks[j]) <= len(toks[i]) {
-				continue
-			}
-			if !hasAffix(toks[j], toks[i]) {
+		ti := toks[i]
+		cands := append(index[strings.ToLower(ti[0])], index[strings.ToLower(ti[len(ti)-1])]...)
+		for _, j := range cands {
+			if len(toks[j]) <= len(ti) || !hasAffix(toks[j], ti) {
 				continue
 			}
 			switch {

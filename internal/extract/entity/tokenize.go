@@ -64,6 +64,7 @@ func tokenize(text string) []token {
 			continue
 		}
 		i += w
+		seg := start // start of the current dot-separated segment
 		for i < len(text) {
 			r2, w2 := utf8.DecodeRuneInString(text[i:])
 			if isWordRune(r2) {
@@ -78,9 +79,10 @@ func tokenize(text string) []token {
 				}
 				if r2 == '.' {
 					// "U.S.A" stays, "fin.Le" splits: a dot joins only single letters.
-					if i-start > 4 || !unicode.IsUpper(r3) && !unicode.IsDigit(r3) {
+					if utf8.RuneCountInString(text[seg:i]) != 1 || !unicode.IsLetter(r3) {
 						break
 					}
+					seg = i + w2
 				}
 				if isApos(r2) {
 					word := strings.ToLower(text[start:i])

@@ -1,0 +1,208 @@
+package entity
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/recoupe/recoupe/internal/shareddata"
+	"github.com/recoupe/recoupe/news"
+)
+
+func TestTokenize(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     []string
+	}{
+		{"elision", "L’Élysée d'Ornavie", []string{"L’", "Élysée", "d'", "Ornavie"}},
+		{"inner apostrophe", "aujourd'hui", []string{"aujourd'hui"}},
+		{"possessive", "Valtenne’s plan", []string{"Valtenne", "’", "s", "plan"}},
+		{"hyphen and acronym", "Saint-Brévin, U.S.A.", []string{"Saint-Brévin", ",", "U.S.A", "."}},
+		{"punctuation runs", "Quoi ?! ... « Non »", []string{"Quoi", "?", "!", "...", "«", "Non", "»"}},
+		{"sentence dot", "fin.Le début", []string{"fin", ".", "Le", "début"}},
+		{"invalid utf8", "a\xffb", []string{"a", "\xff", "b"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, tk := range tokenize(tt.in) {
+				if tt.in[tk.start:tk.end] != tk.text {
+					t.Errorf("token %q: span [%d,%d) holds %q", tk.text, tk.start, tk.end, tt.in[tk.start:tk.end])
+				}
+				got = append(got, tk.text)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("tokenize(%q) (-want +got):\n%s", tt.in, diff)
+			}
+		})
+	}
+}
+
+func TestSentences(t *testing.T) {
+	toks := tokenize("M. Durand est venu. Il pleut ! Titre\nSuite J. Marlo part.")
+	var got []string
+	for _, s := range sentences(toks) {
+		got = append(got, toks[s].text)
+	}
+	want := []string{"M", "Il", "Titre", "Suite"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("sentence starts (-want +got):\n%s", diff)
+	}
+}
+
+// fictionalArticle is invented for this test: the people, firms and the
+// town do not exist.
+const fictionalArticle = `Le groupe Valtrenix rachète Brindora pour 3 milliards
+
+Pendant la réunion de lundi à Lyon, Mme Solène Garradet, PDG de Valtrenix, a présenté l’offre. Cette annonce surprend les analystes. Mais Garradet reste confiante : « Brindora est une belle entreprise », a déclaré Garradet devant la presse.`
+
+func TestExtractFictional(t *testing.T) {
+	r, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := &news.Article{Name: "fictional", Text: fictionalArticle}
+	ms := r.Extract(a)
+	checkMentions(t, a.Text, ms)
+	byText := map[string]news.Mention{}
+	for _, m := range ms {
+		byText[m.Text] = m
+	}
+	for _, bad := range []string{"Pendant", "Cette", "Mais", "Le"} {
+		if m, ok := byText[bad]; ok {
+			t.Errorf("sentence-initial common word %q tagged as %s", bad, m.Type)
+		}
+	}
+	for _, want := range []struct {
+		text string
+		typ  news.EntityType
+		name string
+	}{
+		{"Solène Garradet", news.PER, "Solène Garradet"},
+		{"Garradet", news.PER, "Solène Garradet"},
+		{"Lyon", news.LOC, "Lyon"},
+	} {
+		m, ok := byText[want.text]
+		if !ok {
+			t.Errorf("%q not found; mentions: %+v", want.text, ms)
+			continue
+		}
+		if m.Type != want.typ || m.Name != want.name {
+			t.Errorf("%q: got %s %q, want %s %q", want.text, m.Type, m.Name, want.typ, want.name)
+		}
+	}
+}
+
+// checkMentions asserts the API contract: spans inside the text, Text equal
+// to the spanned bytes, sorted, not overlapping, known types.
+func checkMentions(t *testing.T, text string, ms []news.Mention) {
+	t.Helper()
+	for i, m := range ms {
+		if !m.Span.In(len(text)) || m.Span.Len() == 0 {
+			t.Fatalf("mention %d: span %+v outside text of %d bytes", i, m.Span, len(text))
+		}
+		if text[m.Span.Start:m.Span.End] != m.Text {
+			t.Errorf("mention %d: Text %q, text[span] %q", i, m.Text, text[m.Span.Start:m.Span.End])
+		}
+		if i > 0 && ms[i-1].Span.End > m.Span.Start {
+			t.Errorf("mentions %d and %d overlap or are out of order: %+v %+v", i-1, i, ms[i-1].Span, m.Span)
+		}
+		if !slices.Contains([]news.EntityType{news.PER, news.ORG, news.LOC, news.MISC}, m.Type) || m.Name == "" {
+			t.Errorf("mention %d: type %q name %q", i, m.Type, m.Name)
+		}
+	}
+}
+
+func FuzzExtract(f *testing.F) {
+	f.Add(fictionalArticle)
+	f.Add("")
+	f.Add("\xff\xfe« »")
+	f.Add("L’ d’ qu’ M. . . A.B.C. x" + strings.Repeat("Ab", 300))
+	f.Add(strings.Repeat("Dupont et Durand, ", 50))
+	r, err := New()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		a := &news.Article{Text: text}
+		ms := r.Extract(a)
+		checkMentions(t, text, ms)
+		if again := r.Extract(a); !cmp.Equal(ms, again) {
+			t.Errorf("Extract is not deterministic:\n%v\n%v", ms, again)
+		}
+	})
+}
+
+// TestExtractGiantInput runs the shapes that could make a pass quadratic:
+// one giant token, a very long sentence of distinct capitalised words, and
+// many person names sharing words. The test's own time limit is the check.
+func TestExtractGiantInput(t *testing.T) {
+	r, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var distinct, shared strings.Builder
+	for i := range 5000 {
+		distinct.WriteString("Zorv")
+		distinct.WriteString(strings.Repeat(string(rune('a'+i%26)), 1+i%7))
+		distinct.WriteString(string(rune('a' + i/26%26)))
+		distinct.WriteByte(' ')
+		shared.WriteString("Jean Marlo, Jean Marlov et Jean ont dit. ")
+	}
+	for name, text := range map[string]string{
+		"giant token":    strings.Repeat("Ab", 1<<17),
+		"giant sentence": distinct.String(),
+		"shared words":   shared.String(),
+		"giant invalid":  strings.Repeat("\xff", 1<<17),
+	} {
+		t.Run(name, func(t *testing.T) {
+			ms := r.Extract(&news.Article{Text: text})
+			checkMentions(t, text, ms)
+		})
+	}
+}
+
+func BenchmarkExtract(b *testing.B) {
+	dir := shareddata.TestPath(b, "seeds", "articles")
+	files, err := filepath.Glob(filepath.Join(dir, "*.txt"))
+	if err != nil || len(files) == 0 {
+		b.Skipf("no seed articles in %s", dir)
+	}
+	var arts []*news.Article
+	ntok := 0
+	for _, f := range files {
+		t, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if !utf8.Valid(t) {
+			b.Fatalf("%s: not UTF-8", f)
+		}
+		arts = append(arts, &news.Article{Text: string(t)})
+		ntok += len(tokenize(string(t)))
+	}
+	r, err := New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		for _, a := range arts {
+			r.Extract(a)
+		}
+	}
+	b.ReportMetric(float64(ntok)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+}
+
+func BenchmarkLoad(b *testing.B) {
+	for b.Loop() {
+		if _, err := NewFromModel(embeddedModel); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
