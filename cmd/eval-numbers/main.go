@@ -83,8 +83,29 @@ type specResult struct {
 	Text       string         `json:"Text"`
 	TypeName   string         `json:"TypeName"`
 	Resolution map[string]any `json:"Resolution"`
-	Start      int            `json:"Start"`
-	End        int            `json:"End"`
+	Start      *int           `json:"Start"`
+	End        *int           `json:"End"`
+}
+
+// offsets returns the result's inclusive UTF-16 offsets. A few cases of the
+// suite put them inside Resolution or leave them out; then the text is
+// looked up in the input (case-insensitively, first occurrence).
+func (r specResult) offsets(units []uint16) (int, int, bool) {
+	if r.Start != nil && r.End != nil {
+		return *r.Start, *r.End, true
+	}
+	s, ok1 := r.Resolution["Start"].(float64)
+	e, ok2 := r.Resolution["End"].(float64)
+	if ok1 && ok2 {
+		return int(s), int(e), true
+	}
+	in := strings.ToLower(string(utf16.Decode(units)))
+	at := strings.Index(in, strings.ToLower(r.Text))
+	if at < 0 || r.Text == "" {
+		return 0, 0, false
+	}
+	start := len(utf16.Encode([]rune(in[:at])))
+	return start, start + len(utf16.Encode([]rune(r.Text))) - 1, true
 }
 
 // item is a normalised result: a UTF-16 span [start, end) trimmed of
@@ -297,8 +318,9 @@ func specItems(results []specResult, input string, s suite) []item {
 		if r.TypeName == "" && r.Text == "" {
 			continue
 		}
-		start, end := r.Start, r.End+1
-		if start < 0 || end > len(units) || start > end {
+		start, end, ok := r.offsets(units)
+		end = spanEnd(units, start, end, r.Text, ok)
+		if end < 0 {
 			start, end = 0, 0
 		}
 		for start < end && unicode.IsSpace(rune(units[start])) {
@@ -327,6 +349,27 @@ func specItems(results []specResult, input string, s suite) []item {
 		out = append(out, it)
 	}
 	return out
+}
+
+// spanEnd returns the exclusive end of a result given its inclusive End;
+// some cases give End exclusive, which the result's text reveals. It
+// returns -1 when the offsets do not fit the input.
+func spanEnd(units []uint16, start, end int, text string, ok bool) int {
+	if !ok || start < 0 || start > len(units) {
+		return -1
+	}
+	fits := func(e int) bool {
+		return e >= start && e <= len(units) && strings.EqualFold(string(utf16.Decode(units[start:e])), text)
+	}
+	switch {
+	case fits(end + 1):
+		return end + 1
+	case fits(end):
+		return end
+	case end+1 <= len(units) && end+1 >= start:
+		return end + 1
+	}
+	return -1
 }
 
 // peerUnits maps the peer's currency unit names (French and English) to
