@@ -10,6 +10,7 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/recoupe/recoupe/internal/extract/quote"
 	"github.com/recoupe/recoupe/internal/shareddata"
@@ -148,7 +149,7 @@ func evalEnglish(ctx context.Context, out io.Writer, verbose bool) error {
 					if p.SpeakerSpan.Len() > 0 && p.SpeakerSpan.Overlaps(b) {
 						ok = true
 					}
-					if p.Speaker != "" && (strings.EqualFold(p.Speaker, s.Text) || strings.Contains(strings.ToLower(s.Text), strings.ToLower(p.Speaker))) {
+					if p.Speaker != "" && nameIn(p.Speaker, s.Text) {
 						ok = true
 					}
 				}
@@ -194,4 +195,27 @@ func evalEnglish(ctx context.Context, out io.Writer, verbose bool) error {
 	fmt.Fprintf(out, "  quotes @0.8  %v\n", at8)
 	fmt.Fprintf(out, "  speaker match @0.3  %.3f (%d/%d)\n", ratio(speakerOK, speakerN), speakerOK, speakerN)
 	return nil
+}
+
+// nameIn reports whether a source mention names the speaker: the whole
+// name, or its last word (the surname: "Barkley" for "Charles Barkley"),
+// as a word of the mention, ignoring case.
+func nameIn(speaker, source string) bool {
+	words := strings.FieldsFunc(strings.ToLower(source), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' && r != '\''
+	})
+	sw := strings.Fields(strings.ToLower(speaker))
+	if len(sw) == 0 {
+		return false
+	}
+	if strings.EqualFold(strings.TrimSpace(speaker), strings.TrimSpace(source)) {
+		return true
+	}
+	last := strings.Trim(sw[len(sw)-1], ".,")
+	for _, w := range words {
+		if w == last || strings.TrimSuffix(w, "'s") == last || strings.TrimSuffix(w, "’s") == last {
+			return true
+		}
+	}
+	return false
 }

@@ -275,6 +275,13 @@ func (d *doc) attribute(c *cand, prev *cand) bool {
 			f, ok = g, true
 		}
 	}
+	// The sentence before introduces the quotation: "X said in a
+	// statement." or "X issued the following statement:".
+	if !ok && len(left) == 0 && words > 8 {
+		if g, yes := d.introSentence(c, prev); yes {
+			f, ok = g, true
+		}
+	}
 	if f.naming {
 		return false
 	}
@@ -327,10 +334,62 @@ func (d *doc) attribute(c *cand, prev *cand) bool {
 		return true
 	}
 	// A floating quotation: its speaker is the last one quoted nearby.
+	// Right after the previous quotation's own attribution ("“A,” Smith
+	// said. “B.”") it shares its mention and cue.
 	if prev != nil && sp.open-prev.sp.end < 2500 {
 		c.q.Speaker = prev.q.Speaker
+		if prev.para == c.para && d.endsBetween(prev.sp.closeEnd, sp.open) <= 1 {
+			c.q.SpeakerSpan, c.q.Cue, c.q.CueSpan = prev.q.SpeakerSpan, prev.q.Cue, prev.q.CueSpan
+			c.mpos = prev.mpos
+		}
 	}
 	return true
+}
+
+// introSentence reads the sentence before a quotation that opens its own
+// sentence: when it holds no quotation and ends with a colon or has a
+// reporting verb with a subject, its subject is the speaker.
+func (d *doc) introSentence(c *cand, prev *cand) (found, bool) {
+	end := c.sp.open
+	pi := c.para
+	if end <= d.paras[pi][0] {
+		if pi == 0 {
+			return found{}, false
+		}
+		pi--
+		end = d.paras[pi][1]
+	}
+	start, _ := d.bounds(pi, max(d.paras[pi][0], end-1), end)
+	if d.inQuote(start) || d.inQuote(end-1) {
+		return found{}, false
+	}
+	for _, o := range d.quote {
+		if o.open >= start && o.open < end {
+			return found{}, false
+		}
+	}
+	toks := d.toksIn(start, end)
+	if len(toks) == 0 || len(toks) > 40 {
+		return found{}, false
+	}
+	colon := toks[len(toks)-1].w == ":"
+	for i := len(toks) - 1; i >= 0; i-- {
+		if !d.isVerb(toks[i]) || namingVerbs[toks[i].lw] {
+			continue
+		}
+		if f, ok := d.npBefore(toks, i); ok {
+			f.cs, f.ce, f.strong = toks[i].s, toks[i].e, true
+			return f, true
+		}
+		if colon {
+			if f, ok := d.npAfter(toks, i+1); ok && f.kind == nameMention {
+				f.cs, f.ce, f.strong = toks[i].s, toks[i].e, true
+				return f, true
+			}
+		}
+		break
+	}
+	return found{}, false
 }
 
 // sentenceAfter reports whether quoted words follow the incise ending at
@@ -384,12 +443,22 @@ var auxVerb = set("a", "avait", "aurait", "ont", "avaient", "est", "était")
 // "», précise la gastro-entérologue", "," he said", "», selon X",
 // "», c'est ainsi qu'il a qualifié", "par X".
 func (d *doc) rightCue(r []tok, sp *span) (found, bool) {
-	i := 0
-	for i < len(r) && (r[i].w == "," || r[i].w == "-" || r[i].w == "—" || r[i].w == "–") {
+	i, dash := 0, -1
+	for i < len(r) && (r[i].w == "," || r[i].w == "-" || r[i].w == "—" || r[i].w == "–" || r[i].w == "―") {
+		if r[i].w != "," {
+			dash = i
+		}
 		i++
 	}
 	if i >= len(r) {
 		return found{}, false
+	}
+	// "“…” ― Carla Sanchez": a signature
+	if dash >= 0 && isNameTok(r[i]) {
+		if f, ok := d.npAfter(r, i); ok && f.kind == nameMention {
+			f.cs, f.ce, f.strong = r[dash].s, r[dash].e, true
+			return f, true
+		}
 	}
 	// A new sentence after a quotation that ended its own.
 	if tail := strings.TrimRight(d.text[sp.start:sp.end], " "); i == 0 && r[0].cap && strings.HasSuffix(tail, ".") {
