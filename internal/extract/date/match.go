@@ -67,7 +67,8 @@ func (p *parser) inNumber(i int) bool {
 	}
 	prev := p.t[i-1]
 	if prev.k == kNum {
-		return true
+		// "1 500": a group of three digits after a short number.
+		return p.t[i].e-p.t[i].s == 3 && prev.e-prev.s <= 3
 	}
 	if prev.k == kPunct && !p.t[i].sp && (prev.n == "," || prev.n == "." || prev.n == ":" || prev.n == "/") && !prev.sp && p.isNum(i-2) {
 		return true
@@ -275,7 +276,7 @@ func (p *parser) monthYear(i int) (cand, bool) {
 	if !ok {
 		// "mai 68", "juillet 98": two digits that cannot be a day.
 		v, nd, isNum := p.num(j)
-		if !isNum || nd != 2 || v <= 31 || mw.weak || p.continuesNumber(j+1) || (j+1 < len(p.t) && p.t[j+1].k != kPunct) {
+		if !isNum || nd != 2 || v <= 31 || mw.weak || p.continuesNumber(j+1) || (j+1 < len(p.t) && p.t[j+1].k == kWord && !afterYear[p.t[j+1].n]) {
 			return cand{}, false
 		}
 		y, e = 1900+v, j+1
@@ -378,6 +379,9 @@ func (p *parser) monthAlone(i int, cued bool) (cand, bool) {
 	if !ok || mw.weak {
 		return cand{}, false
 	}
+	if !mw.en && p.t[j].up && j > 0 && p.t[j-1].k == kWord {
+		return cand{}, false // French months are lower case: "la mission de Mars" is the planet
+	}
 	if dir == "" && !cued {
 		if !monthCue[p.word(i-1)] {
 			return cand{}, false
@@ -404,7 +408,7 @@ var monthCue = set("en", "in", "de", "d", "depuis", "since", "des", "debut", "fi
 // numeric: "2025-02-10", "2025-02", "10/02/2025", "15.05.99", "23/Sep/2020", "02 04 2009", "22/04".
 func (p *parser) numeric(i int) (cand, bool) {
 	a, na, ok := p.num(i)
-	if !ok || p.inNumber(i) {
+	if !ok || p.inNumber(i) || (p.punct(i-1, "-") && !p.t[i].sp && !p.t[i-1].sp && p.isNum(i-2)) {
 		return cand{}, false
 	}
 	// part reads a glued separator sep and a number (or a month word) after j.
@@ -580,7 +584,12 @@ func (p *parser) bareYear(i int) (cand, bool) {
 			if prev == "l" || prev == "d" || prev == "jusqu" {
 				prev = "l"
 			}
-		case "$", "€", "£", "#", "+", "-", "n°", "°", "/", "=":
+		case "-", "–":
+			if y0, _, ok := p.year(i - 2); !ok || y0 < 1900 || y0 > 2100 {
+				return cand{}, false // "2024-2025" is two years; "A-2025" none
+			}
+			return cand{i: i, j: e, v: val{y: y}}, true
+		case "$", "€", "£", "#", "+", "n°", "°", "/", "=":
 			return cand{}, false
 		}
 	}
@@ -685,14 +694,17 @@ func (p *parser) weekday(i int) (cand, bool) {
 		if p.word(j) == "upcoming" || p.word(j) == "coming" {
 			j, dir = j+1, "/+1"
 		}
-	case "last", "previous", "dernier":
+	case "last", "previous", "past", "dernier":
 		j, dir = i+1, "/-1"
-	case "next", "coming", "upcoming":
+	case "next", "coming", "upcoming", "following":
 		j, dir = i+1, "/+1"
 	}
+	if p.word(i) == "this" && p.word(j) == "past" {
+		j, dir = j+1, "/-1"
+	}
 	wd, ok := weekdays[p.word(j)]
-	if !ok {
-		return cand{}, false
+	if !ok || p.word(j+1) == "gras" {
+		return cand{}, false // "mardi gras" is a feast, not a Tuesday
 	}
 	j++
 	if dir == "" {
@@ -959,7 +971,8 @@ func (p *parser) frHours(i int) (cand, bool) {
 	if !ok || h > 24 {
 		return cand{}, false
 	}
-	if w := p.word(j); w != "heure" && w != "heures" {
+	hmark := p.word(j) == "h"
+	if w := p.word(j); w != "heure" && w != "heures" && !hmark {
 		return cand{}, false
 	}
 	j++
@@ -998,8 +1011,8 @@ func (p *parser) frHours(i int) (cand, bool) {
 			h += 12
 		}
 	}
-	if !sure && !p.hourCue(i-1) {
-		return cand{}, false // "pendant sept heures" is a duration
+	if !sure && (hmark || !p.hourCue(i-1)) {
+		return cand{}, false // "pendant sept heures" is a duration; "14h" alone is timeOfDay's
 	}
 	if h < 0 {
 		h += 24
