@@ -110,8 +110,8 @@ func TestExtract(t *testing.T) {
 		{"planet is no month", "La mission de Mars et le mardi gras.", "fr", news.Date{}, nil},
 		{"year range", "La saison 2024-2025 commence.", "fr", news.Date{},
 			[]got{{"2024", "date", "2024", ""}, {"2025", "date", "2025", ""}}},
-		{"english times", "Doors at 8.30pm, close 11:00 a.m. or 3 p.m. on Saturday at 5.", "en", news.Date{},
-			[]got{{"8.30pm", "time", "", "time:20:30"}, {"11:00 a.m.", "time", "", "time:11:00"}, {"3 p.m.", "time", "", "time:15:00"}, {"Saturday at 5", "time", "", "weekday:6 time:05:00"}}},
+		{"english times", "Doors at 8.30pm, close 11:00 a.m. or 3 p.m. on Saturday. See you Sunday at 5.", "en", news.Date{},
+			[]got{{"8.30pm", "time", "", "time:20:30"}, {"11:00 a.m.", "time", "", "time:11:00"}, {"3 p.m. on Saturday", "time", "", "weekday:6 time:15:00"}, {"Sunday at 5", "time", "", "weekday:7 time:05:00"}}},
 		{"grouped numbers", "Il y a 1 500 inscrits et 10 10:20 plus tard.", "fr", news.Date{},
 			[]got{{"10:20", "time", "", "time:10:20"}}},
 	}
