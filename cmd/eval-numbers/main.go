@@ -269,7 +269,7 @@ func recoupeItems(e *money.Extractor, s suite, input string) []item {
 	var facts []news.Fact
 	if s.model == "CurrencyModel" {
 		for _, f := range e.Extract(a) {
-			if f.Kind == news.KindMoney {
+			if f.Kind == news.KindMoney && statesCurrency(f) {
 				facts = append(facts, f)
 			}
 		}
@@ -289,6 +289,19 @@ func recoupeItems(e *money.Extractor, s suite, input string) []item {
 		out = append(out, it)
 	}
 	return out
+}
+
+// statesCurrency reports whether a money fact names its currency unit:
+// the peer's CurrencyModel finds a number with a unit, while recoupe also
+// reads "97 milliards" in a sentence about money as an amount of an
+// unstated currency; those are left out of this comparison. Units with no
+// ISO code (cents, centimes, francs) state a unit all the same.
+func statesCurrency(f news.Fact) bool {
+	if f.Amount.Currency != "" {
+		return true
+	}
+	t := strings.ToLower(f.Text)
+	return strings.Contains(t, "cent") || strings.Contains(t, "franc")
 }
 
 // utf16Offsets maps each byte offset of s (and len(s)) to a UTF-16 offset.

@@ -83,12 +83,15 @@ func (e *Extractor) Extract(a *news.Article) []news.Fact {
 // Numbers returns every number of a.Text as a KindNumber fact, including
 // the numbers inside amounts and percentages ("97,4 milliards" in "97,4
 // milliards de dollars", both ends of a range), with the same exclusions
-// as Extract. It is the view a number recognizer gives.
+// as Extract, except that a lone French "un"/"une" is read as the number
+// one (Extract leaves it out: it is most often an article). It is the
+// view a number recognizer gives.
 func (e *Extractor) Numbers(a *news.Article) []news.Fact {
 	if a == nil || a.Text == "" {
 		return nil
 	}
 	s := newScanner(a.Text, language(a))
+	s.keepArticles = true
 	items := s.scan()
 	sents := sentences(a.Text)
 	var facts []news.Fact

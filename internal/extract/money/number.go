@@ -62,11 +62,22 @@ func (s *scanner) numberAt(i int) (numExpr, int, bool) {
 	default:
 		return numExpr{}, 0, false
 	}
+	// French "322 cent" (singular: "50 cents" are coins) is 32 200.
+	if s.lang == "fr" && !num.words && num.scale == 0 && num.val >= 2 && s.word(n) == "cent" && !s.toks[n].nl &&
+		s.toks[n].space && !s.isNum(n+1) {
+		num.val, num.prec, num.scale = num.val*100, num.prec*100, 100
+		num.last, n = n, n+1
+	}
 	// A scale word after the number: "3 millions", "2,33 k", "322 hundred".
 	if n < len(s.toks) && !s.toks[n].nl && s.toks[n].kind == tWord && !s.skip[n] &&
 		(num.scale == 0 && !num.words || num.words && wordScales[s.toks[n].low]) {
 		raw, low := s.toks[n].raw, s.toks[n].low
-		if f, ok := s.scale[low]; ok && !gluedOnly[low] {
+		if f, ok := s.scale[low]; ok && !gluedOnly[low] && f == 12 && num.words && num.val >= 100 {
+			// "trois cent deux douzaines": the dozens are the last group
+			lo := math.Mod(num.val, 100)
+			num.val += lo * 11
+			num.last, n = n, n+1
+		} else if ok && !gluedOnly[low] {
 			num.val, num.prec, num.scale = num.val*f, num.prec*f, f
 			num.weakScale = raw == "m"
 			num.last, n = n, n+1
@@ -196,11 +207,20 @@ func (s *scanner) denomAt(i int) (float64, int, bool, bool) {
 		}
 		return 0, 0, false, false
 	}
-	o, ok := s.ord[s.word(i)]
-	if !ok || o.compoundOnly {
-		return 0, 0, false, false
+	if o, ok := s.ord[s.word(i)]; ok && !o.compoundOnly {
+		return o.val, i + 1, o.plural, true
 	}
-	return o.val, i + 1, o.plural, true
+	// "one hundred fifth", "one hundred and fifth": a cardinal of a
+	// hundred or more, then a unit ordinal.
+	if c, m, ok := s.wordsAt(i); ok && c.val >= 100 && c.val == math.Trunc(c.val) {
+		if w := s.word(m); w == "and" || w == "et" {
+			m++
+		}
+		if o, ok := s.ord[s.word(m)]; ok && o.val < 10 && m < len(s.toks) && !s.toks[m].nl {
+			return c.val + o.val, m + 1, o.plural, true
+		}
+	}
+	return 0, 0, false, false
 }
 
 // ordinalUse reports whether a singular ordinal ending before token i is
@@ -241,7 +261,9 @@ func (s *scanner) fractionAfter(num numExpr, n int) (numExpr, int, bool) {
 	}
 	// "trois quarts", "two thirds", "un vingt-cinquième", "cent mille billionièmes"
 	if d, m, plural, ok := s.denomAt(n); ok && num.val > 0 && !(d == 2 && num.val != 1) {
-		if plural || !s.ordinalUse(m) {
+		// English wants the plural after a numerator above one: "two
+		// fifths", but "the two millionth visitor".
+		if (plural || !s.ordinalUse(m)) && !(s.lang == "en" && !plural && num.val > 1) {
 			num.val /= d
 			num.prec, num.last = 0, m-1
 			// "a quarter million", "three quarters billion"
@@ -257,7 +279,11 @@ func (s *scanner) fractionAfter(num numExpr, n int) (numExpr, int, bool) {
 	// "cinq et un quart", "one and a half", "cent et trois quarts"
 	if w := s.word(n); w == "et" || w == "and" {
 		if f, m, ok := s.properFractionAt(n + 1); ok {
-			num.val += f.val
+			unit := 1.0 // "five billion and three quarters" is 5.75 billion
+			if num.scale >= 1e3 {
+				unit = num.scale
+			}
+			num.val += f.val * unit
 			num.prec, num.last = 0, f.last
 			return num, m, true
 		}

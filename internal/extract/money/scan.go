@@ -42,6 +42,9 @@ type scanner struct {
 	scale map[string]float64
 	ord   map[string]ordinal
 	skip  []bool // tokens that belong to a date or time
+
+	// keepArticles reads a lone "un"/"une" as the number one (Numbers).
+	keepArticles bool
 }
 
 func newScanner(text, lang string) *scanner {
@@ -355,11 +358,13 @@ func (s *scanner) amountAt(i int) (item, int, bool) {
 	var cur currency
 	hasCur := false
 	prefixScale := 1.0
+	symbolCurrency := false
 	j := i
 	// Currency before the number: "$ 75", "€1000", "EUR 1000", "MAUD 60".
 	if c, n, ok := s.currencyAt(i, false); ok && c.div == 1 && (s.toks[i].kind == tSym || strings.ToUpper(s.toks[i].raw) == s.toks[i].raw || isISOWord(s.toks[i].raw)) {
 		if n < len(s.toks) && !s.toks[n].nl && (s.isNum(n) || s.words[s.word(n)] > 0) {
 			cur, hasCur, j = c, true, n
+			symbolCurrency = s.toks[i].kind == tSym
 			if s.toks[i].raw == "$" {
 				if code, f := s.dollarPrefix(i); code != "" {
 					cur.code, first = code, f
@@ -451,7 +456,7 @@ func (s *scanner) amountAt(i int) (item, int, bool) {
 		it.amount.Precision /= div
 		// "3 dollars 50 cents", "thirteen dollars and forty-five cents".
 		if div == 1 {
-			if v, m, ok := s.subunitAt(n); ok {
+			if v, m, ok := s.subunitAt(n, symbolCurrency); ok {
 				it.amount.Value += v / 100
 				it.amount.Precision = 0.01
 				end, n = s.toks[m-1].end, m
@@ -460,7 +465,7 @@ func (s *scanner) amountAt(i int) (item, int, bool) {
 	} else if w := s.word(n); w == "fois" || w == "times" {
 		it.forceNum = true
 	}
-	if !hasCur && it.kind == news.KindNumber && num.words && num.first == num.last && isArticle(s.lang, s.toks[num.first].low) {
+	if !hasCur && it.kind == news.KindNumber && num.words && num.first == num.last && !s.keepArticles && isArticle(s.lang, s.toks[num.first].low) {
 		return item{}, 0, false // "un", "une": an article, not a count
 	}
 	if it.kind == news.KindNumber && s.isBareYear(num, neg) {
@@ -499,8 +504,11 @@ func (s *scanner) percentWordAt(i int) (string, int, bool) {
 	return key, next, next >= 0
 }
 
-// subunitAt reads "[et|and] 50 cents" after a currency word.
-func (s *scanner) subunitAt(i int) (float64, int, bool) {
+// subunitAt reads the subunit after a currency: "[et|and] 50 cents",
+// "thirteen dollars forty five", "one dollar and one". A bare number is
+// read as cents only when nothing but punctuation follows it, and only in
+// words after a symbol ("c $ 100 and fifty", not "$5 and 20 staff").
+func (s *scanner) subunitAt(i int, afterSymbol bool) (float64, int, bool) {
 	j := i
 	if w := s.word(j); w == "et" || w == "and" {
 		j++
@@ -509,13 +517,21 @@ func (s *scanner) subunitAt(i int) (float64, int, bool) {
 		return 0, 0, false
 	}
 	num, n, ok := s.numberAt(j)
-	if !ok || num.scale != 0 || num.val <= 0 || num.val >= 100 {
+	if !ok || num.scale != 0 || num.val <= 0 || num.val >= 100 || num.val != math.Trunc(num.val) {
 		return 0, 0, false
 	}
 	if c, m, ok := s.currencyAt(n, true); ok && c.div == 100 && s.toks[n].kind == tWord {
 		return num.val, m, true
 	}
-	return 0, 0, false
+	if afterSymbol && !num.words {
+		return 0, 0, false
+	}
+	if n < len(s.toks) && !s.toks[n].nl && (s.toks[n].kind != tSym || s.isNum(n+1) && s.glued(n+1)) {
+		if w := s.word(n); w != "and" && w != "et" {
+			return 0, 0, false
+		}
+	}
+	return num.val, n, true
 }
 
 // isBareYear reports whether num is a four-digit year (1900-2100) written

@@ -199,7 +199,15 @@ func readDigits(text string, i int, lang string, single bool) (token, int, bool)
 		groups = groups[:2]
 		decAt = 1
 	case !ok:
-		groups = groups[:1]
+		// Keep the longest prefix that reads as grouped thousands with a
+		// mark that is not the decimal mark ("192.168" of "192.168.1.2" in
+		// French); a decimal mark in a broken chain is not trusted.
+		k := 1
+		for k < len(groups) && groups[k].sep == groups[1].sep && groups[k].sep != dec &&
+			groups[k].sep != ' ' && groups[k].end-groups[k].start == 3 && groups[0].end-groups[0].start <= 3 {
+			k++
+		}
+		groups = groups[:k]
 		decAt = -1
 		truncated = true
 	}
