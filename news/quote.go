@@ -27,4 +27,8 @@ type Quote struct {
 	// Cue is the reporting verb or marker ("a déclaré", "selon", ":").
 	Cue     string `json:"cue,omitempty"`
 	CueSpan Span   `json:"cue_span,omitzero"`
+	// Content is, for a mixed quote, the reported clause the quoted words
+	// sit in ("that Clinton had been “extremely careless” in her handling
+	// of…", cue excluded); zero for other kinds.
+	Content Span `json:"content,omitzero"`
 }
