@@ -86,6 +86,13 @@ func evalEnglish(ctx context.Context, out io.Writer, verbose bool) error {
 			return news.Span{Start: byteAt[s.Start], End: byteAt[s.End]}
 		}
 		preds := e.Extract(&news.Article{Text: a.Text, Language: "en"}, nil)
+		// PolNeAR's content of a mixed quote is its whole reported clause:
+		// score a mixed quote by its Content.
+		for i, p := range preds {
+			if p.Content.Len() > 0 {
+				preds[i].Span = p.Content
+			}
+		}
 		tp3 := make([]bool, len(preds))
 		tp8 := make([]bool, len(preds))
 		for _, at := range a.Annotations[keys[0]] {

@@ -236,13 +236,17 @@ func (d *doc) npBefore(toks []tok, i int) (found, bool) {
 func (d *doc) attribute(c *cand, prev *cand) bool {
 	sp := &c.sp
 	lo, hi := d.bounds(c.para, sp.open, sp.closeEnd)
+	slo, shi := lo, hi
 	// The context stops at neighbouring quotations.
+	listed := false
 	for _, o := range d.quote {
 		if o.closeEnd <= sp.open && o.closeEnd > lo {
 			lo = o.closeEnd
+			listed = true
 		}
 		if o.open >= sp.closeEnd && o.open < hi {
 			hi = o.open
+			listed = true
 		}
 	}
 	inner := d.toksIn(sp.start, sp.end)
@@ -291,6 +295,9 @@ func (d *doc) attribute(c *cand, prev *cand) bool {
 		c.q.Kind = news.QuoteMixed
 		c.q.Speaker, c.q.SpeakerSpan = prev.q.Speaker, prev.q.SpeakerSpan
 		c.q.Cue, c.q.CueSpan = prev.q.Cue, prev.q.CueSpan
+		if prev.q.Content.Start <= sp.open && sp.closeEnd <= prev.q.Content.End {
+			c.q.Content = prev.q.Content
+		}
 		c.mpos = prev.mpos
 		return true
 	}
@@ -300,7 +307,7 @@ func (d *doc) attribute(c *cand, prev *cand) bool {
 		lastLeft = left[len(left)-1].lw
 	}
 	if !ok || !f.strong {
-		if words <= 8 {
+		if words <= 8 && !(words >= minLoose && !listed && d.verbIn(left, right)) {
 			return false
 		}
 		if d.headline(c.para) {
@@ -331,6 +338,9 @@ func (d *doc) attribute(c *cand, prev *cand) bool {
 		c.q.SpeakerSpan = news.Span{Start: f.ms, End: f.me}
 		c.q.Speaker = d.resolve(f, prev)
 		c.mpos = f.ms
+		if c.q.Kind == news.QuoteMixed {
+			c.q.Content = d.content(f, sp, slo, shi)
+		}
 		return true
 	}
 	// A floating quotation: its speaker is the last one quoted nearby.
@@ -390,6 +400,49 @@ func (d *doc) introSentence(c *cand, prev *cand) (found, bool) {
 		break
 	}
 	return found{}, false
+}
+
+// minLoose is the length from which a short quotation in a sentence with a
+// reporting verb is kept even when no speaker could be read.
+const minLoose = 2
+
+// verbIn reports whether a reporting verb occurs in the context.
+func (d *doc) verbIn(ctx ...[]tok) bool {
+	for _, ts := range ctx {
+		for _, t := range ts {
+			if d.isVerb(t) && !namingVerbs[t.lw] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// content returns the reported clause of a mixed quote in the sentence
+// [lo, hi): after a cue that precedes it ("said that …", "a estimé que …")
+// to the sentence end, or from the sentence start to a cue that follows it.
+func (d *doc) content(f found, sp *span, lo, hi int) news.Span {
+	var s, e int
+	switch {
+	case f.ce > f.cs && f.ce <= sp.open:
+		s, e = f.ce, hi
+	case f.cs >= sp.closeEnd:
+		s, e = lo, f.cs
+	default:
+		return news.Span{}
+	}
+	s, e = trimSpaceRange(d.text, s, e)
+	for e > s && strings.ContainsRune(",.;:—–-", rune(d.text[e-1])) {
+		e--
+	}
+	for s < e && strings.ContainsRune(",:;", rune(d.text[s])) {
+		s++
+	}
+	s, e = trimSpaceRange(d.text, s, e)
+	if s > sp.open || e < sp.end {
+		return news.Span{}
+	}
+	return news.Span{Start: s, End: e}
 }
 
 // sentenceAfter reports whether quoted words follow the incise ending at
