@@ -27,12 +27,18 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime"
+	"runtime/pprof"
 	"slices"
+	"strconv"
+	"strings"
 	"text/tabwriter"
+	"time"
 
 	"github.com/recoupe/recoupe/internal/shareddata"
 	"github.com/recoupe/recoupe/internal/story"
 	"github.com/recoupe/recoupe/internal/story/storyeval"
+	"github.com/recoupe/recoupe/internal/story/streamgen"
 )
 
 func main() {
@@ -50,6 +56,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	tune := fs.Bool("tune", false, "grid-search the weights and threshold and print the best settings")
 	scale := fs.Int("scale", 0, "feed this many generated articles and report throughput and peak memory")
 	seed := fs.Int64("seed", 1, "generator seed for -scale")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile to this file")
 	var o story.Options
 	fs.Float64Var(&o.Threshold, "threshold", 0, "override Options.Threshold")
 	fs.Float64Var(&o.TextWeight, "wt", 0, "override Options.TextWeight")
@@ -57,6 +64,17 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	fs.Float64Var(&o.NumberWeight, "wn", 0, "override Options.NumberWeight")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
 	}
 	dir := *data
 	if dir == "" {
@@ -197,6 +215,91 @@ func runTune(ctx context.Context, w io.Writer, sets []set) error {
 	return nil
 }
 
+// runScale feeds n generated articles (internal/story/streamgen, from the
+// real texts of both corpora) through NewDoc and Assign, and reports the
+// throughput at each power of ten and at n, the time per article over the
+// last 10,000 articles before each checkpoint, and the memory.
 func runScale(ctx context.Context, w io.Writer, dir string, n int, seed int64, o story.Options) error {
-	return fmt.Errorf("scale: not implemented yet")
+	var src []streamgen.Source
+	rpm, err := storyeval.LoadRPM2(filepath.Join(dir, "rpm2-fr"), false)
+	if err != nil {
+		return err
+	}
+	ecb, err := storyeval.LoadECBPlus(filepath.Join(dir, "ecbplus-en"))
+	if err != nil {
+		return err
+	}
+	for _, it := range append(rpm, ecb...) {
+		src = append(src, streamgen.Source{Event: it.Event, Language: it.Article.Language, Title: it.Article.Title, Text: it.Article.Text})
+	}
+	g, err := streamgen.New(src, uint64(seed), time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		return err
+	}
+	c := story.New(o)
+	const block = 10000
+	checkpoints := map[int]bool{n: true}
+	for p := block; p < n; p *= 10 {
+		checkpoints[p] = true
+	}
+	pred := make([]string, 0, n)
+	gold := make([]string, 0, n)
+	var inDoc, inAssign, blockTime time.Duration
+	fmt.Fprintf(w, "scale: %d generated articles, 2 cores shared, GOMAXPROCS=%d\n", n, runtime.GOMAXPROCS(0))
+	fmt.Fprintln(w, "articles  stories  articles/s (cumulative)  µs/article (last 10k)  NewDoc µs  Assign µs  heap MiB  VmHWM MiB")
+	for i := 1; i <= n; i++ {
+		if i%1000 == 0 && ctx.Err() != nil {
+			return ctx.Err()
+		}
+		a, label := g.Next()
+		t0 := time.Now()
+		d := story.NewDoc(&a, nil)
+		t1 := time.Now()
+		as := c.Assign(d)
+		t2 := time.Now()
+		inDoc += t1.Sub(t0)
+		inAssign += t2.Sub(t1)
+		blockTime += t2.Sub(t0)
+		pred = append(pred, as.StoryID)
+		gold = append(gold, label)
+		if i%block == 0 || checkpoints[i] {
+			if checkpoints[i] {
+				var ms runtime.MemStats
+				runtime.ReadMemStats(&ms)
+				total := inDoc + inAssign
+				last := blockTime.Seconds() * 1e6 / float64(min(i, block))
+				if i%block != 0 {
+					last = blockTime.Seconds() * 1e6 / float64(i%block)
+				}
+				fmt.Fprintf(w, "%8d  %7d  %23.0f  %21.1f  %9.1f  %9.1f  %8.0f  %9s\n", i, c.Len(),
+					float64(i)/total.Seconds(), last,
+					inDoc.Seconds()*1e6/float64(i), inAssign.Seconds()*1e6/float64(i),
+					float64(ms.HeapAlloc)/(1<<20), vmHWM())
+			}
+			blockTime = 0
+		}
+	}
+	sc := storyeval.Score(pred, gold, nil)
+	fmt.Fprintf(w, "synthetic gold (renamed entities and dates separate the stories): pairwise P %.3f R %.3f F1 %.3f, B³ F1 %.3f, k/gold %d/%d\n",
+		sc.P, sc.R, sc.F1, sc.BF1, sc.K, sc.Gold)
+	return nil
+}
+
+// vmHWM returns the process's peak resident memory in MiB from
+// /proc/self/status, or "?" where that file does not exist.
+func vmHWM() string {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return "?"
+	}
+	for line := range strings.SplitSeq(string(b), "\n") {
+		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			kb, err := strconv.Atoi(strings.TrimSuffix(strings.TrimSpace(rest), " kB"))
+			if err != nil {
+				return "?"
+			}
+			return strconv.Itoa(kb / 1024)
+		}
+	}
+	return "?"
 }

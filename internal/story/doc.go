@@ -77,7 +77,7 @@ func NewDoc(a *news.Article, x *news.Extraction) Doc {
 			if t.num || t.stop {
 				continue
 			}
-			k := stem(lang, t.lower)
+			k := t.stem
 			if utf8.RuneCountInString(k) < 2 {
 				continue
 			}
@@ -116,6 +116,7 @@ type token struct {
 	start, end int
 	lower      string // lowercased, accents kept (the stemmers need them)
 	folded     string
+	stem       string
 	num        bool // starts with a digit
 	upper      bool // starts with an upper-case letter
 	sentStart  bool // first token of a sentence or line
@@ -145,11 +146,9 @@ func tokenize(s, lang string) []token {
 				}
 				j += n2
 			}
-			w := s[i:j]
-			lower := strings.ToLower(w)
-			f := fold(lower)
-			toks = append(toks, token{start: i, end: j, lower: lower, folded: f, upper: unicode.IsUpper(r),
-				sentStart: boundary, stop: stop(lower, f)})
+			w := wordInfo(lang, s[i:j])
+			toks = append(toks, token{start: i, end: j, lower: w.lower, folded: w.folded, stem: w.stem, upper: unicode.IsUpper(r),
+				sentStart: boundary, stop: w.stop})
 			boundary = false
 			i = j
 		default:

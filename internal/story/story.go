@@ -162,6 +162,8 @@ type Clusterer struct {
 	lndf     []float32 // ln(df+1)
 	postings [][]int32
 	ndocs    int
+	lnN      float64 // ln(ndocs+1)
+	buf      []byte  // scratch for keys
 
 	stories  []story
 	byID     map[string]int32
@@ -169,7 +171,8 @@ type Clusterer struct {
 	newest   int64            // newest dated article seen
 	sinceGC  int
 
-	acc map[int32]float32 // scratch: index hits per candidate
+	acc     []float32 // scratch: index hits per story
+	touched []int32   // scratch: stories with acc > 0
 }
 
 // New returns an empty Clusterer.
@@ -181,7 +184,6 @@ func New(o Options) *Clusterer {
 		vocab:    map[string]uint32{},
 		byID:     map[string]int32{},
 		articles: map[uint64]int32{},
-		acc:      map[int32]float32{},
 	}
 	c.horizon = math.Inf(1)
 	if o.Threshold > 0 && o.Threshold < 1 {
@@ -317,10 +319,11 @@ func (c *Clusterer) open(id string) int32 {
 }
 
 // intern returns the ID of a key, adding it to the vocabulary.
-func (c *Clusterer) intern(k string) uint32 {
-	if id, ok := c.vocab[k]; ok {
+func (c *Clusterer) intern(b []byte) uint32 {
+	if id, ok := c.vocab[string(b)]; ok {
 		return id
 	}
+	k := string(b)
 	id := uint32(len(c.keys))
 	c.vocab[k] = id
 	c.keys = append(c.keys, k)
@@ -334,24 +337,41 @@ func (c *Clusterer) intern(k string) uint32 {
 // weighted vector.
 func (c *Clusterer) observe(d Doc) docVec {
 	c.ndocs++
+	c.lnN = math.Log(float64(c.ndocs) + 1)
+	var ids [nBlocks][]uint32
 	for b, fs := range d.blocks() {
-		for _, f := range fs {
-			id := c.intern(blockPrefix[b] + f.Key)
+		ids[b] = make([]uint32, len(fs))
+		for i, f := range fs {
+			id := c.intern(c.key(b, f.Key))
 			c.df[id]++
 			c.lndf[id] = float32(math.Log(float64(c.df[id]) + 1))
+			ids[b][i] = id
 		}
 	}
-	return c.weigh(d)
+	return c.weighIDs(d, &ids)
+}
+
+// key returns the vocabulary key of a feature in block b. The bytes are
+// reused: a map lookup with string(c.buf) does not allocate, and intern
+// copies the key only when it is new.
+func (c *Clusterer) key(b int, k string) []byte {
+	c.buf = append(append(c.buf[:0], blockPrefix[b]...), k...)
+	return c.buf
 }
 
 // idf is the inverse document frequency of key k: 1+ln((N+1)/(df+1)).
 func (c *Clusterer) idf(k uint32) float64 {
-	return 1 + math.Log(float64(c.ndocs)+1) - float64(c.lndf[k])
+	return 1 + c.lnN - float64(c.lndf[k])
 }
 
 // weigh returns the doc's vectors: log-tf (1+ln tf) and TF-IDF, each
 // block L2-normalised. Keys not yet in the vocabulary are skipped.
 func (c *Clusterer) weigh(d Doc) docVec {
+	return c.weighIDs(d, nil)
+}
+
+// weighIDs is weigh with the keys' IDs already looked up, if ids is not nil.
+func (c *Clusterer) weighIDs(d Doc, ids *[nBlocks][]uint32) docVec {
 	var v docVec
 	for b, fs := range d.blocks() {
 		if len(fs) == 0 {
@@ -360,8 +380,14 @@ func (c *Clusterer) weigh(d Doc) docVec {
 		tf := make([]entry, 0, len(fs))
 		q := make([]entry, 0, len(fs))
 		var st, sq float64
-		for _, f := range fs {
-			id, ok := c.vocab[blockPrefix[b]+f.Key]
+		for i, f := range fs {
+			var id uint32
+			ok := true
+			if ids != nil {
+				id = ids[b][i]
+			} else {
+				id, ok = c.vocab[string(c.key(b, f.Key))]
+			}
 			if !ok || f.Count <= 0 {
 				continue
 			}
@@ -464,7 +490,10 @@ func (c *Clusterer) cos(q, s []entry) float64 {
 // lists of the doc's heaviest keys (the most recent MaxPostings per key),
 // ranked by their summed key weights, at most MaxCandidates.
 func (c *Clusterer) candidates(v *docVec, t int64, dated bool) []int32 {
-	clear(c.acc)
+	if len(c.acc) < len(c.stories) {
+		c.acc = append(c.acc, make([]float32, len(c.stories)-len(c.acc))...)
+	}
+	c.touched = c.touched[:0]
 	for b := range nBlocks {
 		es := heaviest(v.q[b], c.o.QueryKeys)
 		for _, e := range es {
@@ -475,7 +504,10 @@ func (c *Clusterer) candidates(v *docVec, t int64, dated bool) []int32 {
 				if s.retired || (dated && s.dated && gapDays(s, t) > c.horizon) {
 					continue
 				}
-				c.acc[p[i]] += float32(c.w[b]) * e.w
+				if c.acc[p[i]] == 0 {
+					c.touched = append(c.touched, p[i])
+				}
+				c.acc[p[i]] += float32(c.w[b])*e.w + 1e-9
 			}
 		}
 	}
@@ -483,9 +515,10 @@ func (c *Clusterer) candidates(v *docVec, t int64, dated bool) []int32 {
 		i int32
 		w float32
 	}
-	hits := make([]hit, 0, len(c.acc))
-	for i, w := range c.acc {
-		hits = append(hits, hit{i, w})
+	hits := make([]hit, 0, len(c.touched))
+	for _, i := range c.touched {
+		hits = append(hits, hit{i, c.acc[i]})
+		c.acc[i] = 0
 	}
 	slices.SortFunc(hits, func(a, b hit) int {
 		if a.w != b.w {

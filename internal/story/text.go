@@ -117,3 +117,43 @@ func stem(lang, w string) string {
 	s.mu.Unlock()
 	return v
 }
+
+// word is what tokenize needs to know about a word as written.
+type word struct {
+	lower, folded string
+	stop          bool
+	stem          string // folded snowball stem of lower
+}
+
+// wordCache memoises wordInfo per language, bounded like the stem cache.
+type wordCache struct {
+	mu sync.RWMutex
+	m  map[string]word
+}
+
+var wordCaches = map[string]*wordCache{"fr": {m: map[string]word{}}, "en": {m: map[string]word{}}}
+
+// wordInfo returns the lowercased, folded and stemmed forms of w in
+// language lang, and whether it is a stop word.
+func wordInfo(lang, w string) word {
+	if lang != "fr" {
+		lang = "en"
+	}
+	wc := wordCaches[lang]
+	wc.mu.RLock()
+	x, ok := wc.m[w]
+	wc.mu.RUnlock()
+	if ok {
+		return x
+	}
+	lower := strings.ToLower(w)
+	f := fold(lower)
+	x = word{lower: lower, folded: f, stop: stop(lower, f), stem: stem(lang, lower)}
+	wc.mu.Lock()
+	if len(wc.m) >= stemCacheMax {
+		clear(wc.m)
+	}
+	wc.m[strings.Clone(w)] = x
+	wc.mu.Unlock()
+	return x
+}

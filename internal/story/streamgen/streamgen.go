@@ -1,0 +1,234 @@
+// Package streamgen generates an endless, dated stream of news articles
+// from a few hundred real ones, for the clusterer's scale benchmark: each
+// synthetic story takes one real event (the real articles of one gold
+// cluster), renames its names and some of its words, shifts its numbers,
+// and publishes a few articles over a few days, each a shuffled subset of
+// the sentences of one of the event's real articles; a few articles are
+// flagged as near-duplicates of an earlier one of their story.
+//
+// Stories start at random times (a Poisson process) at a rate that gives
+// ArticlesPerDay articles a day; articles come out in date order. Every
+// article carries its synthetic story's label, so the stream is also a
+// gold set (an easy one: renamed entities and time separate the stories).
+package streamgen
+
+import (
+	"container/heap"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/cespare/xxhash/v2"
+
+	"github.com/recoupe/recoupe/news"
+)
+
+// Source is one real article of a real event.
+type Source struct {
+	Event    string
+	Language string
+	Title    string
+	Text     string
+}
+
+// Defaults.
+const (
+	DefaultArticlesPerDay = 2000
+	// DefaultMeanStory is the mean number of articles per story.
+	DefaultMeanStory = 8
+	// DefaultSpreadHours is how long after its start a story's articles
+	// keep coming.
+	DefaultSpreadHours = 60
+	// DefaultDuplicateRate is the share of articles that near-duplicate an
+	// earlier article of their story.
+	DefaultDuplicateRate = 0.05
+)
+
+// Generator produces the stream. It is not safe for concurrent use.
+type Generator struct {
+	events  [][]Source // real articles per event
+	rng     *rand.Rand
+	clock   time.Time // start time of the next story
+	perDay  float64
+	pending pq
+	nStory  int
+	seq     int
+}
+
+// New returns a generator over the real articles src (grouped by Event),
+// seeded, whose first story starts at start.
+func New(src []Source, seed uint64, start time.Time) (*Generator, error) {
+	byEvent := map[string]int{}
+	var events [][]Source
+	for _, s := range src {
+		if strings.TrimSpace(s.Text) == "" {
+			continue
+		}
+		i, ok := byEvent[s.Event]
+		if !ok {
+			i = len(events)
+			byEvent[s.Event] = i
+			events = append(events, nil)
+		}
+		events[i] = append(events[i], s)
+	}
+	if len(events) == 0 {
+		return nil, fmt.Errorf("streamgen: no source article with text")
+	}
+	return &Generator{events: events, rng: rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)),
+		clock: start, perDay: DefaultArticlesPerDay}, nil
+}
+
+// synth is one synthetic story.
+type synth struct {
+	id      int
+	event   []Source
+	salt    uint64
+	factor  float64 // number shift
+	left    int     // articles not yet emitted
+	emitted []string
+}
+
+// item is one pending article.
+type item struct {
+	at time.Time
+	s  *synth
+}
+
+type pq []item
+
+func (q pq) Len() int           { return len(q) }
+func (q pq) Less(i, j int) bool { return q[i].at.Before(q[j].at) }
+func (q pq) Swap(i, j int)      { q[i], q[j] = q[j], q[i] }
+func (q *pq) Push(x any)        { *q = append(*q, x.(item)) }
+func (q *pq) Pop() any          { old := *q; x := old[len(old)-1]; *q = old[:len(old)-1]; return x }
+func (q pq) peek() (time.Time, bool) {
+	if len(q) == 0 {
+		return time.Time{}, false
+	}
+	return q[0].at, true
+}
+
+// startStory schedules a new synthetic story at the clock and advances it.
+func (g *Generator) startStory() {
+	n := 1 + int(g.rng.ExpFloat64()*(DefaultMeanStory-1)+0.5)
+	s := &synth{id: g.nStory, event: g.events[g.rng.IntN(len(g.events))], salt: g.rng.Uint64(),
+		factor: 0.5 + 1.5*g.rng.Float64(), left: n}
+	g.nStory++
+	for range n {
+		at := g.clock.Add(time.Duration(g.rng.Float64() * DefaultSpreadHours * float64(time.Hour)))
+		heap.Push(&g.pending, item{at, s})
+	}
+	// Poisson arrivals: mean gap = mean story size / articles per day.
+	gap := g.rng.ExpFloat64() * DefaultMeanStory / g.perDay * 24 * float64(time.Hour)
+	g.clock = g.clock.Add(time.Duration(gap))
+}
+
+// Next returns the next article in date order and its story label.
+func (g *Generator) Next() (news.Article, string) {
+	for {
+		if at, ok := g.pending.peek(); ok && !at.After(g.clock) {
+			break
+		}
+		g.startStory()
+	}
+	it := heap.Pop(&g.pending).(item)
+	s := it.s
+	s.left--
+	g.seq++
+	src := s.event[g.rng.IntN(len(s.event))]
+	a := news.Article{
+		ID:        fmt.Sprintf("%016x%016x", xxhash.Sum64String(strconv.Itoa(g.seq)), s.salt),
+		Language:  src.Language,
+		Published: news.Date{Time: it.at, Granularity: news.GranMinute},
+	}
+	a.Name = "gen/" + a.ID
+	if len(s.emitted) > 0 && g.rng.Float64() < DefaultDuplicateRate {
+		a.DuplicateOf = s.emitted[g.rng.IntN(len(s.emitted))]
+		a.Similarity = 0.9
+	}
+	a.Title = g.rewrite(s, src.Title)
+	a.Text = g.rewrite(s, g.sentences(src.Text))
+	if s.left > 0 {
+		s.emitted = append(s.emitted, a.ID)
+	}
+	return a, "g" + strconv.Itoa(s.id)
+}
+
+// sentences returns a shuffled subset (half to all) of the text's sentences.
+func (g *Generator) sentences(text string) string {
+	var sents []string
+	for line := range strings.SplitSeq(text, "\n") {
+		for s := range strings.SplitSeq(line, ". ") {
+			if s = strings.TrimSpace(s); s != "" {
+				sents = append(sents, s)
+			}
+		}
+	}
+	g.rng.Shuffle(len(sents), func(i, j int) { sents[i], sents[j] = sents[j], sents[i] })
+	keep := len(sents)/2 + g.rng.IntN(len(sents)/2+1)
+	return strings.Join(sents[:max(keep, 1)], ".\n")
+}
+
+var syllables = strings.Fields("ba be bi bo bu da de di do du fa fe fi fo ka ke ki ko ku la le li lo lu ma me mi mo mu na ne ni no nu pa pe pi po ra re ri ro ru sa se si so ta te ti to va ve vi vo za ze zo")
+
+// word makes a pronounceable word of n syllables from a hash.
+func word(h uint64, n int) string {
+	var b strings.Builder
+	for range n {
+		b.WriteString(syllables[h%uint64(len(syllables))])
+		h /= uint64(len(syllables))
+	}
+	return b.String()
+}
+
+// rewrite renames the story's capitalised words (consistently within the
+// story), replaces about a third of its longer lowercase words with
+// invented ones, and scales its numbers by the story's factor.
+func (g *Generator) rewrite(s *synth, text string) string {
+	var b strings.Builder
+	b.Grow(len(text) + len(text)/8)
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case r >= '0' && r <= '9':
+			j := i
+			for j < len(text) && text[j] >= '0' && text[j] <= '9' {
+				j++
+			}
+			v, _ := strconv.ParseFloat(text[i:j], 64)
+			b.WriteString(strconv.FormatInt(int64(math.Round(v*s.factor)), 10))
+			i = j
+		case unicode.IsLetter(r):
+			j := i + n
+			for j < len(text) {
+				r2, n2 := utf8.DecodeRuneInString(text[j:])
+				if !unicode.IsLetter(r2) {
+					break
+				}
+				j += n2
+			}
+			w := text[i:j]
+			h := xxhash.Sum64String(w) ^ s.salt
+			switch {
+			case unicode.IsUpper(r) && j-i >= 3:
+				nw := word(h, 3)
+				b.WriteString(strings.ToUpper(nw[:1]) + nw[1:])
+			case j-i >= 6 && h%3 == 0:
+				b.WriteString(word(h>>8, 3))
+			default:
+				b.WriteString(w)
+			}
+			i = j
+		default:
+			b.WriteString(text[i : i+n])
+			i += n
+		}
+	}
+	return b.String()
+}
