@@ -295,7 +295,7 @@ var yearCues = map[string]bool{
 	"des": true, "dès": true, "avant": true, "apres": true, "before": true,
 	"after": true, "until": true, "jusqu'en": true, "fin": true, "debut": true,
 	"mi": true, "l'an": true, "an": true, "annee": true, "year": true, "by": true,
-	"et": true, "and": true, "ou": true, "or": true, "entre": true, "between": true,
+	"entre": true, "between": true,
 	"vers": true, "circa": true, "during": true, "pendant": true, "durant": true,
 	"summer": true, "winter": true, "spring": true, "autumn": true, "fall": true,
 	"ete": true, "hiver": true, "printemps": true, "automne": true,

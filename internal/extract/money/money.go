@@ -82,7 +82,8 @@ func (e *Extractor) Extract(a *news.Article) []news.Fact {
 
 // Numbers returns every number of a.Text as a KindNumber fact, including
 // the numbers inside amounts and percentages ("97,4 milliards" in "97,4
-// milliards de dollars", both ends of a range), with the same exclusions
+// milliards de dollars", both ends of a range, each with the value it is
+// written with: the 40 of "entre 40 et 50 millions" is 40), with the same exclusions
 // as Extract, except that a lone French "un"/"une" is read as the number
 // one (Extract leaves it out: it is most often an article). It is the
 // view a number recognizer gives.

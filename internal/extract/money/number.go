@@ -17,9 +17,12 @@ var gluedScales = map[string]float64{
 // numberAt reads a number at token i: digits (with a glued or following
 // scale) or number words, then a fraction if one follows.
 func (s *scanner) numberAt(i int) (numExpr, int, bool) {
-	if i >= len(s.toks) || s.skip[i] {
+	s.steps++
+	if i >= len(s.toks) || s.skip[i] || s.depth >= maxDepth {
 		return numExpr{}, 0, false
 	}
+	s.depth++
+	defer func() { s.depth-- }()
 	t := s.toks[i]
 	var num numExpr
 	n := i + 1
@@ -163,6 +166,7 @@ func (s *scanner) decimalWords(i int) (float64, int, bool) {
 	digits := ""
 	last := -1
 	for k := i; k < len(s.toks) && len(digits) < 12; {
+		s.steps++
 		if k > i && s.toks[k].nl {
 			break
 		}
@@ -437,6 +441,7 @@ func (s *scanner) wordsAt(i int) (numExpr, int, bool) {
 		last = start
 	}
 	for j < len(s.toks) && !s.skip[j] {
+		s.steps++
 		v, ok := s.words[s.word(j)]
 		if !ok || (j > start && s.toks[j].nl) {
 			break

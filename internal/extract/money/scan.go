@@ -45,10 +45,19 @@ type scanner struct {
 
 	// keepArticles reads a lone "un"/"une" as the number one (Numbers).
 	keepArticles bool
+
+	depth int // nesting of numberAt (fractions read numbers inside numbers)
+	steps int // work done, for the linear-time test
 }
+
+// maxDepth bounds how deeply a number may be read inside another ("un sur
+// trois", "cent et trois quarts"), so that chains such as "un sur un sur
+// un …" stay linear.
+const maxDepth = 3
 
 func newScanner(text, lang string) *scanner {
 	s := &scanner{text: text, lang: lang, toks: tokenize(text, lang)}
+	s.steps = len(s.toks)
 	if lang == "fr" {
 		s.words, s.scale, s.ord = wordsFR, scalesFR, ordinalsFR
 	} else {
@@ -250,12 +259,14 @@ func (s *scanner) rangeAt(i int) (item, int, bool) {
 // phrase matches the longest word sequence of table starting at token i
 // (words joined by spaces, "d" + apostrophe as "d'", glued hyphens kept).
 func phraseKey(s *scanner, i, maxWords int, fn func(key string, next int)) {
+	s.steps++
 	if i < 0 {
 		return
 	}
 	var b strings.Builder
 	words := 0
 	for j := i; j < len(s.toks) && words < maxWords; j++ {
+		s.steps++
 		t := s.toks[j]
 		switch {
 		case t.kind == tWord:
@@ -547,6 +558,10 @@ func (s *scanner) isBareYear(num numExpr, neg bool) bool {
 		return false
 	}
 	i := num.first
+	// "2015 et 2016", "2015-2020": the second year of a pair.
+	if w := s.word(i - 1); (w == "et" || w == "and" || w == "ou" || w == "or" || w == "a" || w == "to" || s.sym(i-1) == "-") && s.isYear(i-2) {
+		return true
+	}
 	if w := s.word(i - 1); yearCues[w] && !s.toks[i].nl {
 		if _, next, ok := s.phrase(i-2, qualifiers, 2); ok && next == i {
 			return false
