@@ -165,6 +165,16 @@ func (d *doc) npBefore(toks []tok, i int) (found, bool) {
 	t := toks[j]
 	switch {
 	case t.lw == "qui" || t.lw == "who":
+		// the antecedent: "a candidate who has called", "Mme Cardenal, qui"
+		k := j
+		if k > 0 && toks[k-1].w == "," {
+			k--
+		}
+		if k > 0 {
+			if f, ok := d.npBefore(toks[:k], k); ok && f.kind != pronounMention {
+				return f, true
+			}
+		}
 		return found{kind: pronounMention, ms: t.s, me: t.e, relativeOf: t.s}, true
 	case pronouns[t.lw]:
 		return found{kind: pronounMention, ms: t.s, me: t.e}, true
@@ -490,6 +500,13 @@ func (d *doc) incise(toks []tok) (int, found, int, bool) {
 	return 0, found{}, 0, false
 }
 
+// coreVerbs say speech and nothing else.
+var coreVerbs = set("said", "says", "say", "told", "tells", "tell", "added", "adds", "stated", "wrote", "writes",
+	"asked", "asks", "tweeted", "declared", "explained", "insisted", "replied", "responded", "noted",
+	"dit", "déclaré", "déclare", "affirmé", "affirme", "ajouté", "ajoute", "expliqué", "explique", "précisé",
+	"précise", "indiqué", "indique", "estimé", "estime", "répondu", "répond", "souligné", "souligne",
+	"assuré", "assure", "lancé", "lance", "écrit", "confié", "raconté", "raconte")
+
 var auxVerb = set("a", "avait", "aurait", "ont", "avaient", "est", "était")
 
 // rightCue reads the words after the closing mark: "», a-t-il estimé",
@@ -618,7 +635,9 @@ func (d *doc) leftCue(l []tok, prev *cand) (found, bool) {
 			}
 		}
 	}
-	// the nearest reporting verb before the mark
+	// the nearest reporting verb before the mark; a verb of speech proper
+	// ("said", "a déclaré") wins over a nearer looser one ("continue")
+	var fallback *found
 	for i := len(l) - 1; i >= 0; i-- {
 		t := l[i]
 		if v, _, yes := invertedTok(t); yes && d.e.verbs[v] {
@@ -627,19 +646,31 @@ func (d *doc) leftCue(l []tok, prev *cand) (found, bool) {
 		if !d.isVerb(t) || namingVerbs[t.lw] {
 			continue
 		}
-		if f, ok := d.npBefore(l, i); ok {
+		f, ok := d.npBefore(l, i)
+		if !ok {
+			if g, yes := d.npAfter(l, i+1); yes && g.kind == nameMention && !strings.HasSuffix(t.lw, "ant") && !strings.HasSuffix(t.lw, "ing") {
+				f, ok = g, true
+			}
+		}
+		if ok {
 			f.cs, f.ce, f.strong = t.s, t.e, true
-			return f, true
+			if coreVerbs[t.lw] {
+				return f, true
+			}
+			if fallback == nil {
+				fallback = &f
+			}
+			continue
 		}
-		if f, ok := d.npAfter(l, i+1); ok && f.kind == nameMention && !strings.HasSuffix(t.lw, "ant") && !strings.HasSuffix(t.lw, "ing") {
-			f.cs, f.ce, f.strong = t.s, t.e, true
-			return f, true
+		// "X noted …, and added:": keep looking for the first verb's subject
+		if fallback == nil && prev != nil && prev.sp.end >= l[0].s-200 && (strings.HasSuffix(t.lw, "ant") || strings.HasSuffix(t.lw, "ing")) {
+			// "estimant que …": the last speaker
+			g := found{kind: pronounMention, ms: prev.c0(), me: prev.c0(), cs: t.s, ce: t.e, strong: true, relativeOf: -1}
+			fallback = &g
 		}
-		// "estimant que …": the sentence's subject, or the last speaker
-		if prev != nil && prev.sp.end >= l[0].s-200 {
-			return found{kind: pronounMention, ms: prev.c0(), me: prev.c0(), cs: t.s, ce: t.e, strong: true, relativeOf: -1}, true
-		}
-		break
+	}
+	if fallback != nil {
+		return *fallback, true
 	}
 	// a colon introduction without a verb: "X est plus nuancée : «"
 	if l[len(l)-1].w == ":" {
