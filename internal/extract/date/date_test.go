@@ -112,6 +112,8 @@ func TestExtract(t *testing.T) {
 			[]got{{"2024", "date", "2024", ""}, {"2025", "date", "2025", ""}}},
 		{"english times", "Doors at 8.30pm, close 11:00 a.m. or 3 p.m. on Saturday. See you Sunday at 5.", "en", news.Date{},
 			[]got{{"8.30pm", "time", "", "time:20:30"}, {"11:00 a.m.", "time", "", "time:11:00"}, {"3 p.m. on Saturday", "time", "", "weekday:6 time:15:00"}, {"Sunday at 5", "time", "", "weekday:7 time:05:00"}}},
+		{"no overlap", "Cette année 2016 et l'année 2008.", "fr", day(2025, 2, 12),
+			[]got{{"Cette année", "date", "2025", "year:+0"}, {"2016", "date", "2016", ""}, {"année 2008", "date", "2008", ""}}},
 		{"grouped numbers", "Il y a 1 500 inscrits et 10 10:20 plus tard.", "fr", news.Date{},
 			[]got{{"10:20", "time", "", "time:10:20"}}},
 	}
