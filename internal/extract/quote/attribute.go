@@ -500,6 +500,39 @@ func (d *doc) incise(toks []tok) (int, found, int, bool) {
 	return 0, found{}, 0, false
 }
 
+// sentenceSubject reads the subject at the start of a clause, after an
+// introductory phrase set off by a comma ("But a few days later, Trump
+// reversed himself, telling …").
+func (d *doc) sentenceSubject(l []tok) (found, bool) {
+	i := 0
+	if len(l) > 0 && (prepositions[l[0].lw] || advSkip[l[0].lw] || l[0].lw == "but" || l[0].lw == "mais" || l[0].lw == "and" || l[0].lw == "et") {
+		k := 0
+		for k < len(l) && l[k].w != "," {
+			k++
+		}
+		if k < len(l) && k < 10 {
+			i = k + 1
+		}
+	}
+	for i < len(l) && (l[i].lw == "but" || l[i].lw == "mais" || l[i].lw == "and" || l[i].lw == "et") {
+		i++
+	}
+	if i >= len(l) {
+		return found{}, false
+	}
+	t := l[i]
+	switch {
+	case pronouns[t.lw]:
+		return found{kind: pronounMention, ms: t.s, me: t.e}, true
+	case isNameTok(t) || titles[t.lw]:
+		return d.npAfter(l, i)
+	case dets[t.lw] && t.lw != "de" && t.lw != "of":
+		f := d.descFrom(l, i)
+		return f, f.kind != noMention
+	}
+	return found{}, false
+}
+
 // coreVerbs say speech and nothing else.
 var coreVerbs = set("said", "says", "say", "told", "tells", "tell", "added", "adds", "stated", "wrote", "writes",
 	"asked", "asks", "tweeted", "declared", "explained", "insisted", "replied", "responded", "noted",
@@ -646,7 +679,15 @@ func (d *doc) leftCue(l []tok, prev *cand) (found, bool) {
 		if !d.isVerb(t) || namingVerbs[t.lw] {
 			continue
 		}
-		f, ok := d.npBefore(l, i)
+		participle := strings.HasSuffix(t.lw, "ant") || strings.HasSuffix(t.lw, "ing")
+		var f found
+		ok := false
+		if participle && i > 0 && l[i-1].w == "," {
+			f, ok = d.sentenceSubject(l[:i])
+		}
+		if !ok {
+			f, ok = d.npBefore(l, i)
+		}
 		if !ok {
 			if g, yes := d.npAfter(l, i+1); yes && g.kind == nameMention && !strings.HasSuffix(t.lw, "ant") && !strings.HasSuffix(t.lw, "ing") {
 				f, ok = g, true
@@ -718,6 +759,9 @@ func (d *doc) resolve(f found, prev *cand) string {
 		}
 		if f.latter {
 			return d.antecedent(f.ms, nil, news.PER)
+		}
+		if strings.EqualFold(d.text[f.ms:f.me], "it") {
+			return d.antecedent(f.ms, nil, news.ORG)
 		}
 		return d.antecedent(f.ms, prev, news.PER)
 	case descMention:
