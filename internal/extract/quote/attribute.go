@@ -150,6 +150,20 @@ func (d *doc) npBefore(toks []tok, i int) (found, bool) {
 		}
 		j--
 	}
+	// "Mike Pence (R-IN) said"
+	if j >= 0 && toks[j].w == ")" {
+		k := j - 1
+		for k >= 0 && k > j-8 && toks[k].w != "(" {
+			k--
+		}
+		if k >= 0 && toks[k].w == "(" {
+			j = k - 1
+		}
+	}
+	// "Carson took the stage … and called": the subject of the clause
+	if j >= 0 && (toks[j].lw == "and" || toks[j].lw == "et" || toks[j].lw == "but" || toks[j].lw == "mais") {
+		return d.sentenceSubject(toks[:j])
+	}
 	if j >= 0 && toks[j].w == "," {
 		k := j - 1
 		for k >= 0 && toks[k].w != "," && toks[k].w != ":" && toks[k].w != "(" {
@@ -676,7 +690,7 @@ func (d *doc) leftCue(l []tok, prev *cand) (found, bool) {
 		if v, _, yes := invertedTok(t); yes && d.e.verbs[v] {
 			return found{kind: pronounMention, ms: t.s, me: t.e, cs: t.s, ce: t.e, strong: true}, true
 		}
-		if !d.isVerb(t) || namingVerbs[t.lw] {
+		if !d.isVerb(t) || namingVerbs[t.lw] || i > 0 && l[i-1].lw == "to" {
 			continue
 		}
 		participle := strings.HasSuffix(t.lw, "ant") || strings.HasSuffix(t.lw, "ing")
