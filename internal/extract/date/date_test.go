@@ -114,6 +114,8 @@ func TestExtract(t *testing.T) {
 			[]got{{"8.30pm", "time", "", "time:20:30"}, {"11:00 a.m.", "time", "", "time:11:00"}, {"3 p.m. on Saturday", "time", "", "weekday:6 time:15:00"}, {"Sunday at 5", "time", "", "weekday:7 time:05:00"}}},
 		{"no overlap", "Cette année 2016 et l'année 2008.", "fr", day(2025, 2, 12),
 			[]got{{"Cette année", "date", "2025", "year:+0"}, {"2016", "date", "2016", ""}, {"année 2008", "date", "2008", ""}}},
+		{"old years need a strong cue", "Fondée en 1789, la ville comptait 1850 âmes et fut rebâtie en juin de 1992.", "fr", news.Date{},
+			[]got{{"1789", "date", "1789", ""}, {"juin de 1992", "date", "1992-06", ""}}},
 		{"grouped numbers", "Il y a 1 500 inscrits et 10 10:20 plus tard.", "fr", news.Date{},
 			[]got{{"10:20", "time", "", "time:10:20"}}},
 	}

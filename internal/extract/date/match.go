@@ -269,7 +269,7 @@ func (p *parser) monthYear(i int) (cand, bool) {
 	if !ok {
 		return cand{}, false
 	}
-	if p.word(j) == "of" || p.punct(j, ",") {
+	if p.word(j) == "of" || p.punct(j, ",") || (p.word(j) == "de" && p.isNum(j+1)) {
 		j++
 	}
 	y, e, ok := p.year(j)
@@ -555,6 +555,9 @@ func (p *parser) modified(i int) (cand, bool) {
 	return cand{}, false
 }
 
+// oldYearCue are the cues that make a year before 1900 one: "en 1789".
+var oldYearCue = set("en", "in", "depuis", "since", "des", "annee", "year", "an", "avant", "apres", "before", "after", "circa", "vers")
+
 // unitAfter reports whether a unit, currency or scale follows at j.
 func (p *parser) unitAfter(j int) bool {
 	if j >= len(p.t) {
@@ -573,8 +576,11 @@ func (p *parser) unitAfter(j int) bool {
 // bareYear: a four-digit year 1900–2100 standing alone or after a cue.
 func (p *parser) bareYear(i int) (cand, bool) {
 	y, e, ok := p.year(i)
-	if !ok || y < 1900 || y > 2100 || p.inNumber(i) || p.unitAfter(e) {
+	if !ok || y > 2100 || p.inNumber(i) || p.unitAfter(e) {
 		return cand{}, false
+	}
+	if y < 1900 && !oldYearCue[p.word(i-1)] {
+		return cand{}, false // "en 1789", "depuis 1945" need the cue
 	}
 	prev := p.word(i - 1)
 	if i > 0 && p.t[i-1].k == kPunct {
