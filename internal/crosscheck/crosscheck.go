@@ -190,6 +190,11 @@ func (c *Checker) alignAmounts(srcs []Source) []*group {
 			if !c.amountsJoin(g.rep.fact.Amount, m.fact.Amount) {
 				continue
 			}
+			// A bare number ("deux", "15") is too common to be the same
+			// fact by its value alone: it must share its context too.
+			if m.fact.Kind == news.KindNumber && bestPair(g.mentions, []mention{m}, true) < numberContext {
+				continue
+			}
 			score := jaccard(g.ctx, m.ctx) - closeness(g.rep.fact.Amount.Value, m.fact.Amount.Value)
 			if score > bestScore {
 				best, bestScore = gi, score
@@ -272,9 +277,29 @@ func (g *group) articles() map[int]bool {
 	return out
 }
 
-// conflictContext is how much two groups' contexts must share for their
-// different values to be read as one fact in conflict.
-const conflictContext = 0.35
+// conflictContext is how much two mentions' contexts must share (Jaccard
+// of their sentences' content words) for their different values to be read
+// as one fact in conflict; numberContext is how much a bare number must
+// share with a group to join it.
+const (
+	conflictContext = 0.35
+	numberContext   = 0.25
+)
+
+// bestPair returns the highest context similarity between a mention of a
+// and a mention of b (from different sources when crossSource is set).
+func bestPair(a, b []mention, crossSource bool) float64 {
+	best := 0.0
+	for _, x := range a {
+		for _, y := range b {
+			if crossSource && x.src == y.src {
+				continue
+			}
+			best = math.Max(best, jaccard(x.ctx, y.ctx))
+		}
+	}
+	return best
+}
 
 // mergeConflicts merges pairs of groups that tell the same fact with
 // incompatible values: disjoint articles, shared context, and values that
@@ -291,7 +316,7 @@ func (c *Checker) mergeConflicts(groups []*group, eligible func(a, b *group) boo
 			if merged[j] || !eligible(a, b) || overlaps(a.articles(), b.articles()) {
 				continue
 			}
-			if jaccard(a.ctx, b.ctx) < conflictContext {
+			if bestPair(a.mentions, b.mentions, true) < conflictContext {
 				continue
 			}
 			merged[j] = true

@@ -1,0 +1,103 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/recoupe/recoupe/internal/brief"
+	"github.com/recoupe/recoupe/news"
+)
+
+func runBrief(ctx context.Context, e env, args []string) error {
+	fs := newFlagSet("brief", e, "[STORY-ID | INPUT]...  (inputs are ingested first; no argument: every story)")
+	var c common
+	c.register(fs, e, "md|json|jsonl")
+	quiet := fs.Bool("quiet", false, "no progress bar")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if err := c.checkFormat("md|json|jsonl"); err != nil {
+		return err
+	}
+	eng, err := c.open(ctx, e)
+	if err != nil {
+		return err
+	}
+	defer eng.Close()
+
+	var ids, inputs []string
+	for _, a := range fs.Args() {
+		if isInput(a) {
+			inputs = append(inputs, a)
+		} else {
+			ids = append(ids, a)
+		}
+	}
+	partial := false
+	if len(inputs) > 0 {
+		rep, err := ingestWithProgress(ctx, e, eng, inputs, *quiet)
+		if err != nil {
+			return err
+		}
+		for _, s := range rep.Skipped {
+			fmt.Fprintf(e.stderr, "recoupe: skipped %s: %s\n", s.Origin, s.Reason)
+		}
+		partial = len(rep.Skipped) > 0
+		ids = append(ids, rep.Stories...)
+	}
+	if len(fs.Args()) == 0 {
+		for off := 0; ; off += 100 {
+			list, total, err := eng.Stories(ctx, news.StoryQuery{Limit: 100, Offset: off})
+			if err != nil {
+				return err
+			}
+			for _, s := range list {
+				ids = append(ids, s.ID)
+			}
+			if off+100 >= total {
+				break
+			}
+		}
+	}
+	var briefs []news.Brief
+	seen := map[string]bool{}
+	for _, id := range ids {
+		if seen[id] {
+			continue
+		}
+		seen[id] = true
+		b, err := eng.Brief(ctx, id)
+		if err != nil {
+			return err
+		}
+		briefs = append(briefs, b)
+	}
+	switch c.format {
+	case "json":
+		err = brief.JSON(e.stdout, briefs)
+	case "jsonl":
+		err = brief.JSONL(e.stdout, briefs)
+	default:
+		err = brief.Markdown(e.stdout, briefs)
+	}
+	if err == nil && partial {
+		err = errPartial
+	}
+	return err
+}
+
+// isInput tells inputs to ingest from story IDs: "-", URLs, and paths or
+// globs that exist.
+func isInput(arg string) bool {
+	if arg == "-" || strings.HasPrefix(arg, "http://") || strings.HasPrefix(arg, "https://") {
+		return true
+	}
+	if _, err := os.Stat(arg); err == nil {
+		return true
+	}
+	m, err := filepath.Glob(arg)
+	return err == nil && len(m) > 0
+}

@@ -1,0 +1,25 @@
+package main
+
+import (
+	"context"
+	"fmt"
+)
+
+func runMove(ctx context.Context, e env, args []string) error {
+	fs := newFlagSet("move", e, "ARTICLE-ID [STORY-ID]  (no story: split the article into a new story)")
+	var c common
+	c.register(fs, e, "text")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() < 1 || fs.NArg() > 2 {
+		fs.Usage()
+		return fmt.Errorf("%w: move needs an article ID and at most one story ID", errUsage)
+	}
+	eng, err := c.open(ctx, e)
+	if err != nil {
+		return err
+	}
+	defer eng.Close()
+	return eng.MoveArticle(ctx, fs.Arg(0), fs.Arg(1))
+}

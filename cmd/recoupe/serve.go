@@ -1,0 +1,61 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/recoupe/recoupe/internal/server"
+	"github.com/recoupe/recoupe/web"
+)
+
+// shutdownGrace is how long in-flight requests get when the server stops.
+const shutdownGrace = 10 * time.Second
+
+func runServe(ctx context.Context, e env, args []string) error {
+	fs := newFlagSet("serve", e, "")
+	var c common
+	c.register(fs, e, "text")
+	// A server logs its requests: info by default.
+	c.logLevel = "info"
+	fs.Lookup("log-level").DefValue = "info"
+	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	eng, err := c.open(ctx, e)
+	if err != nil {
+		return err
+	}
+	defer eng.Close()
+	log := c.logger(e)
+	h, err := server.New(log, eng, web.FS, server.Options{AllowPrivate: c.allowPrivate})
+	if err != nil {
+		return err
+	}
+	srv := server.NewHTTPServer(*addr, h)
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return err
+	}
+	log.Info("serving", "addr", "http://"+ln.Addr().String(), "db", c.db)
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	log.Info("shutting down")
+	sctx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		return err
+	}
+	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}

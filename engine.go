@@ -1,0 +1,269 @@
+package recoupe
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/recoupe/recoupe/internal/ingest"
+	"github.com/recoupe/recoupe/internal/ingest/dedupe"
+	"github.com/recoupe/recoupe/internal/pipeline"
+	"github.com/recoupe/recoupe/internal/store/memstore"
+	"github.com/recoupe/recoupe/internal/store/sqlite"
+	"github.com/recoupe/recoupe/internal/story"
+	"github.com/recoupe/recoupe/news"
+)
+
+// DefaultDB is the SQLite file used when Config.DB is empty.
+const DefaultDB = "recoupe.db"
+
+// MemoryDB selects the in-memory store.
+const MemoryDB = ":memory:"
+
+// Config configures an Engine.
+type Config struct {
+	// DB is a SQLite file path, a postgres:// (or postgresql://) URL, or
+	// MemoryDB. Empty means DefaultDB.
+	DB string
+	// Logger receives the engine's logs; nil discards them.
+	Logger *slog.Logger
+	// Ingest configures reading inputs (size caps, private addresses, …).
+	Ingest ingest.Options
+	// Workers is the number of articles extracted in parallel; 0 means
+	// GOMAXPROCS.
+	Workers int
+}
+
+// Store is what the engine needs from storage: the pipeline's contract
+// plus listing, search, manual moves, feeds and the assignment lock.
+type Store interface {
+	pipeline.Store
+	Articles(ctx context.Context, q pipeline.ArticleQuery) ([]news.Article, error)
+	Search(ctx context.Context, q string, limit int) ([]news.SearchHit, error)
+	MoveArticle(ctx context.Context, articleID, storyID string) error
+	AddFeed(ctx context.Context, url string) error
+	Feeds(ctx context.Context) ([]news.Feed, error)
+	LockAssign(ctx context.Context) (unlock func(), err error)
+}
+
+// Engine ingests articles into a store and writes briefs of its stories.
+type Engine struct {
+	cfg   Config
+	log   *slog.Logger
+	store Store
+	pipe  *pipeline.Pipeline
+
+	mu        sync.Mutex // guards the fields below
+	clusterer *story.Clusterer
+	dedupe    *dedupe.Index
+	known     map[string]news.Assignment // article ID → its current assignment
+	seq       int64                      // last store assignment applied
+	stale     bool                       // state diverged from the store: rebuild
+	summaries map[string]summaryEntry    // story ID → cached listing line
+}
+
+// Open opens (creating if needed) the store named by cfg.DB and rebuilds
+// the engine's clustering state from it.
+func Open(ctx context.Context, cfg Config) (*Engine, error) {
+	if cfg.Logger == nil {
+		cfg.Logger = slog.New(slog.DiscardHandler)
+	}
+	if cfg.Workers <= 0 {
+		cfg.Workers = runtime.GOMAXPROCS(0)
+	}
+	st, err := openStore(ctx, cfg.DB)
+	if err != nil {
+		return nil, err
+	}
+	pipe, err := pipeline.New()
+	if err != nil {
+		st.Close()
+		return nil, fmt.Errorf("recoupe: loading the extractors: %w", err)
+	}
+	e := &Engine{cfg: cfg, log: cfg.Logger, store: st, pipe: pipe}
+	e.reset()
+	e.mu.Lock()
+	err = e.catchUp(ctx)
+	e.mu.Unlock()
+	if err != nil {
+		st.Close()
+		return nil, fmt.Errorf("recoupe: rebuilding stories from %s: %w", cfg.DB, err)
+	}
+	e.log.Info("engine open", "db", redact(cfg.DB), "articles", len(e.known))
+	return e, nil
+}
+
+func openStore(ctx context.Context, db string) (Store, error) {
+	switch {
+	case db == MemoryDB:
+		return memstore.New(), nil
+	case strings.HasPrefix(db, "postgres://"), strings.HasPrefix(db, "postgresql://"):
+		return openPostgres(ctx, db)
+	case db == "":
+		db = DefaultDB
+	}
+	return sqlite.Open(ctx, db)
+}
+
+// redact hides a password in a database URL before it is logged.
+func redact(db string) string {
+	if i := strings.Index(db, "://"); i >= 0 {
+		if j := strings.LastIndex(db, "@"); j > i {
+			return db[:i+3] + "…" + db[j:]
+		}
+	}
+	return db
+}
+
+// Close closes the store.
+func (e *Engine) Close() error { return e.store.Close() }
+
+// Store returns the engine's store, for tools that read it directly.
+func (e *Engine) Store() Store { return e.store }
+
+// reset empties the clustering state; catchUp then replays the store.
+func (e *Engine) reset() {
+	e.clusterer = story.New(story.Options{})
+	e.dedupe = dedupe.New()
+	e.known = map[string]news.Assignment{}
+	e.seq = 0
+	e.stale = false
+	e.summaries = map[string]summaryEntry{}
+}
+
+// catchUp applies the assignments stored since the last one seen: those
+// of other engines sharing the store, and manual moves. e.mu must be held.
+func (e *Engine) catchUp(ctx context.Context) error {
+	if e.stale {
+		e.reset()
+	}
+	return e.store.Assignments(ctx, e.seq, func(seq int64, as news.Assignment) error {
+		e.seq = seq
+		if prev, ok := e.known[as.ArticleID]; ok && prev.StoryID == as.StoryID {
+			return nil // ours, already applied
+		}
+		a, x, err := e.store.Article(ctx, as.ArticleID)
+		if err != nil {
+			return fmt.Errorf("assignment %d of article %s: %w", seq, as.ArticleID, err)
+		}
+		if _, ok := e.known[as.ArticleID]; !ok {
+			e.dedupe.Add(a.ID, a.Text)
+		}
+		e.clusterer.Restore(story.NewDoc(&a, &x), as)
+		e.known[as.ArticleID] = as
+		delete(e.summaries, as.StoryID)
+		return nil
+	})
+}
+
+// errDuplicate reports that an article is already stored.
+var errDuplicate = errors.New("already stored")
+
+// commit stores one extracted article and assigns it to a story, under
+// the store's assignment lock so that engines sharing the store assign
+// in one consistent order. It sets a.DuplicateOf when the article
+// near-duplicates a stored one.
+func (e *Engine) commit(ctx context.Context, a *news.Article, x news.Extraction) (news.Assignment, error) {
+	unlock, err := e.store.LockAssign(ctx)
+	if err != nil {
+		return news.Assignment{}, err
+	}
+	defer unlock()
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if err := e.catchUp(ctx); err != nil {
+		return news.Assignment{}, err
+	}
+	if as, ok := e.known[a.ID]; ok {
+		return as, errDuplicate
+	}
+	if has, err := e.store.HasArticle(ctx, a.ID); err != nil {
+		return news.Assignment{}, err
+	} else if has {
+		return news.Assignment{}, errDuplicate
+	}
+	if a.DuplicateOf == "" {
+		a.DuplicateOf, a.Similarity = e.dedupe.Add(a.ID, a.Text)
+	} else {
+		e.dedupe.Add(a.ID, a.Text)
+	}
+	as := e.clusterer.Assign(story.NewDoc(a, &x))
+	ok, err := e.store.PutArticle(ctx, *a, x, as)
+	if err != nil || !ok {
+		// The clusterer counted an article the store does not hold (or
+		// holds from another writer): rebuild from the store next time.
+		e.stale = true
+		if err != nil {
+			return as, err
+		}
+		return as, errDuplicate
+	}
+	e.known[a.ID] = as
+	delete(e.summaries, as.StoryID)
+	return as, nil
+}
+
+// Extract runs the extractors on one article without storing it.
+func (e *Engine) Extract(a *news.Article) news.Extraction { return e.pipe.Extract(a) }
+
+// Brief cross-checks a story's articles and returns its brief.
+func (e *Engine) Brief(ctx context.Context, storyID string) (news.Brief, error) {
+	st, err := e.store.Story(ctx, storyID)
+	if err != nil {
+		return news.Brief{}, fmt.Errorf("story %s: %w", storyID, err)
+	}
+	arts := make([]news.Article, 0, len(st.Articles))
+	xs := make([]news.Extraction, 0, len(st.Articles))
+	for _, id := range st.Articles {
+		a, x, err := e.store.Article(ctx, id)
+		if err != nil {
+			return news.Brief{}, fmt.Errorf("story %s: article %s: %w", storyID, id, err)
+		}
+		arts = append(arts, a)
+		xs = append(xs, x)
+	}
+	e.mu.Lock()
+	why := make([]news.Assignment, 0, len(arts))
+	for _, a := range arts {
+		if as, ok := e.known[a.ID]; ok {
+			why = append(why, as)
+		}
+	}
+	e.mu.Unlock()
+	return e.pipe.Brief(st, arts, xs, why), nil
+}
+
+// Article returns a stored article and its extraction.
+func (e *Engine) Article(ctx context.Context, id string) (news.Article, news.Extraction, error) {
+	return e.store.Article(ctx, id)
+}
+
+// Search runs a full-text search over the stored articles.
+func (e *Engine) Search(ctx context.Context, q string, limit int) ([]news.SearchHit, error) {
+	return e.store.Search(ctx, q, limit)
+}
+
+// MoveArticle moves an article to another story by hand (storyID "" opens
+// a new story: a split); the decision is stored and outlives restarts.
+func (e *Engine) MoveArticle(ctx context.Context, articleID, storyID string) error {
+	if storyID == "" {
+		// A split: a new story, named like the clusterer's (s + 12 hex),
+		// from the article and the moment, so that splitting the same
+		// article again gives another story.
+		storyID = "s" + news.ArticleID(fmt.Sprintf("split %s %d", articleID, time.Now().UnixNano()))[:12]
+	}
+	if err := e.store.MoveArticle(ctx, articleID, storyID); err != nil {
+		return err
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if prev, ok := e.known[articleID]; ok {
+		delete(e.summaries, prev.StoryID)
+	}
+	return e.catchUp(ctx)
+}

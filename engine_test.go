@@ -1,0 +1,232 @@
+package recoupe_test
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/recoupe/recoupe"
+	"github.com/recoupe/recoupe/news"
+)
+
+// The articles in testdata/fictional are invented: three tell of one
+// stadium sale (two in French, one in English; they disagree on the
+// price), one of a volcano.
+
+func open(t *testing.T, db string) *recoupe.Engine {
+	t.Helper()
+	e, err := recoupe.Open(t.Context(), recoupe.Config{DB: db, Workers: 2})
+	if err != nil {
+		t.Fatalf("Open(%s): %v", db, err)
+	}
+	t.Cleanup(func() { e.Close() })
+	return e
+}
+
+func storyOf(t *testing.T, e *recoupe.Engine, name string) string {
+	t.Helper()
+	list, _, err := e.Stories(t.Context(), news.StoryQuery{Limit: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range list {
+		b, err := e.Brief(t.Context(), s.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, a := range b.Articles {
+			if a.Article == name {
+				return s.ID
+			}
+		}
+	}
+	t.Fatalf("article %s is in no story", name)
+	return ""
+}
+
+func TestIngestIsIdempotent(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "r.db")
+	e := open(t, db)
+	rep, err := e.Ingest(t.Context(), []string{"testdata/fictional"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Ingested != 4 || rep.Duplicates != 0 || len(rep.Skipped) != 0 {
+		t.Fatalf("first run = %+v, want 4 ingested", rep)
+	}
+	again, err := e.Ingest(t.Context(), []string{"testdata/fictional", "testdata/fictional/brume-1.txt"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again.Ingested != 0 || again.Duplicates != 5 {
+		t.Errorf("second run = %+v, want 0 ingested and 5 duplicates", again)
+	}
+	slices.Sort(rep.Stories)
+	slices.Sort(again.Stories)
+	if !slices.Equal(rep.Stories, again.Stories) {
+		t.Errorf("stories changed: %v then %v", rep.Stories, again.Stories)
+	}
+}
+
+func TestStoriesAndBrief(t *testing.T) {
+	e := open(t, recoupe.MemoryDB)
+	if _, err := e.Ingest(t.Context(), []string{"testdata/fictional"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	s1, s2, s3 := storyOf(t, e, "brume-1.txt"), storyOf(t, e, "brume-2.txt"), storyOf(t, e, "brume-3.txt")
+	if s1 != s2 || s1 != s3 {
+		t.Errorf("the stadium articles are in stories %s, %s, %s; want one", s1, s2, s3)
+	}
+	if v := storyOf(t, e, "volcan.txt"); v == s1 {
+		t.Errorf("the volcano joined the stadium story")
+	}
+	b, err := e.Brief(t.Context(), s1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var price *news.Check
+	for i, f := range b.Facts {
+		for _, c := range f.Sources {
+			if strings.HasPrefix(c.Text, "44 millions") {
+				price = &b.Facts[i]
+			}
+		}
+	}
+	if price == nil || price.Status != news.Conflict {
+		t.Fatalf("the price (54 vs 44 millions) is not a conflict: %+v", b.Facts)
+	}
+	for _, f := range b.Facts {
+		if f.Status == news.Conflict && f.Kind == news.KindMoney && f.Value < 20e6 {
+			t.Errorf("works budget (environ / près de 12 millions) flagged as a conflict: %+v", f)
+		}
+	}
+	for _, f := range b.Facts {
+		for _, c := range f.Sources {
+			a, _, err := e.Article(t.Context(), c.ArticleID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Text[c.Start:c.End] != c.Text {
+				t.Errorf("citation %+v does not match the article's bytes %q", c, a.Text[c.Start:c.End])
+			}
+			if strings.Contains(c.Text, "lire") {
+				t.Errorf("fact from page furniture: %+v", c)
+			}
+		}
+	}
+}
+
+func TestBadInputsAreSkipped(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string][]byte{
+		"empty.txt":   nil,
+		"binary.txt":  {0x00, 0x01, 0x02, 0xff, 0x00, 0x10},
+		"invalid.txt": []byte("Le club \xff\xfe a gagné.\n"),
+	}
+	for name, data := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	data, err := os.ReadFile("testdata/fictional/volcan.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "good.txt"), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	e := open(t, recoupe.MemoryDB)
+	rep, err := e.Ingest(t.Context(), []string{dir, filepath.Join(dir, "missing.txt")}, nil)
+	if err != nil {
+		t.Fatalf("Ingest: %v (bad inputs must be skipped, not abort the batch)", err)
+	}
+	if rep.Ingested != 1 {
+		t.Errorf("ingested %d, want 1 (good.txt)", rep.Ingested)
+	}
+	for _, name := range []string{"empty.txt", "binary.txt", "invalid.txt", "missing.txt"} {
+		found := false
+		for _, s := range rep.Skipped {
+			if strings.Contains(s.Origin, name) && s.Reason != "" {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%s not reported as skipped: %+v", name, rep.Skipped)
+		}
+	}
+}
+
+func TestReopenKeepsStories(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "r.db")
+	e := open(t, db)
+	if _, err := e.Ingest(t.Context(), []string{"testdata/fictional/brume-1.txt", "testdata/fictional/volcan.txt"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	before := storyOf(t, e, "brume-1.txt")
+	e.Close()
+	e2 := open(t, db)
+	if _, err := e2.Ingest(t.Context(), []string{"testdata/fictional/brume-2.txt"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if got := storyOf(t, e2, "brume-2.txt"); got != before {
+		t.Errorf("after reopening, brume-2 went to story %s, want %s (brume-1's)", got, before)
+	}
+}
+
+func TestTwoEnginesShareOneStore(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "r.db")
+	a, b := open(t, db), open(t, db)
+	inputs := []string{"testdata/fictional/brume-1.txt", "testdata/fictional/brume-2.txt", "testdata/fictional/brume-3.txt", "testdata/fictional/volcan.txt"}
+	var wg sync.WaitGroup
+	errs := make([]error, 2)
+	for i, e := range []*recoupe.Engine{a, b} {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_, errs[i] = e.Ingest(t.Context(), inputs, nil)
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	arts, err := a.Store().Articles(t.Context(), news.ArticleQuery{Limit: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(arts) != 4 {
+		t.Errorf("store holds %d articles, want 4 (each once)", len(arts))
+	}
+	if sa, sb := storyOf(t, a, "brume-3.txt"), storyOf(t, b, "brume-1.txt"); sa != sb {
+		t.Errorf("engines disagree: brume-3 in %s, brume-1 in %s", sa, sb)
+	}
+}
+
+func TestMoveArticle(t *testing.T) {
+	e := open(t, recoupe.MemoryDB)
+	if _, err := e.Ingest(t.Context(), []string{"testdata/fictional"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	stadium := storyOf(t, e, "brume-1.txt")
+	b, err := e.Brief(t.Context(), stadium)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var id string
+	for _, a := range b.Articles {
+		if a.Article == "brume-3.txt" {
+			id = a.ID
+		}
+	}
+	if err := e.MoveArticle(t.Context(), id, ""); err != nil {
+		t.Fatal(err)
+	}
+	if got := storyOf(t, e, "brume-3.txt"); got == stadium {
+		t.Errorf("after a split, brume-3 is still in %s", got)
+	}
+}

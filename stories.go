@@ -1,0 +1,214 @@
+package recoupe
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/recoupe/recoupe/internal/pipeline"
+	"github.com/recoupe/recoupe/news"
+)
+
+// summaryEntry caches a story's listing line until the story changes.
+type summaryEntry struct {
+	sum      news.StorySummary
+	entities map[string]bool // canonical names and aliases, lower case
+	outlets  map[string]bool // lower case
+}
+
+// Stories lists stories, most recently updated first, filtered by q, and
+// returns one page of them with the number of stories that match.
+func (e *Engine) Stories(ctx context.Context, q news.StoryQuery) ([]news.StorySummary, int, error) {
+	// Other engines sharing the store may have added articles.
+	e.mu.Lock()
+	err := e.catchUp(ctx)
+	e.mu.Unlock()
+	if err != nil {
+		return nil, 0, err
+	}
+	var ids []string
+	if strings.TrimSpace(q.Text) != "" {
+		hits, err := e.store.Search(ctx, q.Text, 1000)
+		if err != nil {
+			return nil, 0, err
+		}
+		seen := map[string]bool{}
+		for _, h := range hits {
+			if h.StoryID != "" && !seen[h.StoryID] {
+				seen[h.StoryID] = true
+				ids = append(ids, h.StoryID)
+			}
+		}
+	} else {
+		const chunk = 1000
+		for off := 0; ; off += chunk {
+			page, err := e.store.Stories(ctx, pipeline.StoryQuery{Limit: chunk, Offset: off})
+			if err != nil {
+				return nil, 0, err
+			}
+			for _, st := range page {
+				ids = append(ids, st.ID)
+			}
+			if len(page) < chunk {
+				break
+			}
+		}
+	}
+	filtered := q.Language != "" || q.Outlet != "" || q.Entity != "" || !q.From.IsZero() || !q.To.IsZero()
+	var out []news.StorySummary
+	total := 0
+	limit := q.Limit
+	if limit <= 0 {
+		limit = 20
+	}
+	for _, id := range ids {
+		if !filtered {
+			total++
+			if total <= q.Offset || len(out) >= limit {
+				continue
+			}
+		}
+		se, err := e.summary(ctx, id)
+		if err != nil {
+			return nil, 0, err
+		}
+		if filtered {
+			if !matches(se, q) {
+				continue
+			}
+			total++
+			if total <= q.Offset || len(out) >= limit {
+				continue
+			}
+		}
+		out = append(out, se.sum)
+	}
+	return out, total, nil
+}
+
+func matches(se summaryEntry, q news.StoryQuery) bool {
+	s := se.sum
+	if q.Language != "" && !contains(s.Languages, q.Language) {
+		return false
+	}
+	if q.Outlet != "" && !se.outlets[strings.ToLower(q.Outlet)] {
+		return false
+	}
+	if q.Entity != "" && !se.entities[strings.ToLower(q.Entity)] {
+		return false
+	}
+	if !q.From.IsZero() && (s.Last.IsZero() || !s.Last.End().After(q.From.Time)) {
+		return false
+	}
+	if !q.To.IsZero() && (s.First.IsZero() || !s.First.Time.Before(q.To.End())) {
+		return false
+	}
+	return true
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if strings.EqualFold(x, y) {
+			return true
+		}
+	}
+	return false
+}
+
+// summary returns a story's listing line, from the cache when the story
+// has not changed since.
+func (e *Engine) summary(ctx context.Context, id string) (summaryEntry, error) {
+	e.mu.Lock()
+	se, ok := e.summaries[id]
+	e.mu.Unlock()
+	if ok {
+		return se, nil
+	}
+	b, err := e.Brief(ctx, id)
+	if err != nil {
+		return summaryEntry{}, err
+	}
+	st, err := e.store.Story(ctx, id)
+	if err != nil {
+		return summaryEntry{}, err
+	}
+	se = summaryEntry{
+		sum:      news.StorySummary{Story: st, Sources: len(b.Articles), Independent: b.Independent},
+		entities: map[string]bool{},
+		outlets:  map[string]bool{},
+	}
+	if se.sum.Title == "" {
+		se.sum.Title = b.Headline
+	}
+	for _, a := range b.Articles {
+		if a.Source != "" && !se.outlets[strings.ToLower(a.Source)] {
+			se.outlets[strings.ToLower(a.Source)] = true
+			se.sum.Outlets = append(se.sum.Outlets, a.Source)
+		}
+	}
+	sort.Strings(se.sum.Outlets)
+	for _, f := range b.Facts {
+		if f.Status == news.Conflict {
+			se.sum.Conflicts++
+		}
+	}
+	for _, en := range b.Entities {
+		se.entities[strings.ToLower(en.Name)] = true
+		for _, al := range en.Aliases {
+			se.entities[strings.ToLower(al)] = true
+		}
+	}
+	e.mu.Lock()
+	e.summaries[id] = se
+	e.mu.Unlock()
+	return se, nil
+}
+
+// IngestBytes ingests one uploaded or pasted document: plain text, an
+// HTML page, a feed or a WARC archive, told apart by name and content.
+func (e *Engine) IngestBytes(ctx context.Context, name string, data []byte) (news.IngestReport, error) {
+	base := filepath.Base(filepath.Clean("/" + name))
+	if base == "/" || base == "." || base == "" {
+		base = "pasted.txt"
+	}
+	dir, err := os.MkdirTemp("", "recoupe-upload-")
+	if err != nil {
+		return news.IngestReport{}, err
+	}
+	defer os.RemoveAll(dir)
+	path := filepath.Join(dir, base)
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		return news.IngestReport{}, fmt.Errorf("upload %s: %w", base, err)
+	}
+	return e.Ingest(ctx, []string{path}, nil)
+}
+
+// AddFeed subscribes to a feed; PollFeeds reads it.
+func (e *Engine) AddFeed(ctx context.Context, url string) error {
+	if !strings.HasPrefix(url, "http://") && !strings.HasPrefix(url, "https://") {
+		return fmt.Errorf("feed %q: only http and https URLs can be polled", url)
+	}
+	return e.store.AddFeed(ctx, url)
+}
+
+// Feeds lists the subscribed feeds.
+func (e *Engine) Feeds(ctx context.Context) ([]news.Feed, error) { return e.store.Feeds(ctx) }
+
+// PollFeeds ingests the items of every subscribed feed.
+func (e *Engine) PollFeeds(ctx context.Context) (news.IngestReport, error) {
+	fs, err := e.store.Feeds(ctx)
+	if err != nil {
+		return news.IngestReport{}, err
+	}
+	var urls []string
+	for _, f := range fs {
+		urls = append(urls, f.URL)
+	}
+	if len(urls) == 0 {
+		return news.IngestReport{}, nil
+	}
+	return e.Ingest(ctx, urls, nil)
+}
