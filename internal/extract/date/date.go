@@ -138,7 +138,7 @@ func (p *parser) merge(c cand) cand {
 		explicit := false
 		switch p.word(k) {
 		case "a", "at", "vers", "des", "around", "about":
-			explicit = p.word(k) == "at" || p.hourCue(k)
+			explicit = p.word(k) != "a" || p.hourCue(k)
 			k++
 		default:
 			if p.punct(k, "@") {
