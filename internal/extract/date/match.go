@@ -236,6 +236,14 @@ func (p *parser) dateDM(i int) (cand, bool) {
 	if !validDay(v.y, v.m, v.d) {
 		return cand{}, false
 	}
+	if v.y == 0 { // "le 10 février dernier", "le 3 mars prochain"
+		switch p.word(j) {
+		case "dernier", "passe":
+			v.rel, j = fmt.Sprintf("md:%02d-%02d/-1", v.m, v.d), j+1
+		case "prochain":
+			v.rel, j = fmt.Sprintf("md:%02d-%02d/+1", v.m, v.d), j+1
+		}
+	}
 	return cand{i: start, j: j, v: v}, true
 }
 
