@@ -86,7 +86,7 @@ func TestExtract(t *testing.T) {
 			[]got{{"14h30", "time", "", "time:14:30"}, {"14 h 30", "time", "", "time:14:30"}, {"9h", "time", "", "time:09:00"}, {"14:30", "time", "", "time:14:30"}, {"2:30 pm", "time", "", "time:14:30"}}},
 		{"mt time artifact", "Mise à jour à 16,45hXNUMXLa suite.", "fr", news.Date{},
 			[]got{{"16,45h", "time", "", "time:16:45"}}},
-		{"duration is no time", "Le trajet se fait en 3h et dure 24 h.", "fr", wed, nil},
+		{"duration is no time", "Le trajet se fait en 3h et dure 24 h, ouvert 24h/24, gagné en 2:01:09.", "fr", wed, nil},
 		{"date and time", "Le scrutin ouvre le 10 février 2025 à 8h et demain à 9h30.", "fr", wed,
 			[]got{{"10 février 2025 à 8h", "time", "2025-02-10T08:00", ""}, {"demain à 9h30", "time", "2024-03-14T09:30", "day:+1 time:09:30"}}},
 		{"weekday and date", "Rendez-vous mercredi 10 juin 2020.", "fr", news.Date{},

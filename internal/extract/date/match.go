@@ -875,8 +875,8 @@ func (p *parser) timeOfDay(i int) (cand, bool) {
 				j += 2
 			}
 		}
-		if p.continuesNumber(j) {
-			return cand{}, false
+		if p.continuesNumber(j) || durationCue[p.word(i-1)] {
+			return cand{}, false // "en 2:01:09" is a race time
 		}
 	case nd <= 2 && p.punct(j, ",") && p.glued(j) && p.glued(j+1) && p.glued(j+2):
 		// "14,30h" as machine translation writes 14h30.
@@ -917,8 +917,8 @@ func (p *parser) timeOfDay(i int) (cand, bool) {
 					return cand{}, false
 				}
 			}
-			if h > 24 || (h == 24 && mi > 0) {
-				return cand{}, false
+			if h > 24 || (h == 24 && mi > 0) || (p.punct(e, "/") && p.glued(e)) {
+				return cand{}, false // "24h/24" is around the clock
 			}
 			c.j, c.end, c.v.hh, c.v.mi = e, end, h%24, mi
 			return p.withDaypart(c), true
