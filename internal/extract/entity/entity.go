@@ -190,6 +190,16 @@ func camelCase(w string) bool {
 	return hump && n >= 3
 }
 
+// midCap reports a capitalised word inside a sentence: not its first
+// word, not in a headline, not after an opening quote or colon.
+func midCap(words []string, in []tokInfo, k int) bool {
+	ti := &in[k]
+	if ti.flags&fCap == 0 || ti.flags&(fInitial|fTitleLine|fCapsLine) != 0 || startsWithDigit(words[k]) {
+		return false
+	}
+	return k > 0 && !isOpener(words[k-1]) && words[k-1] != "." && ti.alt != 0
+}
+
 func isConj(w string) bool { return w == "et" || w == "ou" || w == "and" || w == "or" || w == "&" }
 
 func startsWithDigit(w string) bool { return w != "" && '0' <= w[0] && w[0] <= '9' }
@@ -332,6 +342,31 @@ func (r *Recognizer) retype(sents [][]string, infos [][]tokInfo, tags [][]int) {
 	var links []link
 	for i, ts := range tags {
 		in := infos[i]
+		// French capitalises names, not nouns: a run of two or more
+		// capitalised words inside a sentence, not all dictionary words, is
+		// a name ("Open AI").
+		for k := 0; k < len(ts); {
+			e := k
+			for e < len(ts) && ts[e] == 0 && midCap(sents[i], in, e) {
+				e++
+			}
+			if e == k {
+				k++
+				continue
+			}
+			known := 0 // words of the run that are dictionary words
+			for j := k; j < e; j++ {
+				if in[j].gaz&gazetteer.Word != 0 || in[j].flags&fStem != 0 {
+					known++
+				}
+			}
+			if e-k >= 2 && known < e-k {
+				if (k == 0 || ts[k-1] == 0) && (e == len(ts) || ts[e] == 0) {
+					setSpan(ts, k, e, int(in[k].alt))
+				}
+			}
+			k = e
+		}
 		for k := range ts {
 			ti := &in[k]
 			if ts[k] == 0 && camelCase(sents[i][k]) && ti.flags&fInitial == 0 && ti.gaz&gazetteer.Word == 0 &&
