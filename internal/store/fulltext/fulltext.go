@@ -24,8 +24,15 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// MaxQueryWords caps the words of a query that are looked up.
-const MaxQueryWords = 16
+// Limits. MaxDocument keeps an article's terms within what a PostgreSQL
+// tsvector holds (1 MB); longer texts are indexed on their first terms.
+// Terms longer than MaxTerm bytes (tokens of encoded data, mostly) are
+// not indexed.
+const (
+	MaxQueryWords = 16
+	MaxDocument   = 256 << 10
+	MaxTerm       = 128
+)
 
 // Token is a word of a text and its byte span.
 type Token struct {
@@ -103,7 +110,7 @@ func Terms(lang, text string) []string {
 	toks := Tokens(text)
 	terms := make([]string, 0, len(toks))
 	for _, t := range toks {
-		if w := Term(lang, t.Word); w != "" {
+		if w := Term(lang, t.Word); w != "" && len(w) <= MaxTerm {
 			terms = append(terms, w)
 		}
 	}
@@ -113,7 +120,17 @@ func Terms(lang, text string) []string {
 // Document returns what a store indexes for an article: the terms of its
 // title and text, separated by spaces.
 func Document(lang, title, text string) string {
-	return strings.Join(append(Terms(lang, title), Terms(lang, text)...), " ")
+	var b strings.Builder
+	for _, t := range append(Terms(lang, title), Terms(lang, text)...) {
+		if b.Len()+len(t)+1 > MaxDocument {
+			break
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t)
+	}
+	return b.String()
 }
 
 // Query is an analysed search: every word must match one of its forms.

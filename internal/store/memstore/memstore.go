@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -99,7 +100,7 @@ func (s *Store) PutArticle(ctx context.Context, a news.Article, x news.Extractio
 	}
 	a = record.Normalize(a)
 	terms := map[string]int{}
-	for _, t := range fulltext.Terms(a.Language, a.Title+"\n"+a.Text) {
+	for _, t := range strings.Fields(fulltext.Document(a.Language, a.Title, a.Text)) {
 		terms[t]++
 	}
 	as.Shared = slices.Clone(as.Shared)

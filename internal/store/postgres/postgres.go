@@ -47,6 +47,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -63,6 +64,9 @@ type DB struct {
 	pool                          *pgxpool.Pool
 	schema                        string
 	assignKey, seqKey, migrateKey int64
+	// lockPID is the backend of the connection holding LockAssign, 0 when
+	// this DB does not hold it.
+	lockPID atomic.Uint32
 }
 
 // Open connects to the database at dsn (a postgres:// URL or key=value
@@ -171,6 +175,11 @@ func (db *DB) HasArticle(ctx context.Context, id string) (bool, error) {
 
 var errExists = errors.New("article exists")
 
+// ErrLockLost is returned by PutArticle when the connection that held
+// LockAssign died before the article was put: take the lock again, catch
+// up and assign anew.
+var ErrLockLost = errors.New("postgres: assignment lock lost")
+
 // PutArticle stores an article, its extraction and its assignment in one
 // transaction; it reports false and changes nothing when the article is
 // already stored.
@@ -191,45 +200,81 @@ func (db *DB) PutArticle(ctx context.Context, a news.Article, x news.Extraction,
 	if ok {
 		pub = &us
 	}
+	// One round trip for the whole article: the statements after the
+	// first find the article by its ID; when the first inserted nothing
+	// (another worker stored the article meanwhile), the transaction is
+	// rolled back whatever the others did.
+	var b pgx.Batch
+	fenced := false
+	if pid := db.lockPID.Load(); pid != 0 && as.StoryID != "" {
+		// The assignment was decided under LockAssign: check that its
+		// session still holds it, or another worker may be assigning with
+		// a view that lacks this article.
+		fenced = true
+		b.Queue(`SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted AND pid = $1)`, int64(pid))
+	}
+	b.Queue(`INSERT INTO articles
+		(id, name, source, url, title, author, published_us, published_gran, language, body, duplicate_of, similarity, extraction, terms)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, to_tsvector('simple', $14::text))
+		ON CONFLICT (id) DO NOTHING RETURNING seq`,
+		a.ID, a.Name, a.Source, a.URL, a.Title, a.Author, pub, gran, a.Language, []byte(a.Text), a.DuplicateOf, a.Similarity, xs, terms)
+	for i, f := range x.Facts {
+		var value *float64
+		var currency *string
+		if f.Amount != nil {
+			value, currency = &f.Amount.Value, &f.Amount.Currency
+		}
+		b.Queue(`INSERT INTO facts (article_id, n, kind, start_byte, end_byte, value, currency) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+			a.ID, i, string(f.Kind), f.Span.Start, f.Span.End, value, currency)
+	}
+	if as.StoryID != "" {
+		queueAssign(&b, db.seqKey, record.StoryTitle(a), as)
+	}
 	err = db.inTx(ctx, func(tx pgx.Tx) error {
+		br := tx.SendBatch(ctx, &b)
+		defer br.Close()
+		if fenced {
+			var held bool
+			if err := br.QueryRow().Scan(&held); err != nil {
+				return fmt.Errorf("check assignment lock: %w", err)
+			}
+			if !held {
+				return ErrLockLost
+			}
+		}
 		var seq int64
-		err := tx.QueryRow(ctx, `INSERT INTO articles
-			(id, name, source, url, title, author, published_us, published_gran, language, body, duplicate_of, similarity, extraction, terms)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, to_tsvector('simple', $14::text))
-			ON CONFLICT (id) DO NOTHING RETURNING seq`,
-			a.ID, a.Name, a.Source, a.URL, a.Title, a.Author, pub, gran, a.Language, []byte(a.Text), a.DuplicateOf, a.Similarity, xs, terms,
-		).Scan(&seq)
+		err := br.QueryRow().Scan(&seq)
 		if errors.Is(err, pgx.ErrNoRows) {
 			return errExists
 		}
 		if err != nil {
 			return fmt.Errorf("insert article %s: %w", a.ID, err)
 		}
-		if len(x.Facts) > 0 {
-			var b pgx.Batch
-			for i, f := range x.Facts {
-				var value *float64
-				var currency *string
-				if f.Amount != nil {
-					value, currency = &f.Amount.Value, &f.Amount.Currency
-				}
-				b.Queue(`INSERT INTO facts (article_id, n, kind, start_byte, end_byte, value, currency) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-					a.ID, i, string(f.Kind), f.Span.Start, f.Span.End, value, currency)
-			}
-			if err := tx.SendBatch(ctx, &b).Close(); err != nil {
-				return fmt.Errorf("insert facts of %s: %w", a.ID, err)
-			}
+		if err := br.Close(); err != nil {
+			return fmt.Errorf("store article %s: %w", a.ID, err)
 		}
-		if as.StoryID == "" {
-			return nil
-		}
-		_, err = db.assign(ctx, tx, seq, record.StoryTitle(a), as)
-		return err
+		return nil
 	})
 	if errors.Is(err, errExists) {
 		return false, nil
 	}
 	return err == nil, err
+}
+
+// queueAssign queues the statements that record an assignment and move
+// its article into the story, creating the story (with the given title)
+// if needed. They take the sequence lock first and hold it to commit, so
+// that sequence numbers are given in commit order.
+func queueAssign(b *pgx.Batch, seqKey int64, title string, as news.Assignment) {
+	b.Queue(`SELECT pg_advisory_xact_lock($1)`, seqKey)
+	b.Queue(`INSERT INTO assignments (article_id, story_id, new, score, threshold, shared, manual)
+		VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+		as.ArticleID, as.StoryID, as.New, as.Score, as.Threshold, record.EncodeShared(as.Shared), as.Manual)
+	b.Queue(`INSERT INTO stories (id, title, updated_us, touched) VALUES ($1, $2, $3, currval(pg_get_serial_sequence('assignments', 'seq')))
+		ON CONFLICT (id) DO UPDATE SET updated_us = excluded.updated_us, touched = excluded.touched`,
+		as.StoryID, title, record.Now().UnixMicro())
+	b.Queue(`UPDATE articles SET story_id = $1, joined = currval(pg_get_serial_sequence('assignments', 'seq')) WHERE id = $2`,
+		as.StoryID, as.ArticleID)
 }
 
 // assign records an assignment of the article stored at articleSeq and
@@ -625,7 +670,9 @@ func (db *DB) LockAssign(ctx context.Context) (unlock func(), err error) {
 		conn.Release()
 		return nil, fmt.Errorf("postgres: assignment lock: %w", err)
 	}
+	db.lockPID.Store(conn.Conn().PgConn().PID())
 	return func() {
+		db.lockPID.Store(0)
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
 		var ok bool

@@ -4,10 +4,14 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"fmt"
 	"net/url"
 	"os"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 
@@ -80,10 +84,15 @@ func openDSN(t testing.TB, dsn string) *postgres.DB {
 }
 
 func TestStore(t *testing.T) {
+	t.Parallel()
+	if os.Getenv(EnvDSN) == "" {
+		t.Skip("set " + EnvDSN + " to a PostgreSQL DSN to run this test (.ci/postgres.sh start FILE starts a throwaway cluster)")
+	}
 	storetest.Run(t, func(t *testing.T) storetest.Store { return openDSN(t, testDSN(t)) })
 }
 
 func TestPersistent(t *testing.T) {
+	t.Parallel()
 	storetest.RunPersistent(t, func(t *testing.T) (storetest.Store, func() storetest.Store) {
 		dsn := testDSN(t)
 		return openDSN(t, dsn), func() storetest.Store { return openDSN(t, dsn) }
@@ -91,11 +100,17 @@ func TestPersistent(t *testing.T) {
 }
 
 func TestWorkers(t *testing.T) {
+	t.Parallel()
 	dsn := testDSN(t)
-	storetest.Workers(t, func(t *testing.T) storetest.Store { return openDSN(t, dsn) }, 4, 5000)
+	n := 5000
+	if testing.Short() {
+		n = 1000
+	}
+	storetest.Workers(t, func(t *testing.T) storetest.Store { return openDSN(t, dsn) }, 4, n)
 }
 
 func TestMigrateTwice(t *testing.T) {
+	t.Parallel()
 	dsn := testDSN(t)
 	for range 2 {
 		db := openDSN(t, dsn)
@@ -104,4 +119,98 @@ func TestMigrateTwice(t *testing.T) {
 			t.Errorf("SchemaVersion = %d, %v, want 1", v, err)
 		}
 	}
+}
+
+func TestMain(m *testing.M) {
+	storetest.ChildMain(func(ctx context.Context, dsn string) (storetest.Store, error) { return postgres.Open(ctx, dsn) })
+	os.Exit(m.Run())
+}
+
+// TestKilledWorkers SIGKILLs worker processes while they write; restarted
+// workers must complete the ingest with nothing lost or duplicated.
+func TestKilledWorkers(t *testing.T) {
+	t.Parallel()
+	dsn := testDSN(t)
+	storetest.KilledWorkers(t, dsn, openDSN(t, dsn), 600, nil)
+}
+
+// TestKilledConnections runs 4 workers, each with its own connection pool,
+// and terminates their database connections mid-batch, again and again; a
+// worker that gets an error starts over with a new pool and a new
+// clusterer, as a restarted process would. In the end every article must
+// be stored exactly once, in the stories a single worker would make.
+func TestKilledConnections(t *testing.T) {
+	t.Parallel()
+	dsn := testDSN(t)
+	const workers, n = 4, 1000
+	arts := storetest.GenerateForWorkers(n)
+	admin := openDSN(t, dsn)
+	var stored atomic.Int64
+	var restarts atomic.Int64
+	ctx := t.Context()
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			wdsn := withParam(dsn, "application_name", fmt.Sprintf("recoupe-worker-%d", w))
+			for attempt := 0; ; attempt++ {
+				if attempt == 50 {
+					t.Errorf("worker %d: gave up after %d restarts", w, attempt)
+					return
+				}
+				err := func() error {
+					db, err := postgres.Open(ctx, wdsn)
+					if err != nil {
+						return err
+					}
+					defer db.Close()
+					c := storetest.NewClusterer()
+					for i := range arts {
+						ok, err := c.Ingest(ctx, db, arts[(i+w*n/workers)%n])
+						if err != nil {
+							return err
+						}
+						if ok {
+							stored.Add(1)
+						}
+					}
+					return nil
+				}()
+				if err == nil {
+					return
+				}
+				restarts.Add(1)
+			}
+		})
+	}
+	killed := 0
+	for k := range 3 {
+		for stored.Load() < int64((k+1)*n/5) {
+			time.Sleep(time.Millisecond)
+		}
+		var m int
+		if err := adminConn(t, dsn).QueryRow(ctx, `SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
+			WHERE application_name LIKE 'recoupe-worker-%'`).Scan(&m); err != nil {
+			t.Fatal(err)
+		}
+		killed += m
+	}
+	wg.Wait()
+	t.Logf("%d connections terminated, %d worker restarts, %d articles stored", killed, restarts.Load(), stored.Load())
+	if killed == 0 || restarts.Load() == 0 {
+		t.Errorf("terminated %d connections, %d restarts: the test did not test", killed, restarts.Load())
+	}
+	if got := stored.Load(); got != n {
+		t.Errorf("workers stored %d articles, want %d", got, n)
+	}
+	storetest.CheckStored(t, admin, arts)
+	storetest.CheckStories(t, admin, arts)
+}
+
+func adminConn(t *testing.T, dsn string) *pgx.Conn {
+	conn, err := pgx.Connect(t.Context(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { conn.Close(context.Background()) })
+	return conn
 }

@@ -36,7 +36,10 @@ func Run(t *testing.T, open func(t *testing.T) Store) {
 		{"AssignLock", testAssignLock},
 		{"ConcurrentPut", testConcurrentPut},
 	} {
-		t.Run(tc.name, func(t *testing.T) { tc.fn(t, open(t)) })
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			tc.fn(t, open(t))
+		})
 	}
 }
 
