@@ -210,7 +210,7 @@ var currencyWords = map[string]currency{
 	"rand": {"ZAR", 1}, "couronnes suedoises": {"SEK", 1}, "swedish kronor": {"SEK", 1},
 	"couronnes norvegiennes": {"NOK", 1}, "norwegian kroner": {"NOK", 1},
 	"couronnes danoises": {"DKK", 1}, "danish kroner": {"DKK", 1},
-	"bitcoin": {"XBT", 1}, "bitcoins": {"XBT", 1},
+	"bitcoin": {"XBT", 1}, "bitcoins": {"XBT", 1}, "satoshi": {"XBT", 1e8}, "satoshis": {"XBT", 1e8},
 	"cent": {"", 100}, "cents": {"", 100}, "centime": {"", 100}, "centimes": {"", 100},
 	"pesewa": {"GHS", 100}, "pesewas": {"GHS", 100},
 }

@@ -405,6 +405,10 @@ func (s *scanner) wordsAt(i int) (numExpr, int, bool) {
 			st.add(1, fr)
 			j = i + 1
 		} else if d, m, _, ok := s.denomAt(i + 1); ok && !s.toks[i+1].nl && s.sym(i+1) != "-" {
+			// "a quarter million"
+			if f, ok := s.words[s.word(m)]; ok && f >= 1e6 && m < len(s.toks) && !s.toks[m].nl {
+				return numExpr{first: i, last: m, val: f / d, prec: f / 100, scale: f, words: true}, m + 1, true
+			}
 			return numExpr{first: i, last: m - 1, val: 1 / d, words: true}, m, true
 		} else if f, ok := s.scale[nw]; ok && wordScales[nw] {
 			return numExpr{first: i, last: i + 1, val: f, prec: f, scale: f, words: true}, i + 2, true

@@ -458,11 +458,21 @@ func (s *scanner) amountAt(i int) (item, int, bool) {
 			if k < len(s.toks) && !s.toks[k].nl {
 				if c, m, ok := s.currencyAt(k, true); ok {
 					cur, hasCur = c, true
+					symbolCurrency = s.toks[k].kind == tSym
 					end, n = s.toks[m-1].end, m
+					// "75 USD million": a scale after the code.
+					if w := s.word(n); isISOWord(s.toks[k].raw) && m == k+1 && w != "" && !s.toks[n].nl {
+						if f, ok := s.scale[w]; ok && f >= 1e6 && num.scale == 0 && w != "m" {
+							it.amount.Value *= f
+							it.amount.Precision *= f
+							end, n = s.toks[n].end, n+1
+						}
+					}
 				}
 			}
 		}
-	} else if c, m, ok := s.currencyAt(n, true); ok && n < len(s.toks) && !s.toks[n].nl && (c.code == cur.code || cur.code == "USD" && s.toks[n].kind == tWord) {
+	} else if c, m, ok := s.currencyAt(n, true); ok && n < len(s.toks) && !s.toks[n].nl && !s.isNum(m) &&
+		(c.code == cur.code || cur.code == "USD" && s.toks[n].kind == tWord) {
 		// "$ 10 dollars", "$ 150 million usd": one currency written twice.
 		cur = c
 		end, n = s.toks[m-1].end, m
@@ -553,11 +563,17 @@ func (s *scanner) subunitAt(i int, afterSymbol bool) (float64, int, bool) {
 		return 0, 0, false
 	}
 	num, n, ok := s.numberAt(j)
+	if ok && num.words && s.word(num.last) == "cents" && num.val >= 100 && math.Mod(num.val, 100) == 0 && num.val < 1e4 {
+		return num.val / 100, n, true // "treize euros et quarante-cinq cents"
+	}
 	if !ok || num.scale != 0 || num.val <= 0 || num.val >= 100 || num.val != math.Trunc(num.val) {
 		return 0, 0, false
 	}
-	if c, m, ok := s.currencyAt(n, true); ok && c.div == 100 && s.toks[n].kind == tWord {
-		return num.val, m, true
+	if c, m, ok := s.currencyAt(n, true); ok {
+		if c.div == 100 && s.toks[n].kind == tWord {
+			return num.val, m, true
+		}
+		return 0, 0, false // "10 $ 30 $": two amounts
 	}
 	if afterSymbol && !num.words {
 		return 0, 0, false
