@@ -6,7 +6,10 @@
 #                                   owned by a non-root user, listening on
 #                                   127.0.0.1 on a free port (and a socket in
 #                                   that directory); prints the DSN and writes
-#                                   it to DSNFILE
+#                                   it to DSNFILE. For speed the cluster runs
+#                                   with synchronous_commit=off: a crash may lose
+#                                   the last commits, never consistency (as
+#                                   SQLite WAL with synchronous=NORMAL)
 #   .ci/postgres.sh stop DSNFILE    stops that cluster and removes its directory
 #
 # Then: RECOUPE_TEST_POSTGRES=$(cat DSNFILE) go test ./internal/store/postgres/
@@ -57,7 +60,7 @@ start)
 		{ cat "$dir/initdb.log" >&2; exit 1; }
 	port=$(free_port)
 	as "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-		-o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=200" start >/dev/null ||
+		-o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=200 -c synchronous_commit=off" start >/dev/null ||
 		{ cat "$dir/server.log" >&2; exit 1; }
 	as "$bindir/createdb" -h 127.0.0.1 -p "$port" -U recoupe recoupe
 	dsn="postgres://recoupe@127.0.0.1:$port/recoupe?sslmode=disable"

@@ -23,6 +23,9 @@
 //     is itself reference-free and says the same ("XXXX-10-02" is
 //     "md:10-02", "XXXX-WXX-5" is "weekday:5").
 //
+// A prediction on a gold span with a wrong value counts twice, as a false
+// alarm and a miss.
+//
 // Scope: dates, times and date-times, plus month and year periods. Other
 // gold results (durations, sets, time and date ranges, weeks, seasons,
 // "before/after" modifiers, time zones) are out of scope: they count in
@@ -234,6 +237,7 @@ func evalLang(lang string, o options, stdout, stderr io.Writer) error {
 	fmt.Fprintf(stdout, "== %s DateTimeModel: %s\n", l.folder, path)
 	fmt.Fprintf(stdout, "cases %d (peer-supported %d); gold results in scope %d; out of scope %s\n",
 		len(cases), nSup, inScope, fmtCounts(outScope))
+	fmt.Fprintln(stdout, "scope: date, time, datetime, and daterange whose timex is a year or a month; out of scope (durations, sets, ranges, weeks, seasons, before/after) counts neither way and a prediction overlapping it is ignored")
 	var all, sup score
 	for i := range cases {
 		s, notes := scoreCase(gold[i], ours[i])

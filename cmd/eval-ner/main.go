@@ -76,6 +76,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("eval-ner", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	modelPath := fs.String("model", "", "model file (default: the embedded model)")
+	untyped := fs.Bool("untyped", false, "also score spans ignoring their type (boundary errors only)")
 	which := fs.String("sets", "icdar,hipe,wikineural,wikiann", "comma-separated sets to score")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -115,13 +116,24 @@ func run(args []string, stdout, stderr io.Writer) error {
 		for _, s := range sents {
 			ntok += len(s.Tokens)
 		}
-		for _, keep := range s.keeps {
+		keeps := s.keeps
+		if *untyped {
+			keeps = append(keeps, map[string]bool{"ANY": true})
+		}
+		for _, keep := range keeps {
 			c := nerdata.NewCounts()
+			label := "all types"
 			for i, sent := range sents {
+				if keep["ANY"] {
+					c.Add(anyType(sent.Tags, s.keeps[0]), anyType(pred[i], s.keeps[0]), nil)
+					continue
+				}
 				c.Add(sent.Tags, pred[i], keep)
 			}
-			label := "all types"
-			if keep != nil {
+			switch {
+			case keep["ANY"]:
+				label = "spans only, types ignored"
+			case keep != nil:
 				label = "PER/LOC/ORG"
 			}
 			fmt.Fprintf(stdout, "\n%s — %s — %d sentences, %d tokens, tagged in %v\n", s.title, label, len(sents), ntok, el.Round(time.Millisecond))
@@ -147,6 +159,18 @@ func tag(r *entity.Recognizer, sents []nerdata.Sentence) [][]string {
 		}
 		out = append(out, r.TagDocument(doc)...)
 		i = j
+	}
+	return out
+}
+
+// anyType maps the tags of the kept types to one type, ANY, and the others to O.
+func anyType(tags []string, keep map[string]bool) []string {
+	out := make([]string, len(tags))
+	for i, t := range tags {
+		out[i] = "O"
+		if len(t) > 2 && (keep == nil || keep[t[2:]]) {
+			out[i] = t[:2] + "ANY"
+		}
 	}
 	return out
 }

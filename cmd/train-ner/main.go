@@ -70,8 +70,9 @@ func run(args []string, stdout, stderr io.Writer) error {
 	dic := fs.String("dic", gazetteer.DefaultDic, "Hunspell French dictionary (hunspell-fr-classical)")
 	mo := fs.String("geonames", gazetteer.DefaultGeonames, "GeoNames French catalogue (libgeonames-common)")
 	dir := fs.String("dir", filepath.Join("internal", "extract", "entity"), "entity package directory")
-	epochs := fs.Int("epochs", 8, "training epochs")
+	epochs := fs.Int("epochs", 5, "training epochs")
 	bits := fs.Int("bits", 20, "log2 of feature buckets")
+	out := fs.String("out", "", "model file to write (default: the package's "+entity.ModelFile+")")
 	only := fs.Bool("only-gazetteers", false, "recompile the gazetteers and stop")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -106,6 +107,9 @@ func run(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	p := filepath.Join(*dir, entity.ModelFile)
+	if *out != "" {
+		p = *out
+	}
 	if err := os.WriteFile(p, model, 0o644); err != nil {
 		return err
 	}

@@ -129,11 +129,14 @@ func feedDate(it *gofeed.Item) news.Date {
 		parsed *time.Time
 		raw    string
 	}{{it.PublishedParsed, it.Published}, {it.UpdatedParsed, it.Updated}} {
+		// Our parser first: it keeps the publisher's UTC offset (gofeed
+		// converts some formats to UTC, which can change the day) and reads
+		// French dates; gofeed's parse covers the formats ours does not.
+		if d, ok := ParseDate(c.raw); ok && d.Granularity >= news.GranDay {
+			return d
+		}
 		if c.parsed != nil && !c.parsed.IsZero() {
 			return dateFromTime(*c.parsed)
-		}
-		if d, ok := ParseDate(c.raw); ok {
-			return d
 		}
 	}
 	return news.Date{}

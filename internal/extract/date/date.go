@@ -3,6 +3,7 @@ package date
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/recoupe/recoupe/internal/segment"
@@ -25,7 +26,17 @@ func New() *Extractor { return &Extractor{} }
 func (e *Extractor) Extract(a *news.Article) []news.Fact {
 	text := a.Text
 	p := parser{text: text, mdy: a.Language == "en"}
-	p.t = tokenize(text, make([]tok, 0, len(text)/5+1))
+	buf := tokPool.Get().(*[]tok)
+	if need := len(text)/5 + 1; cap(*buf) < need {
+		*buf = make([]tok, 0, need)
+	}
+	p.t = tokenize(text, (*buf)[:0])
+	defer func() {
+		if cap(p.t) <= maxPooled {
+			*buf = p.t[:0]
+			tokPool.Put(buf)
+		}
+	}()
 	var facts []news.Fact
 	var sents []news.Span
 	p.scan(func(c cand) {
@@ -51,9 +62,16 @@ func (e *Extractor) Extract(a *news.Article) []news.Fact {
 	return facts
 }
 
+// tokPool recycles token buffers between calls; buffers of huge texts
+// are left to the collector.
+var tokPool = sync.Pool{New: func() any { b := make([]tok, 0, 1024); return &b }}
+
+const maxPooled = 1 << 16
+
 // scan calls fn for each expression found, left to right, keeping the
 // longest match at each position.
 func (p *parser) scan(fn func(cand)) {
+	done := 0 // tokens before done belong to an earlier fact
 	for i := 0; i < len(p.t); {
 		c, ok := p.best(i)
 		if !ok {
@@ -61,8 +79,11 @@ func (p *parser) scan(fn func(cand)) {
 			continue
 		}
 		c = p.merge(c)
+		if c.i < done {
+			c.i = done // a match reaching back ("année 2016") never overlaps the fact before it
+		}
 		fn(c)
-		i = c.j
+		i, done = c.j, c.j
 	}
 }
 
@@ -117,7 +138,7 @@ func (p *parser) merge(c cand) cand {
 		explicit := false
 		switch p.word(k) {
 		case "a", "at", "vers", "des", "around", "about":
-			explicit = p.word(k) == "at" || p.hourCue(k)
+			explicit = p.word(k) != "a" || p.hourCue(k)
 			k++
 		default:
 			if p.punct(k, "@") {

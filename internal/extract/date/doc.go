@@ -13,22 +13,38 @@
 // # What is read
 //
 //   - absolute dates: "le 10 février 2025", "10/02/2025", "2025-02-10",
-//     "February 10, 2025", "10 Feb 2025", "1er mars", "mer. 10 juin 2020";
-//   - partial dates: "février 2025", "2015-03" (month); a year 1900–2100
-//     after a cue ("en 2015", "depuis 2018", "dans le 2015" as machine
-//     translation writes it) or standing alone with nothing counted after
-//     it: "2025 euros", "plus de 2000 salariés" and "1 500" are not years;
-//   - a month with a modifier: "mi-février", "début mars", "fin 2024",
-//     "early 2025", "the end of March" (the granularity of what follows);
-//   - weekdays: "lundi", "mardi dernier", "lundi prochain", "last Tuesday";
+//     "February 10, 2025", "10 Feb 2025", "the 2nd of August", "1er mars",
+//     "mer. 10 juin 2020", "vendredi 07/06", "Sep-23-2020", "15.05.99";
+//   - partial dates: "février 2025", "juin de 1992", "mai 68", "2015-03",
+//     "12-2015", "Dec/2018" (month); a year 1900–2100 after a cue ("en
+//     2015", "depuis 2018", "dans le 2015" as machine translation writes
+//     it, "l'année 2008") or standing alone with nothing counted after it:
+//     "2025 euros", "plus de 2000 salariés", "1 500" and "les années 1990"
+//     are not years; a year before 1900 needs a strong cue ("en 1789");
+//   - a month or year with a modifier: "mi-février", "début mars", "fin
+//     2024", "early 2025", "the end of March" (the granularity of what
+//     follows); a month alone after a cue: "en mars", "décembre dernier",
+//     "cette février", "last March" ("Mars" capitalised in French text is
+//     the planet);
+//   - weekdays: "lundi", "mardi dernier", "jeudi prochain", "ce mercredi
+//     passé", "last Tuesday", "this past Friday", "next Monday" ("mardi
+//     gras" is none);
 //   - relative days and periods: "hier", "aujourd'hui", "demain",
-//     "avant-hier", "yesterday", "ce matin", "il y a deux ans", "two years
-//     ago", "dans 3 jours", "la semaine dernière", "le mois prochain",
-//     "l'an dernier", "cette année", "last year";
-//   - times of day: "14h30", "14 h 30", "14h", "14:30", "2:30 pm",
-//     "1140 a.m.", "à midi", and "14,30h" as machine translation writes
-//     14h30; a date and a time written together make one KindTime fact
-//     of minute granularity ("le 10 février à 14h30", "demain à 8h").
+//     "avant-hier", "yesterday", "ce matin", "hier soir", "il y a deux ans",
+//     "two years ago", "dans 3 jours", "la semaine dernière", "le mois
+//     prochain", "l'an dernier", "cette année", "last year", "le 10 février
+//     dernier";
+//   - times of day: "14h30", "14 h 30", "14h", "14:30", "2:30 pm", "8.30pm",
+//     "1140 a.m.", "à midi", "à sept heures et demie", "9 heures du matin",
+//     "4h45 du matin", and "14,30h" as machine translation writes 14h30
+//     ("en 3h", "pendant sept heures" are durations, left out); a date and
+//     a time written together make one KindTime fact ("le 10 février à
+//     14h30", "demain à 8h", "9h le mardi", "Sunday at 5").
+//
+// Not read, on purpose: "le lendemain", "la veille" (they count from an
+// event the article narrates, not from its publication), "maintenant",
+// durations, recurring sets and ranges (each end of "du 3 au 5 mars" that
+// is a full date is read on its own).
 //
 // Numeric dates read day first (10/02 is 10 February) unless the article's
 // Language is "en" (month first), and in any language whichever order is
@@ -42,7 +58,8 @@
 //	day:-1          yesterday (day:+0 today, day:+1 tomorrow; "il y a 2 semaines" is day:-14)
 //	weekday:1       Monday, the nearest one to the reference (within 3 days either way)
 //	weekday:1/-1    last Monday (strictly before the reference); weekday:1/+1 next Monday
-//	md:02-10        10 February, year unknown: the year keeping it nearest the reference
+//	md:02-10        10 February, year unknown: the year keeping it nearest the reference;
+//	                md:02-10/-1 "le 10 février dernier" (the last one before), md:03-03/+1 "le 3 mars prochain"
 //	m:02            February, year unknown (same rule); m:12/-1 "décembre dernier", m:03/+1 "mars
 //	                prochain", m:02/0 "cette février" (February of the reference's year)
 //	month:-1        last month; year:-2 two years ago; year:+0 this year

@@ -1,7 +1,6 @@
 package date
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -23,6 +22,8 @@ type tok struct {
 	sp   bool   // whitespace before the token
 	up   bool   // word starting with an upper-case letter
 	up2  bool   // word whose second letter is upper case ("hXNUMX")
+	fa   int32  // while tokenizing: the folded form's end in the arena (start is fa-fl)
+	fl   int32
 }
 
 // tokenize splits text into tokens. Digits and letters never share a
@@ -30,6 +31,7 @@ type tok struct {
 func tokenize(text string, out []tok) []tok {
 	out = out[:0]
 	sp := true
+	var arena []byte // folded forms of the words that need folding, in one allocation
 	for i := 0; i < len(text); {
 		r, size := rune(text[i]), 1
 		if r >= utf8.RuneSelf {
@@ -71,11 +73,13 @@ func tokenize(text string, out []tok) []tok {
 				nr++
 				j += sz
 			}
-			n := text[i:j]
+			t := tok{s: i, e: j, k: kWord, n: text[i:j], sp: sp, up: up, up2: up2}
 			if !ascii || !lower {
-				n = fold(n)
+				before := len(arena)
+				arena = appendFold(arena, text[i:j])
+				t.n, t.fa, t.fl = "", int32(len(arena)), int32(len(arena)-before)
 			}
-			out = append(out, tok{s: i, e: j, k: kWord, n: n, sp: sp, up: up, up2: up2})
+			out = append(out, t)
 			i, sp = j, false
 		case unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff':
 			i += size
@@ -93,14 +97,19 @@ func tokenize(text string, out []tok) []tok {
 			sp = false
 		}
 	}
+	if len(arena) > 0 {
+		a := string(arena)
+		for k := range out {
+			if out[k].fl > 0 {
+				out[k].n = a[out[k].fa-out[k].fl : out[k].fa]
+			}
+		}
+	}
 	return out
 }
 
-// fold lower-cases s and strips the accents of Latin letters, so that
-// "Février" and "fevrier" read alike.
-func fold(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
+// appendFold appends fold(s) to b without an allocation per word.
+func appendFold(b []byte, s string) []byte {
 	for _, r := range s {
 		r = unicode.ToLower(r)
 		switch r {
@@ -121,18 +130,18 @@ func fold(s string) string {
 		case 'ñ':
 			r = 'n'
 		case 'œ':
-			b.WriteString("oe")
+			b = append(b, "oe"...)
 			continue
 		case 'æ':
-			b.WriteString("ae")
+			b = append(b, "ae"...)
 			continue
 		}
 		if unicode.Is(unicode.Mn, r) {
 			continue
 		}
-		b.WriteRune(r)
+		b = utf8.AppendRune(b, r)
 	}
-	return b.String()
+	return b
 }
 
 // month names; abbreviations and English "may" are read only beside a day

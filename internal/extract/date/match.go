@@ -236,6 +236,14 @@ func (p *parser) dateDM(i int) (cand, bool) {
 	if !validDay(v.y, v.m, v.d) {
 		return cand{}, false
 	}
+	if v.y == 0 { // "le 10 février dernier", "le 3 mars prochain"
+		switch p.word(j) {
+		case "dernier", "passe":
+			v.rel, j = fmt.Sprintf("md:%02d-%02d/-1", v.m, v.d), j+1
+		case "prochain":
+			v.rel, j = fmt.Sprintf("md:%02d-%02d/+1", v.m, v.d), j+1
+		}
+	}
 	return cand{i: start, j: j, v: v}, true
 }
 
@@ -269,7 +277,7 @@ func (p *parser) monthYear(i int) (cand, bool) {
 	if !ok {
 		return cand{}, false
 	}
-	if p.word(j) == "of" || p.punct(j, ",") {
+	if p.word(j) == "of" || p.punct(j, ",") || (p.word(j) == "de" && p.isNum(j+1)) {
 		j++
 	}
 	y, e, ok := p.year(j)
@@ -555,6 +563,9 @@ func (p *parser) modified(i int) (cand, bool) {
 	return cand{}, false
 }
 
+// oldYearCue are the cues that make a year before 1900 one: "en 1789".
+var oldYearCue = set("en", "in", "depuis", "since", "des", "annee", "year", "an", "avant", "apres", "before", "after", "circa", "vers")
+
 // unitAfter reports whether a unit, currency or scale follows at j.
 func (p *parser) unitAfter(j int) bool {
 	if j >= len(p.t) {
@@ -573,8 +584,11 @@ func (p *parser) unitAfter(j int) bool {
 // bareYear: a four-digit year 1900–2100 standing alone or after a cue.
 func (p *parser) bareYear(i int) (cand, bool) {
 	y, e, ok := p.year(i)
-	if !ok || y < 1900 || y > 2100 || p.inNumber(i) || p.unitAfter(e) {
+	if !ok || y > 2100 || p.inNumber(i) || p.unitAfter(e) {
 		return cand{}, false
+	}
+	if y < 1900 && !oldYearCue[p.word(i-1)] {
+		return cand{}, false // "en 1789", "depuis 1945" need the cue
 	}
 	prev := p.word(i - 1)
 	if i > 0 && p.t[i-1].k == kPunct {
@@ -861,8 +875,8 @@ func (p *parser) timeOfDay(i int) (cand, bool) {
 				j += 2
 			}
 		}
-		if p.continuesNumber(j) {
-			return cand{}, false
+		if p.continuesNumber(j) || durationCue[p.word(i-1)] {
+			return cand{}, false // "en 2:01:09" is a race time
 		}
 	case nd <= 2 && p.punct(j, ",") && p.glued(j) && p.glued(j+1) && p.glued(j+2):
 		// "14,30h" as machine translation writes 14h30.
@@ -903,8 +917,8 @@ func (p *parser) timeOfDay(i int) (cand, bool) {
 					return cand{}, false
 				}
 			}
-			if h > 24 || (h == 24 && mi > 0) {
-				return cand{}, false
+			if h > 24 || (h == 24 && mi > 0) || (p.punct(e, "/") && p.glued(e)) {
+				return cand{}, false // "24h/24" is around the clock
 			}
 			c.j, c.end, c.v.hh, c.v.mi = e, end, h%24, mi
 			return p.withDaypart(c), true

@@ -66,11 +66,16 @@ func Resolve(expr string, ref news.Date) (news.Date, bool) {
 			}
 			out = d
 		case "md":
-			m, d, ok := parseHM(arg)
+			md, dir, _ := strings.Cut(arg, "/")
+			m, d, ok := parseHM(md)
 			if !ok || !validDay(0, m, d) {
 				return news.Date{}, false
 			}
-			out, ok = nearest(ref, m, d)
+			if dir == "" {
+				out, ok = nearest(ref, m, d)
+			} else {
+				out, ok = beside(ref, m, d, dir)
+			}
 			if !ok {
 				return news.Date{}, false
 			}
@@ -219,6 +224,37 @@ func nearest(ref news.Date, m, d int) (news.Date, bool) {
 		}
 	}
 	return best, bestDist >= 0
+}
+
+// beside places day d of month m in the last year that puts it wholly
+// before the reference's period (dir "-1", "le 10 février dernier") or in
+// the first that puts it wholly after (dir "+1"). When a candidate falls
+// inside a reference coarser than a day, which side it lies on is unknown
+// and ok is false.
+func beside(ref news.Date, m, d int, dir string) (news.Date, bool) {
+	if ref.Granularity < news.GranYear || (dir != "-1" && dir != "+1") {
+		return news.Date{}, false
+	}
+	rs, re := period(ref)
+	y0 := ref.Time.Year()
+	years := []int{y0 + 1, y0, y0 - 1, y0 - 2, y0 - 3, y0 - 4}
+	if dir == "+1" {
+		years = []int{y0 - 1, y0, y0 + 1, y0 + 2, y0 + 3, y0 + 4}
+	}
+	for _, y := range years {
+		if !validDay(y, m, d) {
+			continue
+		}
+		c := news.Date{Time: time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC), Granularity: news.GranDay}
+		cs, ce := period(c)
+		if cs.Before(re) && ce.After(rs) && ref.Granularity < news.GranDay {
+			return news.Date{}, false
+		}
+		if dir == "-1" && !ce.After(rs) || dir == "+1" && !cs.Before(re) {
+			return c, true
+		}
+	}
+	return news.Date{}, false
 }
 
 // period returns the half-open interval a date covers.

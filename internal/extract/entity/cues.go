@@ -14,13 +14,10 @@ import (
 var (
 	orgCueWords = []string{
 		"société", "entreprise", "groupe", "firme", "start-up", "startup", "banque", "compagnie",
-		"constructeur", "géant", "filiale", "plateforme", "laboratoire", "labo", "pdg", "ceo", "patron",
-		"patronne", "fondateur", "fondatrice", "cofondateur", "co-fondateur", "actionnaire", "rachat",
-		"racheter", "acheter", "acquisition", "acquérir", "investisseur", "chez", "employés", "salariés",
-		"dirigeant", "opérateur", "éditeur", "fabricant", "concurrent", "journal", "quotidien", "chaîne",
-		"agence", "club", "parti", "syndicat", "association", "fondation", "université", "institut",
-		"ministère", "fonds", "organisation", "fusionner", "fusion", "filiale", "marque", "company",
-		"firm", "ceo", "startup", "network", "réseau", "conseil", "consortium", "holding",
+		"constructeur", "géant", "filiale", "plateforme", "laboratoire", "labo", "actionnaire", "rachat",
+		"racheter", "acheter", "acquisition", "acquérir", "investisseur", "employés", "salariés",
+		"opérateur", "éditeur", "fabricant", "concurrent", "fusionner", "fusion", "marque", "company",
+		"firm", "consortium", "holding",
 	}
 	miscCueWords = []string{
 		"projet", "programme", "logiciel", "application", "appli", "chatbot", "assistant", "jeu",
@@ -40,6 +37,17 @@ func init() {
 			cueStems[french.Stem(w, false)] = t
 		}
 	}
+}
+
+// cueWeight is what one cue counts against the model, whose tag counts 2
+// per mention: a single cue outweighs one tagged mention, not two.
+const cueWeight = 3
+
+// businessTitles before "de" name a company ("patron de Tesla").
+var businessTitles = map[string]bool{
+	"pdg": true, "ceo": true, "patron": true, "patronne": true, "fondateur": true, "fondatrice": true,
+	"cofondateur": true, "co-fondateur": true, "directeur": true, "directrice": true, "dirigeant": true,
+	"dirigeante": true, "milliardaire": true, "actionnaire": true, "président-directeur": true,
 }
 
 // skipWords are passed over when looking back for a cue ("patron de la").
@@ -69,27 +77,30 @@ func evidence(in []tokInfo, s, e int, v *[5]int) {
 		if titleCues[strings.TrimSuffix(w, ".")] && seen == 1 {
 			switch {
 			case !of:
-				v[1] += 5
-			case in[s].gaz&gazetteer.City != 0 || in[s].multi&gazetteer.City != 0:
-				v[2] += 3 // "maire de Paris"
-			default:
-				v[3] += 5 // "patron de Tesla"
+				v[1] += cueWeight
+			case businessTitles[w] && in[s].gaz&gazetteer.City == 0 && in[s].multi&gazetteer.City == 0:
+				v[3] += cueWeight // "patron de Tesla", not "maire de Paris"
 			}
 			break
 		}
 		if len(w) <= 40 {
 			if t := cueStems[french.Stem(w, false)]; t != 0 {
-				v[t] += 5
+				if t == 4 && of || t == 3 && of && in[s].gaz&gazetteer.City != 0 {
+					break // "loi de Moore", "groupe de Lyon": the cue is not about this name
+				}
+				v[t] += cueWeight
 				break
 			}
 		}
 	}
 	if e < len(in) && in[e].flags&fCap != 0 && orgCues[strings.TrimSuffix(in[e].lower, ".")] {
-		v[3] += 5
+		v[3] += cueWeight
 	}
 	camel := false
 	for k := s; k < e; k++ {
-		if in[k].flags&fMixed != 0 {
+		// Shape "xX": a capital right after a lower-case letter, no hyphen
+		// between ("OpenAI", not "New-York").
+		if strings.Contains(in[k].shape, "xX") {
 			camel = true
 		}
 	}

@@ -23,6 +23,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/recoupe/recoupe/internal/extract/entity/gazetteer"
 	"github.com/recoupe/recoupe/news"
@@ -155,6 +156,48 @@ func setSpan(tags []int, s, e, typ int) {
 			tags[k] = 2 * typ
 		}
 	}
+}
+
+// camelCase reports a brand-like word: letters and digits only, at least
+// three, with a capital right after a lower-case letter ("OpenAI", "xAI",
+// "iPhone"), not OCR debris like "aS".
+func camelCase(w string) bool {
+	n, uppers, hump, lowerAfterUpper := 0, 0, false, false
+	var prev, first rune
+	for _, r := range w {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			return false
+		}
+		if n == 0 {
+			first = r
+		}
+		if unicode.IsUpper(r) {
+			uppers++
+			if unicode.IsLower(prev) {
+				hump = true
+			}
+		} else if unicode.IsLower(r) && unicode.IsUpper(prev) {
+			lowerAfterUpper = true
+		}
+		prev = r
+		n++
+	}
+	// A lower-case start needs more than one final capital: "xAI",
+	// "iPhone", not OCR debris like "quI".
+	if unicode.IsLower(first) && uppers < 2 && !lowerAfterUpper {
+		return false
+	}
+	return hump && n >= 3
+}
+
+// midCap reports a capitalised word inside a sentence: not its first
+// word, not in a headline, not after an opening quote or colon.
+func midCap(words []string, in []tokInfo, k int) bool {
+	ti := &in[k]
+	if ti.flags&fCap == 0 || ti.flags&(fInitial|fTitleLine|fCapsLine) != 0 || startsWithDigit(words[k]) {
+		return false
+	}
+	return k > 0 && !isOpener(words[k-1]) && words[k-1] != "." && ti.alt != 0
 }
 
 func isConj(w string) bool { return w == "et" || w == "ou" || w == "and" || w == "or" || w == "&" }
@@ -299,9 +342,34 @@ func (r *Recognizer) retype(sents [][]string, infos [][]tokInfo, tags [][]int) {
 	var links []link
 	for i, ts := range tags {
 		in := infos[i]
+		// French capitalises names, not nouns: a run of two or more
+		// capitalised words inside a sentence, not all dictionary words, is
+		// a name ("Open AI").
+		for k := 0; k < len(ts); {
+			e := k
+			for e < len(ts) && ts[e] == 0 && midCap(sents[i], in, e) {
+				e++
+			}
+			if e == k {
+				k++
+				continue
+			}
+			known := 0 // words of the run that are dictionary words
+			for j := k; j < e; j++ {
+				if in[j].gaz&gazetteer.Word != 0 || in[j].flags&fStem != 0 {
+					known++
+				}
+			}
+			if e-k >= 2 && known < e-k {
+				if (k == 0 || ts[k-1] == 0) && (e == len(ts) || ts[e] == 0) {
+					setSpan(ts, k, e, int(in[k].alt))
+				}
+			}
+			k = e
+		}
 		for k := range ts {
 			ti := &in[k]
-			if ts[k] == 0 && ti.flags&fMixed != 0 && ti.flags&fInitial == 0 && ti.gaz&gazetteer.Word == 0 &&
+			if ts[k] == 0 && camelCase(sents[i][k]) && ti.flags&fInitial == 0 && ti.gaz&gazetteer.Word == 0 &&
 				ti.flags&fLetter != 0 && !startsWithDigit(sents[i][k]) && (k == 0 || ts[k-1] == 0) {
 				setSpan(ts, k, k+1, 3)
 			}
@@ -339,6 +407,7 @@ func (r *Recognizer) retype(sents [][]string, infos [][]tokInfo, tags [][]int) {
 		return b.String()
 	}
 	votes := map[string]*[5]int{}
+	evid := map[string]*[5]int{} // the non-model part, which breaks ties
 	for i, ts := range tags {
 		for _, sp := range spansOf(ts) {
 			k := key(i, sp)
@@ -346,9 +415,15 @@ func (r *Recognizer) retype(sents [][]string, infos [][]tokInfo, tags [][]int) {
 			if v == nil {
 				v = new([5]int)
 				votes[k] = v
+				evid[k] = new([5]int)
 			}
+			var ev [5]int
+			evidence(infos[i], sp.s, sp.e, &ev)
 			v[sp.typ] += 2
-			evidence(infos[i], sp.s, sp.e, v)
+			for t, n := range ev {
+				v[t] += n
+				evid[k][t] += n
+			}
 		}
 	}
 	// A person's full name lends its votes to its last word ("Altman").
@@ -362,10 +437,11 @@ func (r *Recognizer) retype(sents [][]string, infos [][]tokInfo, tags [][]int) {
 	}
 	for i, ts := range tags {
 		for _, sp := range spansOf(ts) {
-			v := votes[key(i, sp)]
+			k := key(i, sp)
+			v, ev := votes[k], evid[k]
 			b := sp.typ
 			for t := 1; t <= 4; t++ {
-				if v[t] > v[b] {
+				if v[t] > v[b] || v[t] == v[b] && ev[t] > ev[b] {
 					b = t
 				}
 			}

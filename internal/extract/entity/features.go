@@ -55,6 +55,9 @@ type tokInfo struct {
 	flags uint32
 	gaz   gazetteer.Kind
 	multi gazetteer.Kind
+	// alt is the model's best entity type for the token (1 PER … 4 MISC),
+	// used when a rule decides that an untagged word is a name.
+	alt uint8
 }
 
 // docCtx holds document-level evidence.

@@ -130,6 +130,13 @@ func (m *model) tagSentence(infos []tokInfo, tags []int, buf []uint64) []uint64 
 			}
 		}
 		tags[i] = best
+		alt := 1
+		for l := 3; l < nLabels; l += 2 {
+			if s[l] > s[alt] {
+				alt = l
+			}
+		}
+		infos[i].alt = uint8(typeOf(alt))
 		p2, p1 = p1, best
 	}
 	return buf

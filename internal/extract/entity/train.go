@@ -13,7 +13,7 @@ import (
 
 // TrainOptions configure Train.
 type TrainOptions struct {
-	Epochs int    // passes over the data (default 8)
+	Epochs int    // passes over the data (default 5)
 	Bits   int    // log2 of the number of feature buckets (default 20)
 	Seed   uint64 // shuffling seed (default 1)
 }
@@ -23,7 +23,7 @@ type TrainOptions struct {
 // Progress lines go to log.
 func Train(sents []nerdata.Sentence, opt TrainOptions, log io.Writer) ([]byte, error) {
 	if opt.Epochs == 0 {
-		opt.Epochs = 8
+		opt.Epochs = 5
 	}
 	if opt.Bits == 0 {
 		opt.Bits = 20

@@ -11,32 +11,54 @@ import (
 // fold lowercases s and strips its accents ("Zéro" → "zero"), so that the
 // lexicons below are written once without accents and match either spelling.
 func fold(s string) string {
-	ascii := true
+	plain := true
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf || ('A' <= s[i] && s[i] <= 'Z') {
-			ascii = false
+			plain = false
 			break
 		}
 	}
-	if ascii {
+	if plain {
 		return s
 	}
 	var b strings.Builder
-	for _, r := range norm.NFD.String(s) {
-		if unicode.Is(unicode.Mn, r) {
-			continue
+	b.Grow(len(s))
+	for _, r := range s {
+		switch {
+		case r < utf8.RuneSelf:
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			b.WriteByte(byte(r))
+		case foldTable[r] != "":
+			b.WriteString(foldTable[r])
+		case unicode.Is(unicode.Mn, r):
+		default:
+			b.WriteRune(unicode.ToLower(r))
 		}
-		switch r {
-		case 'œ', 'Œ':
-			b.WriteString("oe")
-			continue
-		case '’', 'ʼ', '‘':
-			r = '\''
-		}
-		b.WriteRune(unicode.ToLower(r))
 	}
 	return b.String()
 }
+
+// foldTable holds the folded form of the Latin letters with diacritics
+// (U+00C0–U+024F) and of the typographic apostrophes, computed once with
+// Unicode decomposition so that fold needs no normalisation per word.
+var foldTable = func() map[rune]string {
+	m := map[rune]string{'œ': "oe", 'Œ': "oe", 'æ': "ae", 'Æ': "ae", '’': "'", 'ʼ': "'", '‘': "'", 'ß': "ss"}
+	for r := rune(0xC0); r <= 0x24F; r++ {
+		if _, ok := m[r]; ok || !unicode.IsLetter(r) {
+			continue
+		}
+		var b strings.Builder
+		for _, d := range norm.NFD.String(string(r)) {
+			if !unicode.Is(unicode.Mn, d) {
+				b.WriteRune(unicode.ToLower(d))
+			}
+		}
+		m[r] = b.String()
+	}
+	return m
+}()
 
 // Number words. Values below 100 add up, 100 multiplies the group below a
 // thousand, and scales (mille and up) close a group.

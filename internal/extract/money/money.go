@@ -61,14 +61,21 @@ func (e *Extractor) Extract(a *news.Article) []news.Fact {
 		return nil
 	}
 	sents := sentences(a.Text)
-	cues := s.moneySentences(sents)
+	cues := make(map[int]bool) // sentence index → speaks of money, computed on demand
 	facts := make([]news.Fact, 0, len(items))
 	for _, it := range items {
 		si := sentenceOf(sents, it.span.Start)
 		kind := it.kind
 		last := it.nums[len(it.nums)-1]
-		if kind == news.KindNumber && !it.forceNum && last.scale >= 1e6 && !last.weakScale && si >= 0 && cues[si] {
-			kind = news.KindMoney
+		if kind == news.KindNumber && !it.forceNum && last.scale >= 1e6 && !last.weakScale && si >= 0 {
+			cue, ok := cues[si]
+			if !ok {
+				cue = s.speaksOfMoney(sents[si])
+				cues[si] = cue
+			}
+			if cue {
+				kind = news.KindMoney
+			}
 		}
 		amount := it.amount
 		f := news.Fact{Kind: kind, Span: it.span, Text: a.Text[it.span.Start:it.span.End], Amount: &amount}
@@ -142,37 +149,29 @@ func language(a *news.Article) string {
 	return "fr"
 }
 
-// moneySentences reports, per sentence, whether it speaks of money.
-func (s *scanner) moneySentences(sents []news.Span) []bool {
-	cues := make([]bool, len(sents))
-	si := 0
-	for _, t := range s.toks {
-		for si < len(sents) && sents[si].End <= t.start {
-			si++
-		}
-		if si >= len(sents) {
-			break
-		}
-		if cues[si] || t.start < sents[si].Start {
-			continue
-		}
+// speaksOfMoney reports whether the sentence at span mentions money: a
+// currency symbol, code or word, or a word starting with one of moneyCues.
+func (s *scanner) speaksOfMoney(span news.Span) bool {
+	k := sort.Search(len(s.toks), func(k int) bool { return s.toks[k].start >= span.Start })
+	for ; k < len(s.toks) && s.toks[k].start < span.End; k++ {
+		t := s.toks[k]
 		switch t.kind {
 		case tSym:
-			_, cues[si] = currencySymbols[t.raw]
+			if _, ok := currencySymbols[t.raw]; ok {
+				return true
+			}
 		case tWord:
 			if _, ok := currencySymbols[t.raw]; ok || isISOWord(t.raw) && strings.ToUpper(t.raw) == t.raw {
-				cues[si] = true
-				continue
+				return true
 			}
 			for _, c := range moneyCues {
 				if strings.HasPrefix(t.low, c) {
-					cues[si] = true
-					break
+					return true
 				}
 			}
 		}
 	}
-	return cues
+	return false
 }
 
 // sentences returns segment.Sentences(text), or, while that returns

@@ -56,8 +56,8 @@ type scanner struct {
 const maxDepth = 3
 
 func newScanner(text, lang string) *scanner {
-	s := &scanner{text: text, lang: lang, toks: tokenize(text, lang)}
-	s.steps = len(s.toks)
+	toks, work := tokenizeWork(text, lang)
+	s := &scanner{text: text, lang: lang, toks: toks, steps: work}
 	if lang == "fr" {
 		s.words, s.scale, s.ord = wordsFR, scalesFR, ordinalsFR
 	} else {
@@ -290,7 +290,29 @@ func phraseKey(s *scanner, i, maxWords int, fn func(key string, next int)) {
 	}
 }
 
+// firstWords returns the set of first words of a phrase table's keys, so
+// that most tokens are rejected with one map lookup.
+func firstWords[V any](table map[string]V) map[string]bool {
+	m := map[string]bool{}
+	for k := range table {
+		w := k
+		if i := strings.IndexAny(k, " '-"); i >= 0 {
+			w = k[:i]
+		}
+		m[w] = true
+	}
+	return m
+}
+
+var (
+	qualifierStarts = firstWords(qualifiers)
+	currencyStarts  = firstWords(currencyWords)
+)
+
 func (s *scanner) phrase(i int, table map[string]qualifier, maxWords int) (qualifier, int, bool) {
+	if !qualifierStarts[s.word(i)] {
+		return "", 0, false
+	}
 	var best qualifier
 	next := -1
 	phraseKey(s, i, maxWords, func(key string, n int) {
@@ -327,6 +349,9 @@ func (s *scanner) currencyAt(i int, after bool) (currency, int, bool) {
 	}
 	if code, scale, ok := isoCode(t.raw); ok && (scale == 1 || after) {
 		return currency{code: code, div: 1 / scale}, i + 1, true // "30 MUSD": div 1e-6
+	}
+	if !currencyStarts[t.low] {
+		return currency{}, 0, false
 	}
 	var best currency
 	next := -1

@@ -42,12 +42,21 @@ func isDigit(b byte) bool { return '0' <= b && b <= '9' }
 // "," and "." is the decimal mark when a single separator is ambiguous.
 // It runs in one pass over the text.
 func tokenize(text, lang string) []token {
+	toks, _ := tokenizeWork(text, lang)
+	return toks
+}
+
+// tokenizeWork is tokenize that also returns the work done (characters
+// and digit groups visited), for the linear-time test.
+func tokenizeWork(text, lang string) ([]token, int) {
+	work := 0
 	toks := make([]token, 0, len(text)/5+1)
 	space, nl := false, false
 	// After digits whose separators did not fit ("192.168.1.2", "22,24,26"),
 	// the numbers glued behind them by "." or "," are read as plain digits.
 	chain, chainEnd := false, -1
 	for i := 0; i < len(text); {
+		work++
 		r, size := utf8.DecodeRuneInString(text[i:])
 		switch {
 		case unicode.IsSpace(r):
@@ -60,7 +69,8 @@ func tokenize(text, lang string) []token {
 		case isDigit(text[i]) || ((r == '.' || r == ',') && i+1 < len(text) && isDigit(text[i+1]) &&
 			(i == 0 || !isDigit(text[i-1])) && (len(toks) == 0 || space)):
 			single := chain && i == chainEnd && len(toks) > 0 && toks[len(toks)-1].kind == tSym && !space
-			t, end, truncated := readDigits(text, i, lang, single)
+			t, end, truncated, scanned := readDigits(text, i, lang, single)
+			work += scanned
 			t.space, t.nl = space, nl
 			toks = append(toks, t)
 			i = end
@@ -68,6 +78,7 @@ func tokenize(text, lang string) []token {
 		case unicode.IsLetter(r):
 			j := i + size
 			for j < len(text) {
+				work++
 				r2, s2 := utf8.DecodeRuneInString(text[j:])
 				if !unicode.IsLetter(r2) && !unicode.IsMark(r2) {
 					break
@@ -96,7 +107,7 @@ func tokenize(text, lang string) []token {
 		}
 		space, nl = false, false
 	}
-	return toks
+	return toks, work
 }
 
 // readDigits reads the number that starts at text[i]: digits, "." and ","
@@ -108,7 +119,7 @@ func tokenize(text, lang string) []token {
 // of two kinds ("1.234,5"); repeated separators and spaces group thousands.
 // When the groups do not fit ("22,24,26", "192.168.1.2"), only the first
 // group is read and the rest are read as numbers of their own.
-func readDigits(text string, i int, lang string, single bool) (token, int, bool) {
+func readDigits(text string, i int, lang string, single bool) (tok token, end int, truncated bool, scanned int) {
 	var groups []digitGroup
 	j := i
 	first := digitGroup{start: j}
@@ -148,6 +159,7 @@ func readDigits(text string, i int, lang string, single bool) (token, int, bool)
 		}
 		break
 	}
+	scanned = j - i
 	dec := byte('.')
 	if lang == "fr" {
 		dec = ','
@@ -193,7 +205,6 @@ func readDigits(text string, i int, lang string, single bool) (token, int, bool)
 			decAt = len(groups) - 1
 		}
 	}
-	truncated := false
 	switch {
 	case groups[0].end == groups[0].start: // a leading separator: ",08", ".25"
 		groups = groups[:2]
@@ -220,7 +231,7 @@ func readDigits(text string, i int, lang string, single bool) (token, int, bool)
 		}
 		b.WriteString(text[g.start:g.end])
 	}
-	end := groups[len(groups)-1].end
+	end = groups[len(groups)-1].end
 	val, _ := strconv.ParseFloat(b.String(), 64)
 	plain := len(groups) == 1 && groups[0].end > groups[0].start
 	// Exponents: "1e10", "-12e-1", "1,1^23".
@@ -237,7 +248,7 @@ func readDigits(text string, i int, lang string, single bool) (token, int, bool)
 		val, prec = 0, 0
 	}
 	return token{kind: tNum, start: i, end: end, raw: text[i:end], low: text[i:end], val: val, prec: prec,
-		plain: plain, ndigits: groups[0].end - groups[0].start}, end, truncated
+		plain: plain, ndigits: groups[0].end - groups[0].start}, end, truncated, scanned
 }
 
 // indianGrouping reports whether groups read as Indian digit grouping in

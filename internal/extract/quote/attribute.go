@@ -150,6 +150,20 @@ func (d *doc) npBefore(toks []tok, i int) (found, bool) {
 		}
 		j--
 	}
+	// "Mike Pence (R-IN) said"
+	if j >= 0 && toks[j].w == ")" {
+		k := j - 1
+		for k >= 0 && k > j-8 && toks[k].w != "(" {
+			k--
+		}
+		if k >= 0 && toks[k].w == "(" {
+			j = k - 1
+		}
+	}
+	// "Carson took the stage … and called": the subject of the clause
+	if j >= 0 && (toks[j].lw == "and" || toks[j].lw == "et" || toks[j].lw == "but" || toks[j].lw == "mais") {
+		return d.sentenceSubject(toks[:j])
+	}
 	if j >= 0 && toks[j].w == "," {
 		k := j - 1
 		for k >= 0 && toks[k].w != "," && toks[k].w != ":" && toks[k].w != "(" {
@@ -165,6 +179,16 @@ func (d *doc) npBefore(toks []tok, i int) (found, bool) {
 	t := toks[j]
 	switch {
 	case t.lw == "qui" || t.lw == "who":
+		// the antecedent: "a candidate who has called", "Mme Cardenal, qui"
+		k := j
+		if k > 0 && toks[k-1].w == "," {
+			k--
+		}
+		if k > 0 {
+			if f, ok := d.npBefore(toks[:k], k); ok && f.kind != pronounMention {
+				return f, true
+			}
+		}
 		return found{kind: pronounMention, ms: t.s, me: t.e, relativeOf: t.s}, true
 	case pronouns[t.lw]:
 		return found{kind: pronounMention, ms: t.s, me: t.e}, true
@@ -490,6 +514,46 @@ func (d *doc) incise(toks []tok) (int, found, int, bool) {
 	return 0, found{}, 0, false
 }
 
+// sentenceSubject reads the subject at the start of a clause, after an
+// introductory phrase set off by a comma ("But a few days later, Trump
+// reversed himself, telling …").
+func (d *doc) sentenceSubject(l []tok) (found, bool) {
+	i := 0
+	if len(l) > 0 && (prepositions[l[0].lw] || advSkip[l[0].lw] || l[0].lw == "but" || l[0].lw == "mais" || l[0].lw == "and" || l[0].lw == "et") {
+		k := 0
+		for k < len(l) && l[k].w != "," {
+			k++
+		}
+		if k < len(l) && k < 10 {
+			i = k + 1
+		}
+	}
+	for i < len(l) && (l[i].lw == "but" || l[i].lw == "mais" || l[i].lw == "and" || l[i].lw == "et") {
+		i++
+	}
+	if i >= len(l) {
+		return found{}, false
+	}
+	t := l[i]
+	switch {
+	case pronouns[t.lw]:
+		return found{kind: pronounMention, ms: t.s, me: t.e}, true
+	case isNameTok(t) || titles[t.lw]:
+		return d.npAfter(l, i)
+	case dets[t.lw] && t.lw != "de" && t.lw != "of":
+		f := d.descFrom(l, i)
+		return f, f.kind != noMention
+	}
+	return found{}, false
+}
+
+// coreVerbs say speech and nothing else.
+var coreVerbs = set("said", "says", "say", "told", "tells", "tell", "added", "adds", "stated", "wrote", "writes",
+	"asked", "asks", "tweeted", "declared", "explained", "insisted", "replied", "responded", "noted",
+	"dit", "déclaré", "déclare", "affirmé", "affirme", "ajouté", "ajoute", "expliqué", "explique", "précisé",
+	"précise", "indiqué", "indique", "estimé", "estime", "répondu", "répond", "souligné", "souligne",
+	"assuré", "assure", "lancé", "lance", "écrit", "confié", "raconté", "raconte")
+
 var auxVerb = set("a", "avait", "aurait", "ont", "avaient", "est", "était")
 
 // rightCue reads the words after the closing mark: "», a-t-il estimé",
@@ -618,28 +682,50 @@ func (d *doc) leftCue(l []tok, prev *cand) (found, bool) {
 			}
 		}
 	}
-	// the nearest reporting verb before the mark
+	// the nearest reporting verb before the mark; a verb of speech proper
+	// ("said", "a déclaré") wins over a nearer looser one ("continue")
+	var fallback *found
 	for i := len(l) - 1; i >= 0; i-- {
 		t := l[i]
 		if v, _, yes := invertedTok(t); yes && d.e.verbs[v] {
 			return found{kind: pronounMention, ms: t.s, me: t.e, cs: t.s, ce: t.e, strong: true}, true
 		}
-		if !d.isVerb(t) || namingVerbs[t.lw] {
+		if !d.isVerb(t) || namingVerbs[t.lw] || i > 0 && l[i-1].lw == "to" {
 			continue
 		}
-		if f, ok := d.npBefore(l, i); ok {
+		participle := strings.HasSuffix(t.lw, "ant") || strings.HasSuffix(t.lw, "ing")
+		var f found
+		ok := false
+		if participle && i > 0 && l[i-1].w == "," {
+			f, ok = d.sentenceSubject(l[:i])
+		}
+		if !ok {
+			f, ok = d.npBefore(l, i)
+		}
+		if !ok {
+			if g, yes := d.npAfter(l, i+1); yes && g.kind == nameMention && !strings.HasSuffix(t.lw, "ant") && !strings.HasSuffix(t.lw, "ing") {
+				f, ok = g, true
+			}
+		}
+		if ok {
 			f.cs, f.ce, f.strong = t.s, t.e, true
-			return f, true
+			if coreVerbs[t.lw] {
+				return f, true
+			}
+			if fallback == nil {
+				fallback = &f
+			}
+			continue
 		}
-		if f, ok := d.npAfter(l, i+1); ok && f.kind == nameMention && !strings.HasSuffix(t.lw, "ant") && !strings.HasSuffix(t.lw, "ing") {
-			f.cs, f.ce, f.strong = t.s, t.e, true
-			return f, true
+		// "X noted …, and added:": keep looking for the first verb's subject
+		if fallback == nil && prev != nil && prev.sp.end >= l[0].s-200 && (strings.HasSuffix(t.lw, "ant") || strings.HasSuffix(t.lw, "ing")) {
+			// "estimant que …": the last speaker
+			g := found{kind: pronounMention, ms: prev.c0(), me: prev.c0(), cs: t.s, ce: t.e, strong: true, relativeOf: -1}
+			fallback = &g
 		}
-		// "estimant que …": the sentence's subject, or the last speaker
-		if prev != nil && prev.sp.end >= l[0].s-200 {
-			return found{kind: pronounMention, ms: prev.c0(), me: prev.c0(), cs: t.s, ce: t.e, strong: true, relativeOf: -1}, true
-		}
-		break
+	}
+	if fallback != nil {
+		return *fallback, true
 	}
 	// a colon introduction without a verb: "X est plus nuancée : «"
 	if l[len(l)-1].w == ":" {
@@ -687,6 +773,9 @@ func (d *doc) resolve(f found, prev *cand) string {
 		}
 		if f.latter {
 			return d.antecedent(f.ms, nil, news.PER)
+		}
+		if strings.EqualFold(d.text[f.ms:f.me], "it") {
+			return d.antecedent(f.ms, nil, news.ORG)
 		}
 		return d.antecedent(f.ms, prev, news.PER)
 	case descMention:

@@ -38,7 +38,7 @@ var (
 	indefinite = set("un", "une", "des", "d'", "certains", "certaines", "plusieurs", "quelques", "a", "an",
 		"some", "many", "several", "one", "de")
 	pronouns = set("il", "elle", "ils", "elles", "lui", "eux", "he", "she", "they", "him", "them", "we", "nous",
-		"on", "i", "je", "j'", "moi")
+		"on", "i", "je", "j'", "moi", "it")
 	auxiliaries = set("a", "avait", "ait", "aient", "eût", "ont", "avaient", "aura", "aurait", "est", "sont", "était", "s'est",
 		"has", "had", "have", "is", "was", "were", "will", "would", "did", "does", "also", "then", "later",
 		"ne", "n'", "pas", "s'", "se", "également", "aussi", "déjà", "encore", "ainsi", "toutefois",

@@ -1,0 +1,5 @@
+//go:build !race
+
+package money_test
+
+const raceEnabled = false
