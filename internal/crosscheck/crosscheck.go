@@ -23,6 +23,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/recoupe/recoupe/news"
@@ -343,6 +344,7 @@ func (c *Checker) alignDates(srcs []Source) []*group {
 	var ms, unresolved []mention
 	for i, s := range srcs {
 		for _, f := range s.Extraction.Facts {
+			f = asDate(f)
 			if f.Kind != news.KindDate || f.When == nil {
 				continue
 			}
@@ -391,6 +393,19 @@ func (c *Checker) alignDates(srcs []Source) []*group {
 	})
 	anchorWeekdays(groups, unresolved)
 	return groups
+}
+
+// asDate reads a dated time ("10 mars 2031 à 14h30") as its day, so that
+// it aligns with the other sources' "10 mars 2031"; other facts pass.
+func asDate(f news.Fact) news.Fact {
+	if f.Kind != news.KindTime || f.When == nil || f.When.Date.Granularity != news.GranMinute {
+		return f
+	}
+	w := *f.When
+	t := w.Date.Time
+	w.Date = news.Date{Time: time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, t.Location()), Granularity: news.GranDay}
+	f.Kind, f.When = news.KindDate, &w
+	return f
 }
 
 // anchorWeekdays resolves a weekday ("lundi") that its article could not

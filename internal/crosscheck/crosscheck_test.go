@@ -49,7 +49,7 @@ func article(name, text string, facts ...fact) crosscheck.Source {
 		from = i + len(f.text)
 		nf := news.Fact{Kind: f.kind, Span: news.Span{Start: i, End: i + len(f.text)}, Text: f.text,
 			Sentence: sentenceAround(text, i)}
-		if f.kind == news.KindDate {
+		if f.kind == news.KindDate || f.kind == news.KindTime {
 			w := &news.When{Expr: f.expr}
 			if f.date != "" {
 				d, _ := news.ParseDate(f.date)
@@ -255,5 +255,19 @@ func TestQuoteVariants(t *testing.T) {
 	g := res.Quotes[0]
 	if g.Speaker != "Jeanne Roc" || len(g.Variants) != 2 || g.Status != news.Agreed {
 		t.Errorf("first group = %+v, want Jeanne Roc with 2 variants", g)
+	}
+}
+
+func TestDateTimeAlignsWithDay(t *testing.T) {
+	srcs := []crosscheck.Source{
+		article("a.txt", "Le vote a eu lieu le 10 mars 2031 à 14h30 en mairie.",
+			fact{text: "10 mars 2031 à 14h30", kind: news.KindTime, date: "2031-03-10T14:30"}),
+		article("b.txt", "Le vote du 10 mars 2031 divise la mairie.",
+			fact{text: "10 mars 2031", kind: news.KindDate, date: "2031-03-10"}),
+	}
+	res := checker().Compare(srcs, nil)
+	c := find(t, res.Facts, news.KindDate, 0)
+	if c.Status != news.Agreed || c.Date != "2031-03-10" || c.Articles != 2 {
+		t.Errorf("check = %+v, want both sources agreeing on 2031-03-10", c)
 	}
 }
