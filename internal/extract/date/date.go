@@ -107,6 +107,9 @@ func (p *parser) best(i int) (cand, bool) {
 		try(p.timeOfDay(i))
 		try(p.ago(i))
 	case kWord:
+		if !starters[p.t[i].n] {
+			return b, false
+		}
 		try(p.prefixed(i))
 		try(p.dateDM(i))
 		try(p.dateMD(i))
@@ -123,6 +126,25 @@ func (p *parser) best(i int) (cand, bool) {
 	}
 	return b, found
 }
+
+// starters are the words an expression can begin with; any other word is
+// skipped at once, which is most of a text.
+var starters = func() map[string]bool {
+	m := set("ce", "cet", "cette", "this", "last", "next", "previous", "past", "dernier", "coming",
+		"upcoming", "following", "mi", "mid", "debut", "fin", "courant", "early", "late", "end",
+		"beginning", "start", "middle", "aujourd", "aujourdhui", "today", "hier", "yesterday", "demain",
+		"tomorrow", "avant", "apres", "tonight", "the", "il", "dans", "in", "la", "le", "l",
+		"midi", "minuit", "noon", "midnight", "twenty", "thirty")
+	for _, words := range []map[string]int{weekdays, weekdayAbbr, ordinals, numberWords, frUnits, frTens} {
+		for w := range words {
+			m[w] = true
+		}
+	}
+	for w := range months {
+		m[w] = true
+	}
+	return m
+}()
 
 // merge joins a date and a time of day written together: "le 10 février
 // à 14h30", "demain à 8h", "9h le mardi".
