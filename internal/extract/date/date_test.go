@@ -114,6 +114,8 @@ func TestExtract(t *testing.T) {
 			[]got{{"8.30pm", "time", "", "time:20:30"}, {"11:00 a.m.", "time", "", "time:11:00"}, {"3 p.m. on Saturday", "time", "", "weekday:6 time:15:00"}, {"Sunday at 5", "time", "", "weekday:7 time:05:00"}}},
 		{"last and next day of month", "Le vote du 10 février dernier et celui du 3 mars prochain.", "fr", day(2025, 2, 20),
 			[]got{{"10 février dernier", "date", "2025-02-10", "md:02-10/-1"}, {"3 mars prochain", "date", "2025-03-03", "md:03-03/+1"}}},
+		{"earlier this month", "Prices rose earlier this month; on reviendra plus tard cette année.", "fr", day(2025, 2, 12),
+			[]got{{"earlier this month", "date", "2025-02", "month:+0"}, {"plus tard cette année", "date", "2025", "year:+0"}}},
 		{"no overlap", "Cette année 2016 et l'année 2008.", "fr", day(2025, 2, 12),
 			[]got{{"Cette année", "date", "2025", "year:+0"}, {"2016", "date", "2016", ""}, {"année 2008", "date", "2008", ""}}},
 		{"old years need a strong cue", "Fondée en 1789, la ville comptait 1850 âmes et fut rebâtie en juin de 1992.", "fr", news.Date{},

@@ -794,7 +794,11 @@ func (p *parser) relPeriod(i int) (cand, bool) {
 			return cand{}, false
 		}
 		n := map[string]int{"last": -1, "next": 1, "this": 0}[det]
-		return cand{i: i, j: i + 2, v: val{rel: fmt.Sprintf("%s:%+d", key, n)}}, true
+		start := i
+		if det == "this" && (p.word(i-1) == "earlier" || p.word(i-1) == "later") {
+			start = i - 1 // "earlier this month" is still this month
+		}
+		return cand{i: start, j: i + 2, v: val{rel: fmt.Sprintf("%s:%+d", key, n)}}, true
 	}
 	key := ""
 	switch p.word(j) {
@@ -820,6 +824,9 @@ func (p *parser) relPeriod(i int) (cand, bool) {
 	}
 	if p.punct(j, "-") && p.glued(j) && p.word(j+1) == "ci" {
 		j += 2
+	}
+	if p.word(i-2) == "plus" && (p.word(i-1) == "tot" || p.word(i-1) == "tard") {
+		i -= 2 // "plus tôt cette année" is still this year
 	}
 	return cand{i: i, j: j, v: val{rel: key + ":+0"}}, true
 }
