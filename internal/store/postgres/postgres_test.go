@@ -214,3 +214,11 @@ func adminConn(t *testing.T, dsn string) *pgx.Conn {
 	t.Cleanup(func() { conn.Close(context.Background()) })
 	return conn
 }
+
+// BenchmarkPut: RECOUPE_TEST_POSTGRES=… go test -run '^$' -bench Put ./internal/store/postgres
+func BenchmarkPut(b *testing.B) {
+	storetest.BenchmarkPut(b, func(b *testing.B) func() storetest.Store {
+		dsn := testDSN(b)
+		return func() storetest.Store { return openDSN(b, dsn) }
+	})
+}
