@@ -17,7 +17,8 @@ type val struct {
 }
 
 func (v val) hasDay() bool {
-	return v.d != 0 || strings.HasPrefix(v.rel, "day:") || strings.HasPrefix(v.rel, "weekday:")
+	return v.d != 0 || strings.HasPrefix(v.rel, "day:") || strings.HasPrefix(v.rel, "weekday:") ||
+		strings.HasPrefix(v.rel, "wdd:") || strings.HasPrefix(v.rel, "md:")
 }
 
 // cand is one match: tokens [i, j), and when end > 0, a byte end that
@@ -145,7 +146,22 @@ func (p *parser) prefixed(i int) (cand, bool) {
 			return cand{i: i, j: c.j, v: c.v}, true
 		}
 	}
-	return cand{}, false
+	// "lundi 21", "Friday the 13th": a weekday and a day of the month.
+	wd, ok := weekdays[w]
+	if !ok {
+		return cand{}, false
+	}
+	d, e, ok := p.day(j)
+	if !ok {
+		return cand{}, false
+	}
+	if e < len(p.t) {
+		n := p.t[e]
+		if n.k == kNum || n.k == kWord && !afterYear[n.n] && !n.up || n.k == kPunct && (n.n == ":" || n.n == "/" || n.n == "%") {
+			return cand{}, false
+		}
+	}
+	return cand{i: i, j: e, v: val{rel: fmt.Sprintf("wdd:%d-%02d", wd, d)}}, true
 }
 
 // day reads a day of month at j: "10", "1er", "1st", "10th", "premier".
