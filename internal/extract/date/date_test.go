@@ -302,3 +302,31 @@ func adversarial(n int) string {
 	}
 	return b.String()
 }
+
+func FuzzResolve(f *testing.F) {
+	for _, e := range []string{"day:-1", "weekday:1/-1", "md:02-10", "md:02-10/-1", "m:12/+1", "month:-1",
+		"year:-2", "week:-1", "time:14:30", "weekday:2 time:11:00", "wdd:1-21", "day:99999999999", "md:13-40"} {
+		f.Add(e, "2025-02-12")
+		f.Add(e, "2025-02")
+		f.Add(e, "2025")
+	}
+	f.Fuzz(func(t *testing.T, expr, ref string) {
+		r, _ := news.ParseDate(ref)
+		d, ok := date.Resolve(expr, r)
+		d2, ok2 := date.Resolve(expr, r)
+		if d != d2 || ok != ok2 {
+			t.Fatalf("Resolve(%q, %q) not deterministic", expr, ref)
+		}
+		if ok == d.IsZero() {
+			t.Fatalf("Resolve(%q, %q) = %v, %v: ok must mean a date", expr, ref, d, ok)
+		}
+		if ok {
+			if _, back := news.ParseDate(d.String()); !back {
+				t.Fatalf("Resolve(%q, %q) = %v does not round-trip", expr, ref, d)
+			}
+			if c, _ := date.Compatible(d, d); !c {
+				t.Fatalf("%v is not compatible with itself", d)
+			}
+		}
+	})
+}

@@ -98,6 +98,9 @@ func Resolve(expr string, ref news.Date) (news.Date, bool) {
 			return news.Date{}, false
 		}
 	}
+	if !hasDate && !hasTime {
+		return news.Date{}, false // a blank expression
+	}
 	if hasTime {
 		switch {
 		case !hasDate && ref.Granularity >= news.GranDay:
