@@ -191,7 +191,7 @@ func (p *parser) merge(c cand) cand {
 			}
 			k++
 		}
-		for _, f := range []func(int) (cand, bool){p.dateDM, p.dateMD, p.numeric, p.relWord, p.weekday} {
+		for _, f := range []func(int) (cand, bool){p.prefixed, p.dateDM, p.dateMD, p.numeric, p.relWord, p.weekday} {
 			if d, ok := f(k); ok && d.v.hasDay() {
 				return p.joinTime(c, d)
 			}
