@@ -190,9 +190,6 @@ func (db *DB) PutArticle(ctx context.Context, a news.Article, x news.Extraction,
 	if err != nil {
 		return false, err
 	}
-	if has, err := db.HasArticle(ctx, a.ID); err != nil || has {
-		return false, err
-	}
 	terms := fulltext.Document(a.Language, a.Title, a.Text)
 	var pub *int64
 	us, gran, ok := record.Micros(a.Published)

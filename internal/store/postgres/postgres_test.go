@@ -142,7 +142,7 @@ func TestKilledWorkers(t *testing.T) {
 func TestKilledConnections(t *testing.T) {
 	t.Parallel()
 	dsn := testDSN(t)
-	const workers, n = 4, 1000
+	const workers, n = 4, 600
 	arts := storetest.GenerateForWorkers(n)
 	admin := openDSN(t, dsn)
 	var stored atomic.Int64
