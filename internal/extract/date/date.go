@@ -175,6 +175,9 @@ func (p *parser) merge(c cand) cand {
 			t, ok = lt, true
 		}
 		if ok {
+			if !t.v.marked && t.v.hh >= 1 && t.v.hh < 12 && p.evening(c.i, c.j) {
+				t.v.hh += 12 // "ce soir à 8h", "tonight at 7"
+			}
 			c.v.hasTime, c.v.hh, c.v.mi = true, t.v.hh, t.v.mi
 			c.j, c.end = t.j, t.end
 		}
@@ -200,7 +203,21 @@ func (p *parser) merge(c cand) cand {
 	return c
 }
 
+// evening reports whether tokens [i, j) name an evening or a night.
+func (p *parser) evening(i, j int) bool {
+	for k := i; k < j; k++ {
+		switch p.word(k) {
+		case "soir", "soiree", "nuit", "tonight", "evening", "night":
+			return true
+		}
+	}
+	return false
+}
+
 func (p *parser) joinTime(t, d cand) cand {
+	if !t.v.marked && t.v.hh >= 1 && t.v.hh < 12 && p.evening(d.i, d.j) {
+		t.v.hh += 12
+	}
 	d.v.hasTime, d.v.hh, d.v.mi = true, t.v.hh, t.v.mi
 	d.i = t.i
 	return d

@@ -14,6 +14,7 @@ type val struct {
 	rel     string // reference-dependent date part ("day:-1", "weekday:1/-1"), or ""
 	hasTime bool
 	hh, mi  int
+	marked  bool // the time said am/pm or a part of the day: "tonight" cannot move it
 }
 
 func (v val) hasDay() bool {
@@ -118,7 +119,7 @@ func (p *parser) abbrevDot(j int) bool {
 func (p *parser) prefixed(i int) (cand, bool) {
 	j := i
 	switch p.word(j) {
-	case "ce", "cette", "this":
+	case "ce", "cette", "this", "next", "last", "coming":
 		j++
 	}
 	w := p.word(j)
@@ -152,8 +153,8 @@ func (p *parser) prefixed(i int) (cand, bool) {
 		return cand{}, false
 	}
 	d, e, ok := p.day(j)
-	if !ok {
-		return cand{}, false
+	if !ok || p.continuesNumber(e) {
+		return cand{}, false // "Friday 7.6" is no 7th
 	}
 	if e < len(p.t) {
 		n := p.t[e]
@@ -384,7 +385,7 @@ func (p *parser) withDaypart(c cand) cand {
 	default:
 		return c
 	}
-	c.j = e
+	c.j, c.v.marked = e, true
 	return c
 }
 
@@ -958,7 +959,7 @@ func (p *parser) timeOfDay(i int) (cand, bool) {
 		if pm {
 			h += 12
 		}
-		c.j, c.v.hh, c.v.mi = e, h, mi
+		c.j, c.v.hh, c.v.mi, c.v.marked = e, h, mi, true
 		return c, true
 	}
 	if p.word(j) == "o" && p.punct(j+1, "'") && p.word(j+2) == "clock" && nd <= 2 && h <= 12 {
@@ -1039,8 +1040,9 @@ func (p *parser) frHours(i int) (cand, bool) {
 			j++
 		}
 	}
+	marked := false
 	if e, pm := p.daypart(j); e > 0 {
-		j, sure = e, true
+		j, sure, marked = e, true, true
 		if pm < 0 && h == 12 {
 			h = 0
 		}
@@ -1057,7 +1059,7 @@ func (p *parser) frHours(i int) (cand, bool) {
 	if h > 23 && !(h == 24 && mi == 0) {
 		return cand{}, false
 	}
-	return cand{i: i, j: j, v: val{hasTime: true, hh: h % 24, mi: mi}}, true
+	return cand{i: i, j: j, v: val{hasTime: true, hh: h % 24, mi: mi, marked: marked}}, true
 }
 
 // hourCue reports whether the word at j announces a time of day: "à"
