@@ -58,7 +58,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	seed := fs.Int64("seed", 1, "generator seed for -scale")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile to this file")
 	var o story.Options
-	fs.Float64Var(&o.Threshold, "threshold", 0, "override Options.Threshold")
+	threshold := fs.Float64("threshold", 0, "override Options.Threshold for every language")
 	fs.Float64Var(&o.TextWeight, "wt", 0, "override Options.TextWeight")
 	fs.Float64Var(&o.EntityWeight, "we", 0, "override Options.EntityWeight")
 	fs.Float64Var(&o.NumberWeight, "wn", 0, "override Options.NumberWeight")
@@ -77,6 +77,10 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 			return err
 		}
 		defer pprof.StopCPUProfile()
+	}
+	if *threshold > 0 {
+		o.Threshold = *threshold
+		o.Thresholds = map[string]float64{}
 	}
 	dir := *data
 	if dir == "" {
@@ -142,8 +146,15 @@ func loadSets(dir string) ([]set, error) {
 
 // cluster feeds the docs in order to a new Clusterer and returns the
 // predicted story of each.
+var primeAll = os.Getenv("PRIME") != ""
+
 func cluster(docs []story.Doc, o story.Options) []string {
 	c := story.New(o)
+	if primeAll {
+		for _, d := range docs {
+			c.Prime(d)
+		}
+	}
 	pred := make([]string, len(docs))
 	for i, d := range docs {
 		pred[i] = c.Assign(d).StoryID
@@ -167,8 +178,8 @@ func report(w io.Writer, sets []set, o story.Options) error {
 		return err
 	}
 	eff := story.New(o).Options()
-	fmt.Fprintf(w, "options: threshold %.3g, weights text %.3g entity %.3g number %.3g, grace %.3g d, decay %.3g d\n",
-		eff.Threshold, eff.TextWeight, eff.EntityWeight, eff.NumberWeight, eff.GraceDays, eff.DecayDays)
+	fmt.Fprintf(w, "options: threshold %.3g, by language %v, weights text %.3g entity %.3g number %.3g, grace %.3g d, decay %.3g d\n",
+		eff.Threshold, eff.Thresholds, eff.TextWeight, eff.EntityWeight, eff.NumberWeight, eff.GraceDays, eff.DecayDays)
 	return nil
 }
 
@@ -190,7 +201,7 @@ func runTune(ctx context.Context, w io.Writer, sets []set) error {
 				if ctx.Err() != nil {
 					return ctx.Err()
 				}
-				o := story.Options{Threshold: th, TextWeight: 1 - we - wn, EntityWeight: we, NumberWeight: wn}
+				o := story.Options{Threshold: th, Thresholds: map[string]float64{}, TextWeight: 1 - we - wn, EntityWeight: we, NumberWeight: wn}
 				r := result{o: o}
 				for i, s := range sets {
 					r.f1[i] = storyeval.Score(cluster(s.docs, o), s.gold, nil).F1

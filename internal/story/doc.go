@@ -153,7 +153,13 @@ func tokenize(s, lang string) []token {
 			i = j
 		default:
 			switch r {
-			case '.', '!', '?', '\n', ':', ';', '«', '»', '"', '“', '”', '—', '–':
+			case '.':
+				// "Dr. Benjamin", "Regina M. Benjamin", "M. Sarkozy": a
+				// period after a short capitalised word is an abbreviation.
+				if k := len(toks) - 1; k < 0 || toks[k].end != i || !toks[k].upper || toks[k].end-toks[k].start > 3 {
+					boundary = true
+				}
+			case '!', '?', '\n', ':', ';', '«', '»', '"', '“', '”', '—', '–':
 				boundary = true
 			}
 			i += n

@@ -2,12 +2,14 @@ package story
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/recoupe/recoupe/internal/story/streamgen"
 	"github.com/recoupe/recoupe/news"
 )
 
@@ -399,4 +401,28 @@ func ExampleClusterer_Assign() {
 	// bg3 sb8b8b8b8b8b8 true
 	// takeover-fr sa1a1a1a1a1a1 true
 	// takeover-en sa1a1a1a1a1a1 false
+}
+
+// BenchmarkAssign feeds a generated stream (from the fictional articles)
+// to one Clusterer: ns/op is the cost of NewDoc and Assign per article as
+// the clusterer grows to b.N articles. cmd/eval-stories -scale does the
+// same on real texts up to a million articles.
+func BenchmarkAssign(b *testing.B) {
+	var src []streamgen.Source
+	for n, a := range fictional() {
+		src = append(src, streamgen.Source{Event: n, Language: a.Language, Title: a.Title, Text: a.Text})
+	}
+	slices.SortFunc(src, func(x, y streamgen.Source) int { return strings.Compare(x.Event, y.Event) })
+	g, err := streamgen.New(src, 1, day0)
+	if err != nil {
+		b.Fatal(err)
+	}
+	c := New(Options{})
+	b.ResetTimer()
+	for range b.N {
+		b.StopTimer()
+		a, _ := g.Next()
+		b.StartTimer()
+		c.Assign(NewDoc(&a, nil))
+	}
 }

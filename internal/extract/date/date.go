@@ -107,6 +107,9 @@ func (p *parser) best(i int) (cand, bool) {
 		try(p.timeOfDay(i))
 		try(p.ago(i))
 	case kWord:
+		if !starters[p.t[i].n] {
+			return b, false
+		}
 		try(p.prefixed(i))
 		try(p.dateDM(i))
 		try(p.dateMD(i))
@@ -123,6 +126,25 @@ func (p *parser) best(i int) (cand, bool) {
 	}
 	return b, found
 }
+
+// starters are the words an expression can begin with; any other word is
+// skipped at once, which is most of a text.
+var starters = func() map[string]bool {
+	m := set("ce", "cet", "cette", "this", "last", "next", "previous", "past", "dernier", "coming",
+		"upcoming", "following", "mi", "mid", "debut", "fin", "courant", "early", "late", "end",
+		"beginning", "start", "middle", "aujourd", "aujourdhui", "today", "hier", "yesterday", "demain",
+		"tomorrow", "avant", "apres", "tonight", "the", "il", "dans", "in", "la", "le", "l",
+		"midi", "minuit", "noon", "midnight", "twenty", "thirty")
+	for _, words := range []map[string]int{weekdays, weekdayAbbr, ordinals, numberWords, frUnits, frTens} {
+		for w := range words {
+			m[w] = true
+		}
+	}
+	for w := range months {
+		m[w] = true
+	}
+	return m
+}()
 
 // merge joins a date and a time of day written together: "le 10 février
 // à 14h30", "demain à 8h", "9h le mardi".
@@ -153,6 +175,9 @@ func (p *parser) merge(c cand) cand {
 			t, ok = lt, true
 		}
 		if ok {
+			if !t.v.marked && t.v.hh >= 1 && t.v.hh < 12 && p.evening(c.i, c.j) {
+				t.v.hh += 12 // "ce soir à 8h", "tonight at 7"
+			}
 			c.v.hasTime, c.v.hh, c.v.mi = true, t.v.hh, t.v.mi
 			c.j, c.end = t.j, t.end
 		}
@@ -169,7 +194,7 @@ func (p *parser) merge(c cand) cand {
 			}
 			k++
 		}
-		for _, f := range []func(int) (cand, bool){p.dateDM, p.dateMD, p.numeric, p.relWord, p.weekday} {
+		for _, f := range []func(int) (cand, bool){p.prefixed, p.dateDM, p.dateMD, p.numeric, p.relWord, p.weekday} {
 			if d, ok := f(k); ok && d.v.hasDay() {
 				return p.joinTime(c, d)
 			}
@@ -178,7 +203,21 @@ func (p *parser) merge(c cand) cand {
 	return c
 }
 
+// evening reports whether tokens [i, j) name an evening or a night.
+func (p *parser) evening(i, j int) bool {
+	for k := i; k < j; k++ {
+		switch p.word(k) {
+		case "soir", "soiree", "nuit", "tonight", "evening", "night":
+			return true
+		}
+	}
+	return false
+}
+
 func (p *parser) joinTime(t, d cand) cand {
+	if !t.v.marked && t.v.hh >= 1 && t.v.hh < 12 && p.evening(d.i, d.j) {
+		t.v.hh += 12
+	}
 	d.v.hasTime, d.v.hh, d.v.mi = true, t.v.hh, t.v.mi
 	d.i = t.i
 	return d

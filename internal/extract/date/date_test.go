@@ -114,6 +114,16 @@ func TestExtract(t *testing.T) {
 			[]got{{"8.30pm", "time", "", "time:20:30"}, {"11:00 a.m.", "time", "", "time:11:00"}, {"3 p.m. on Saturday", "time", "", "weekday:6 time:15:00"}, {"Sunday at 5", "time", "", "weekday:7 time:05:00"}}},
 		{"last and next day of month", "Le vote du 10 février dernier et celui du 3 mars prochain.", "fr", day(2025, 2, 20),
 			[]got{{"10 février dernier", "date", "2025-02-10", "md:02-10/-1"}, {"3 mars prochain", "date", "2025-03-03", "md:03-03/+1"}}},
+		{"earlier this month", "Prices rose earlier this month; on reviendra plus tard cette année.", "fr", day(2025, 2, 12),
+			[]got{{"earlier this month", "date", "2025-02", "month:+0"}, {"plus tard cette année", "date", "2025", "year:+0"}}},
+		{"weekday and day of month", "Rendez-vous lundi 21 à 18h, or Friday the 13th.", "fr", day(2025, 7, 10),
+			[]got{{"lundi 21 à 18h", "time", "2025-07-21T18:00", "wdd:1-21 time:18:00"}, {"Friday the 13th", "date", "2025-06-13", "wdd:5-13"}}},
+		{"weekday and day of month, ambiguous", "Rendez-vous lundi 21.", "fr", day(2025, 6, 5),
+			[]got{{"lundi 21", "date", "", "wdd:1-21"}}},
+		{"evening moves the hour", "On se voit ce soir à 8h, tonight around 7, hier soir à 10h du matin.", "fr", day(2025, 2, 12),
+			[]got{{"ce soir à 8h", "time", "2025-02-12T20:00", "day:+0 time:20:00"}, {"tonight around 7", "time", "2025-02-12T19:00", "day:+0 time:19:00"}, {"hier soir à 10h du matin", "time", "2025-02-11T10:00", "day:-1 time:10:00"}}},
+		{"decimal after weekday", "This Friday 7.6 percent.", "en", news.Date{},
+			[]got{{"This Friday", "date", "", "weekday:5"}}},
 		{"no overlap", "Cette année 2016 et l'année 2008.", "fr", day(2025, 2, 12),
 			[]got{{"Cette année", "date", "2025", "year:+0"}, {"2016", "date", "2016", ""}, {"année 2008", "date", "2008", ""}}},
 		{"old years need a strong cue", "Fondée en 1789, la ville comptait 1850 âmes et fut rebâtie en juin de 1992.", "fr", news.Date{},
@@ -172,6 +182,9 @@ func TestResolve(t *testing.T) {
 		{"md:12-24/+1", day(2025, 2, 1), "2025-12-24"},
 		{"md:02-29/-1", day(2025, 2, 1), "2024-02-29"},
 		{"md:02-10/x", day(2025, 2, 1), ""},
+		{"wdd:1-21", month(2025, 7), "2025-07-21"},
+		{"wdd:5-13", day(2025, 2, 1), "2024-12-13"},
+		{"wdd:1-21", news.Date{}, ""},
 		{"m:02/-1", month(2025, 2), "2024-02"},
 		{"m:03/+1", day(2025, 2, 5), "2025-03"},
 		{"month:-1", day(2025, 1, 5), "2024-12"},
@@ -292,4 +305,32 @@ func adversarial(n int) string {
 		}
 	}
 	return b.String()
+}
+
+func FuzzResolve(f *testing.F) {
+	for _, e := range []string{"day:-1", "weekday:1/-1", "md:02-10", "md:02-10/-1", "m:12/+1", "month:-1",
+		"year:-2", "week:-1", "time:14:30", "weekday:2 time:11:00", "wdd:1-21", "day:99999999999", "md:13-40"} {
+		f.Add(e, "2025-02-12")
+		f.Add(e, "2025-02")
+		f.Add(e, "2025")
+	}
+	f.Fuzz(func(t *testing.T, expr, ref string) {
+		r, _ := news.ParseDate(ref)
+		d, ok := date.Resolve(expr, r)
+		d2, ok2 := date.Resolve(expr, r)
+		if d != d2 || ok != ok2 {
+			t.Fatalf("Resolve(%q, %q) not deterministic", expr, ref)
+		}
+		if ok == d.IsZero() {
+			t.Fatalf("Resolve(%q, %q) = %v, %v: ok must mean a date", expr, ref, d, ok)
+		}
+		if ok {
+			if _, back := news.ParseDate(d.String()); !back {
+				t.Fatalf("Resolve(%q, %q) = %v does not round-trip", expr, ref, d)
+			}
+			if c, _ := date.Compatible(d, d); !c {
+				t.Fatalf("%v is not compatible with itself", d)
+			}
+		}
+	})
 }

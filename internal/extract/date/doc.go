@@ -58,6 +58,7 @@
 //	day:-1          yesterday (day:+0 today, day:+1 tomorrow; "il y a 2 semaines" is day:-14)
 //	weekday:1       Monday, the nearest one to the reference (within 3 days either way)
 //	weekday:1/-1    last Monday (strictly before the reference); weekday:1/+1 next Monday
+//	wdd:1-21        "lundi 21": the 21st that falls on a Monday, nearest the reference
 //	md:02-10        10 February, year unknown: the year keeping it nearest the reference;
 //	                md:02-10/-1 "le 10 février dernier" (the last one before), md:03-03/+1 "le 3 mars prochain"
 //	m:02            February, year unknown (same rule); m:12/-1 "décembre dernier", m:03/+1 "mars

@@ -14,10 +14,12 @@ type val struct {
 	rel     string // reference-dependent date part ("day:-1", "weekday:1/-1"), or ""
 	hasTime bool
 	hh, mi  int
+	marked  bool // the time said am/pm or a part of the day: "tonight" cannot move it
 }
 
 func (v val) hasDay() bool {
-	return v.d != 0 || strings.HasPrefix(v.rel, "day:") || strings.HasPrefix(v.rel, "weekday:")
+	return v.d != 0 || strings.HasPrefix(v.rel, "day:") || strings.HasPrefix(v.rel, "weekday:") ||
+		strings.HasPrefix(v.rel, "wdd:") || strings.HasPrefix(v.rel, "md:")
 }
 
 // cand is one match: tokens [i, j), and when end > 0, a byte end that
@@ -117,7 +119,7 @@ func (p *parser) abbrevDot(j int) bool {
 func (p *parser) prefixed(i int) (cand, bool) {
 	j := i
 	switch p.word(j) {
-	case "ce", "cette", "this":
+	case "ce", "cette", "this", "next", "last", "coming":
 		j++
 	}
 	w := p.word(j)
@@ -145,7 +147,22 @@ func (p *parser) prefixed(i int) (cand, bool) {
 			return cand{i: i, j: c.j, v: c.v}, true
 		}
 	}
-	return cand{}, false
+	// "lundi 21", "Friday the 13th": a weekday and a day of the month.
+	wd, ok := weekdays[w]
+	if !ok {
+		return cand{}, false
+	}
+	d, e, ok := p.day(j)
+	if !ok || p.continuesNumber(e) {
+		return cand{}, false // "Friday 7.6" is no 7th
+	}
+	if e < len(p.t) {
+		n := p.t[e]
+		if n.k == kNum || n.k == kWord && !afterYear[n.n] && !n.up || n.k == kPunct && (n.n == ":" || n.n == "/" || n.n == "%") {
+			return cand{}, false
+		}
+	}
+	return cand{i: i, j: e, v: val{rel: fmt.Sprintf("wdd:%d-%02d", wd, d)}}, true
 }
 
 // day reads a day of month at j: "10", "1er", "1st", "10th", "premier".
@@ -368,7 +385,7 @@ func (p *parser) withDaypart(c cand) cand {
 	default:
 		return c
 	}
-	c.j = e
+	c.j, c.v.marked = e, true
 	return c
 }
 
@@ -794,7 +811,11 @@ func (p *parser) relPeriod(i int) (cand, bool) {
 			return cand{}, false
 		}
 		n := map[string]int{"last": -1, "next": 1, "this": 0}[det]
-		return cand{i: i, j: i + 2, v: val{rel: fmt.Sprintf("%s:%+d", key, n)}}, true
+		start := i
+		if det == "this" && (p.word(i-1) == "earlier" || p.word(i-1) == "later") {
+			start = i - 1 // "earlier this month" is still this month
+		}
+		return cand{i: start, j: i + 2, v: val{rel: fmt.Sprintf("%s:%+d", key, n)}}, true
 	}
 	key := ""
 	switch p.word(j) {
@@ -820,6 +841,9 @@ func (p *parser) relPeriod(i int) (cand, bool) {
 	}
 	if p.punct(j, "-") && p.glued(j) && p.word(j+1) == "ci" {
 		j += 2
+	}
+	if p.word(i-2) == "plus" && (p.word(i-1) == "tot" || p.word(i-1) == "tard") {
+		i -= 2 // "plus tôt cette année" is still this year
 	}
 	return cand{i: i, j: j, v: val{rel: key + ":+0"}}, true
 }
@@ -935,7 +959,7 @@ func (p *parser) timeOfDay(i int) (cand, bool) {
 		if pm {
 			h += 12
 		}
-		c.j, c.v.hh, c.v.mi = e, h, mi
+		c.j, c.v.hh, c.v.mi, c.v.marked = e, h, mi, true
 		return c, true
 	}
 	if p.word(j) == "o" && p.punct(j+1, "'") && p.word(j+2) == "clock" && nd <= 2 && h <= 12 {
@@ -1016,8 +1040,9 @@ func (p *parser) frHours(i int) (cand, bool) {
 			j++
 		}
 	}
+	marked := false
 	if e, pm := p.daypart(j); e > 0 {
-		j, sure = e, true
+		j, sure, marked = e, true, true
 		if pm < 0 && h == 12 {
 			h = 0
 		}
@@ -1034,7 +1059,7 @@ func (p *parser) frHours(i int) (cand, bool) {
 	if h > 23 && !(h == 24 && mi == 0) {
 		return cand{}, false
 	}
-	return cand{i: i, j: j, v: val{hasTime: true, hh: h % 24, mi: mi}}, true
+	return cand{i: i, j: j, v: val{hasTime: true, hh: h % 24, mi: mi, marked: marked}}, true
 }
 
 // hourCue reports whether the word at j announces a time of day: "à"

@@ -79,6 +79,15 @@ func Resolve(expr string, ref news.Date) (news.Date, bool) {
 			if !ok {
 				return news.Date{}, false
 			}
+		case "wdd":
+			wd, dom, ok := parseHM(arg)
+			if !ok || wd < 1 || wd > 7 || dom < 1 || dom > 31 {
+				return news.Date{}, false
+			}
+			out, ok = weekdayOfMonth(ref, wd, dom)
+			if !ok {
+				return news.Date{}, false
+			}
 		case "m":
 			d, ok := resolveMonth(arg, ref)
 			if !ok {
@@ -88,6 +97,9 @@ func Resolve(expr string, ref news.Date) (news.Date, bool) {
 		default: // "week" and anything unknown
 			return news.Date{}, false
 		}
+	}
+	if !hasDate && !hasTime {
+		return news.Date{}, false // a blank expression
 	}
 	if hasTime {
 		switch {
@@ -255,6 +267,48 @@ func beside(ref news.Date, m, d int, dir string) (news.Date, bool) {
 		}
 	}
 	return news.Date{}, false
+}
+
+// weekdayOfMonth finds the day dom of a month that falls on weekday wd
+// ("lundi 21"), nearest the reference within a year either way; when the
+// runner-up is less than two weeks farther, it gives up.
+func weekdayOfMonth(ref news.Date, wd, dom int) (news.Date, bool) {
+	if ref.Granularity < news.GranMonth {
+		return news.Date{}, false
+	}
+	rs, re := period(ref)
+	var best news.Date
+	bestDist, second := time.Duration(-1), time.Duration(-1)
+	for k := -12; k <= 12; k++ {
+		first := time.Date(ref.Time.Year(), ref.Time.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(0, k, 0)
+		y, m := first.Year(), int(first.Month())
+		if !validDay(y, m, dom) {
+			continue
+		}
+		t := time.Date(y, time.Month(m), dom, 0, 0, 0, 0, time.UTC)
+		if (int(t.Weekday())+6)%7+1 != wd {
+			continue
+		}
+		var dist time.Duration
+		switch {
+		case t.Before(rs):
+			dist = rs.Sub(t)
+		case !t.Before(re):
+			dist = t.Sub(re)
+		}
+		switch {
+		case bestDist < 0 || dist < bestDist:
+			second = bestDist
+			best, bestDist = news.Date{Time: t, Granularity: news.GranDay}, dist
+		case second < 0 || dist < second:
+			second = dist
+		}
+	}
+	// Two candidates about as near: which one is meant is unknown.
+	if bestDist < 0 || second >= 0 && second-bestDist < 14*24*time.Hour {
+		return news.Date{}, false
+	}
+	return best, true
 }
 
 // period returns the half-open interval a date covers.

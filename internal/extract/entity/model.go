@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"bufio"
 	"bytes"
 	"compress/gzip"
 	"encoding/binary"
@@ -92,13 +93,9 @@ func decodeModel(b []byte) (*model, error) {
 	if n := binary.LittleEndian.Uint32(h[4:]); int(n) != nLabels || bits < 10 || bits > 26 {
 		return nil, fmt.Errorf("entity: model: %d labels, %d bits: incompatible", n, bits)
 	}
-	raw := make([]byte, (1<<bits)*nLabels*2)
-	if _, err := io.ReadFull(zr, raw); err != nil {
-		return nil, fmt.Errorf("entity: model weights: %w", err)
-	}
 	m := &model{bits: bits, w: make([]int16, (1<<bits)*nLabels)}
-	for i := range m.w {
-		m.w[i] = int16(binary.LittleEndian.Uint16(raw[2*i:]))
+	if err := binary.Read(bufio.NewReaderSize(zr, 1<<16), binary.LittleEndian, m.w); err != nil {
+		return nil, fmt.Errorf("entity: model weights: %w", err)
 	}
 	return m, nil
 }

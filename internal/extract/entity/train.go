@@ -14,7 +14,7 @@ import (
 // TrainOptions configure Train.
 type TrainOptions struct {
 	Epochs int    // passes over the data (default 5)
-	Bits   int    // log2 of the number of feature buckets (default 20)
+	Bits   int    // log2 of the number of feature buckets (default 19)
 	Seed   uint64 // shuffling seed (default 1)
 }
 
@@ -26,7 +26,7 @@ func Train(sents []nerdata.Sentence, opt TrainOptions, log io.Writer) ([]byte, e
 		opt.Epochs = 5
 	}
 	if opt.Bits == 0 {
-		opt.Bits = 20
+		opt.Bits = 19
 	}
 	if opt.Seed == 0 {
 		opt.Seed = 1

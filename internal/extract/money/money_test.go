@@ -109,7 +109,9 @@ func TestExtract(t *testing.T) {
 		{"ratio", "fr", "Zorbex offre de racheter Brelan pour 10 fois moins.",
 			[]fact{{N, "10", 10, 0, "", 1, ""}}},
 		// Not numbers: times, dates, years, glued letters.
-		{"times", "fr", "Rendez-vous à 14h30, puis à 14:45 ; mise à jour à 14,30hXNUMX.", nil},
+		{"times", "fr", "Rendez-vous à 14h30, puis à 14:45, à 20 h 30 ; mise à jour à 14,30hXNUMX.", nil},
+		{"vulgar fractions", "en", "Quillon grew 2½ times and kept ¾ of its staff.",
+			[]fact{{N, "2½", 2.5, 0, "", 0, ""}, {N, "¾", 0.75, 0, "", 0, ""}}},
 		{"dates", "fr", "Le 10 février 2025, en 2015 et depuis 2022, rien.", nil},
 		{"en dates", "en", "On February 10, 2025 and in 2015, nothing.", nil},
 		{"numeric date", "fr", "Publié le 2025-02-10 ou le 10/02/2025.", nil},

@@ -104,6 +104,15 @@ func (s *scanner) markDatesAndTimes() {
 			}
 			continue
 		}
+		// "20 h 30", "à 9 h": a spaced "h" after an hour.
+		if w := s.word(i + 1); w == "h" && t[i].plain && t[i].val <= 24 && !t[i+1].nl &&
+			(s.isNum(i+2) && t[i+2].plain && t[i+2].ndigits == 2 || !s.isNum(i+2)) && s.word(i+2) == "" {
+			s.skip[i], s.skip[i+1] = true, true
+			if s.isNum(i + 2) {
+				s.skip[i+2] = true
+			}
+			continue
+		}
 		if (s.sym(i+1) == ":" || s.sym(i+1) == "h") && s.glued(i+1) && s.isNum(i+2) && s.glued(i+2) &&
 			t[i].plain && t[i].ndigits <= 2 && t[i+2].plain && t[i+2].ndigits == 2 {
 			s.skip[i], s.skip[i+1], s.skip[i+2] = true, true, true

@@ -31,6 +31,13 @@ type token struct {
 	ndigits   int  // digits before any separator
 }
 
+// vulgarFractions are the precomposed fraction characters.
+var vulgarFractions = map[rune]float64{
+	'½': 1.0 / 2, '⅓': 1.0 / 3, '⅔': 2.0 / 3, '¼': 1.0 / 4, '¾': 3.0 / 4, '⅕': 1.0 / 5,
+	'⅖': 2.0 / 5, '⅗': 3.0 / 5, '⅘': 4.0 / 5, '⅙': 1.0 / 6, '⅚': 5.0 / 6, '⅛': 1.0 / 8,
+	'⅜': 3.0 / 8, '⅝': 5.0 / 8, '⅞': 7.0 / 8,
+}
+
 // isGroupSpace reports whether r may separate groups of thousands.
 func isGroupSpace(r rune) bool {
 	return r == ' ' || r == '\u00a0' || r == '\u202f' || r == '\u2009'
@@ -75,6 +82,20 @@ func tokenizeWork(text, lang string) ([]token, int) {
 			toks = append(toks, t)
 			i = end
 			chain, chainEnd = truncated || single, end
+		case vulgarFractions[r] != 0:
+			// "½", "¾", and "2½" (the fraction adds to digits glued before it).
+			v := vulgarFractions[r]
+			if n := len(toks); n > 0 && !space && toks[n-1].kind == tNum && toks[n-1].end == i && toks[n-1].plain {
+				toks[n-1].val += v
+				toks[n-1].end = i + size
+				toks[n-1].raw = text[toks[n-1].start : i+size]
+				toks[n-1].low = toks[n-1].raw
+				toks[n-1].prec, toks[n-1].plain = 0, false
+			} else {
+				toks = append(toks, token{kind: tNum, start: i, end: i + size, raw: text[i : i+size],
+					low: text[i : i+size], val: v, space: space, nl: nl})
+			}
+			i += size
 		case unicode.IsLetter(r):
 			j := i + size
 			for j < len(text) {

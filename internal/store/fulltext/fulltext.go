@@ -63,7 +63,7 @@ func Tokens(text string) []Token {
 
 // Term returns the indexed form of one word in language lang.
 func Term(lang, word string) string {
-	w := strings.ToLower(word)
+	w := strings.ToLower(norm.NFC.String(word)) // the stemmers know precomposed letters only
 	switch lang {
 	case "fr":
 		w = french.Stem(w, true)

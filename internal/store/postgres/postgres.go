@@ -51,6 +51,7 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/recoupe/recoupe/internal/store/fulltext"
@@ -173,8 +174,6 @@ func (db *DB) HasArticle(ctx context.Context, id string) (bool, error) {
 	return has, nil
 }
 
-var errExists = errors.New("article exists")
-
 // ErrLockLost is returned by PutArticle when the connection that held
 // LockAssign died before the article was put: take the lock again, catch
 // up and assign anew.
@@ -191,19 +190,16 @@ func (db *DB) PutArticle(ctx context.Context, a news.Article, x news.Extraction,
 	if err != nil {
 		return false, err
 	}
-	if has, err := db.HasArticle(ctx, a.ID); err != nil || has {
-		return false, err
-	}
 	terms := fulltext.Document(a.Language, a.Title, a.Text)
 	var pub *int64
 	us, gran, ok := record.Micros(a.Published)
 	if ok {
 		pub = &us
 	}
-	// One round trip for the whole article: the statements after the
-	// first find the article by its ID; when the first inserted nothing
-	// (another worker stored the article meanwhile), the transaction is
-	// rolled back whatever the others did.
+	// One round trip, one transaction: pgx sends the batch as one
+	// implicit transaction, which any error rolls back whole. A statement
+	// that must stop it divides by a count of zero: the check of the
+	// assignment lock, and the insert of an article already stored.
 	var b pgx.Batch
 	fenced := false
 	if pid := db.lockPID.Load(); pid != 0 && as.StoryID != "" {
@@ -211,12 +207,13 @@ func (db *DB) PutArticle(ctx context.Context, a news.Article, x news.Extraction,
 		// session still holds it, or another worker may be assigning with
 		// a view that lacks this article.
 		fenced = true
-		b.Queue(`SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted AND pid = $1)`, int64(pid))
+		b.Queue(`SELECT 1 / count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted AND pid = $1`, int64(pid))
 	}
-	b.Queue(`INSERT INTO articles
+	b.Queue(`WITH ins AS (INSERT INTO articles
 		(id, name, source, url, title, author, published_us, published_gran, language, body, duplicate_of, similarity, extraction, terms)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, to_tsvector('simple', $14::text))
-		ON CONFLICT (id) DO NOTHING RETURNING seq`,
+		ON CONFLICT (id) DO NOTHING RETURNING 1)
+		SELECT 1 / count(*) FROM ins`,
 		a.ID, a.Name, a.Source, a.URL, a.Title, a.Author, pub, gran, a.Language, []byte(a.Text), a.DuplicateOf, a.Similarity, xs, terms)
 	for i, f := range x.Facts {
 		var value *float64
@@ -230,35 +227,32 @@ func (db *DB) PutArticle(ctx context.Context, a news.Article, x news.Extraction,
 	if as.StoryID != "" {
 		queueAssign(&b, db.seqKey, record.StoryTitle(a), as)
 	}
-	err = db.inTx(ctx, func(tx pgx.Tx) error {
-		br := tx.SendBatch(ctx, &b)
-		defer br.Close()
-		if fenced {
-			var held bool
-			if err := br.QueryRow().Scan(&held); err != nil {
-				return fmt.Errorf("check assignment lock: %w", err)
+	br := db.pool.SendBatch(ctx, &b)
+	if fenced {
+		if _, err := br.Exec(); err != nil {
+			br.Close()
+			if isDivisionByZero(err) {
+				return false, ErrLockLost
 			}
-			if !held {
-				return ErrLockLost
-			}
+			return false, fmt.Errorf("postgres: put article %s: check assignment lock: %w", a.ID, err)
 		}
-		var seq int64
-		err := br.QueryRow().Scan(&seq)
-		if errors.Is(err, pgx.ErrNoRows) {
-			return errExists
-		}
-		if err != nil {
-			return fmt.Errorf("insert article %s: %w", a.ID, err)
-		}
-		if err := br.Close(); err != nil {
-			return fmt.Errorf("store article %s: %w", a.ID, err)
-		}
-		return nil
-	})
-	if errors.Is(err, errExists) {
-		return false, nil
 	}
-	return err == nil, err
+	if _, err := br.Exec(); err != nil {
+		br.Close()
+		if isDivisionByZero(err) {
+			return false, nil
+		}
+		return false, fmt.Errorf("postgres: insert article %s: %w", a.ID, err)
+	}
+	if err := br.Close(); err != nil {
+		return false, fmt.Errorf("postgres: put article %s: %w", a.ID, err)
+	}
+	return true, nil
+}
+
+func isDivisionByZero(err error) bool {
+	var pe *pgconn.PgError
+	return errors.As(err, &pe) && pe.Code == "22012"
 }
 
 // queueAssign queues the statements that record an assignment and move

@@ -142,7 +142,7 @@ func TestKilledWorkers(t *testing.T) {
 func TestKilledConnections(t *testing.T) {
 	t.Parallel()
 	dsn := testDSN(t)
-	const workers, n = 4, 1000
+	const workers, n = 4, 600
 	arts := storetest.GenerateForWorkers(n)
 	admin := openDSN(t, dsn)
 	var stored atomic.Int64
@@ -213,4 +213,12 @@ func adminConn(t *testing.T, dsn string) *pgx.Conn {
 	}
 	t.Cleanup(func() { conn.Close(context.Background()) })
 	return conn
+}
+
+// BenchmarkPut: RECOUPE_TEST_POSTGRES=… go test -run '^$' -bench Put ./internal/store/postgres
+func BenchmarkPut(b *testing.B) {
+	storetest.BenchmarkPut(b, func(b *testing.B) func() storetest.Store {
+		dsn := testDSN(b)
+		return func() storetest.Store { return openDSN(b, dsn) }
+	})
 }

@@ -43,3 +43,18 @@ func TestWorkers(t *testing.T) {
 	}
 	storetest.Workers(t, func(t *testing.T) storetest.Store { return openAt(t, path) }, 4, n)
 }
+
+// BenchmarkPut: go test -run '^$' -bench Put ./internal/store/sqlite
+func BenchmarkPut(b *testing.B) {
+	storetest.BenchmarkPut(b, func(b *testing.B) func() storetest.Store {
+		path := filepath.Join(b.TempDir(), "recoupe.db")
+		return func() storetest.Store {
+			db, err := sqlite.Open(b.Context(), path)
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.Cleanup(func() { db.Close() })
+			return db
+		}
+	})
+}

