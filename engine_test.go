@@ -1,12 +1,18 @@
 package recoupe_test
 
 import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/jackc/pgx/v5"
 
 	"github.com/recoupe/recoupe"
 	"github.com/recoupe/recoupe/news"
@@ -47,8 +53,63 @@ func storyOf(t *testing.T, e *recoupe.Engine, name string) string {
 	return ""
 }
 
+// stores returns a fresh database for each kind of persistent store:
+// a SQLite file, and a PostgreSQL schema when RECOUPE_TEST_POSTGRES is set.
+func stores(t *testing.T) map[string]func(t *testing.T) string {
+	m := map[string]func(t *testing.T) string{
+		"sqlite": func(t *testing.T) string { return filepath.Join(t.TempDir(), "r.db") },
+	}
+	if dsn := os.Getenv("RECOUPE_TEST_POSTGRES"); dsn != "" {
+		m["postgres"] = func(t *testing.T) string { return postgresSchema(t, dsn) }
+	} else {
+		t.Log("RECOUPE_TEST_POSTGRES is not set: PostgreSQL variants skipped")
+	}
+	return m
+}
+
+// postgresSchema creates an empty schema, dropped after the test, and
+// returns a DSN that uses it.
+func postgresSchema(t *testing.T, dsn string) string {
+	t.Helper()
+	b := make([]byte, 6)
+	rand.Read(b)
+	schema := "recoupe_engine_" + hex.EncodeToString(b)
+	conn, err := pgx.Connect(t.Context(), dsn)
+	if err != nil {
+		t.Fatalf("connect to RECOUPE_TEST_POSTGRES: %v", err)
+	}
+	defer conn.Close(context.Background())
+	if _, err := conn.Exec(t.Context(), "CREATE SCHEMA "+schema); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		conn, err := pgx.Connect(context.Background(), dsn)
+		if err != nil {
+			t.Error(err)
+			return
+		}
+		defer conn.Close(context.Background())
+		if _, err := conn.Exec(context.Background(), "DROP SCHEMA "+schema+" CASCADE"); err != nil {
+			t.Error(err)
+		}
+	})
+	u, err := url.Parse(dsn)
+	if err != nil || u.Scheme == "" {
+		return dsn + " search_path=" + schema
+	}
+	q := u.Query()
+	q.Set("search_path", schema)
+	u.RawQuery = q.Encode()
+	return u.String()
+}
+
 func TestIngestIsIdempotent(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "r.db")
+	for name, newDB := range stores(t) {
+		t.Run(name, func(t *testing.T) { testIngestIsIdempotent(t, newDB(t)) })
+	}
+}
+
+func testIngestIsIdempotent(t *testing.T, db string) {
 	e := open(t, db)
 	rep, err := e.Ingest(t.Context(), []string{"testdata/fictional"}, nil)
 	if err != nil {
@@ -160,7 +221,12 @@ func TestBadInputsAreSkipped(t *testing.T) {
 }
 
 func TestReopenKeepsStories(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "r.db")
+	for name, newDB := range stores(t) {
+		t.Run(name, func(t *testing.T) { testReopenKeepsStories(t, newDB(t)) })
+	}
+}
+
+func testReopenKeepsStories(t *testing.T, db string) {
 	e := open(t, db)
 	if _, err := e.Ingest(t.Context(), []string{"testdata/fictional/brume-1.txt", "testdata/fictional/volcan.txt"}, nil); err != nil {
 		t.Fatal(err)
@@ -177,7 +243,12 @@ func TestReopenKeepsStories(t *testing.T) {
 }
 
 func TestTwoEnginesShareOneStore(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "r.db")
+	for name, newDB := range stores(t) {
+		t.Run(name, func(t *testing.T) { testTwoEnginesShareOneStore(t, newDB(t)) })
+	}
+}
+
+func testTwoEnginesShareOneStore(t *testing.T, db string) {
 	a, b := open(t, db), open(t, db)
 	inputs := []string{"testdata/fictional/brume-1.txt", "testdata/fictional/brume-2.txt", "testdata/fictional/brume-3.txt", "testdata/fictional/volcan.txt"}
 	var wg sync.WaitGroup

@@ -43,7 +43,10 @@ func (e *Engine) Ingest(ctx context.Context, inputs []string, progress func(Prog
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				if j.item.Err == nil {
+				// An article already stored (by an earlier run or by another
+				// worker sharing the store) is not extracted again; commit
+				// will count it as a duplicate.
+				if j.item.Err == nil && !e.stored(ctx, j.item.Article.ID) {
 					j.x = e.pipe.Extract(&j.item.Article)
 				}
 				close(j.done)
@@ -142,6 +145,19 @@ func (e *Engine) record(ctx context.Context, rep *news.IngestReport, stories map
 		rep.Stories = append(rep.Stories, as.StoryID)
 	}
 	return nil
+}
+
+// stored reports whether an article is known to be stored; on a store
+// error it answers false, and commit decides.
+func (e *Engine) stored(ctx context.Context, id string) bool {
+	e.mu.Lock()
+	_, ok := e.known[id]
+	e.mu.Unlock()
+	if ok {
+		return true
+	}
+	has, err := e.store.HasArticle(ctx, id)
+	return err == nil && has
 }
 
 // storyOf returns the story an already stored article is in.

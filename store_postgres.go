@@ -2,10 +2,11 @@ package recoupe
 
 import (
 	"context"
-	"errors"
+
+	"github.com/recoupe/recoupe/internal/store/postgres"
 )
 
 // openPostgres opens the PostgreSQL store.
 func openPostgres(ctx context.Context, dsn string) (Store, error) {
-	return nil, errors.New("recoupe: the PostgreSQL store is not in this build yet")
+	return postgres.Open(ctx, dsn)
 }
