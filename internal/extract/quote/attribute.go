@@ -260,18 +260,21 @@ func (d *doc) npBefore(toks []tok, i int) (found, bool) {
 func (d *doc) attribute(c *cand, prev *cand) bool {
 	sp := &c.sp
 	lo, hi := d.bounds(c.para, sp.open, sp.closeEnd)
+	// The context is at most maxContext bytes each side, which keeps the
+	// whole pass linear however long a sentence runs.
+	lo, hi = max(lo, sp.open-maxContext), min(hi, sp.closeEnd+maxContext)
 	slo, shi := lo, hi
 	// The context stops at neighbouring quotations.
 	listed := false
-	for _, o := range d.quote {
-		if o.closeEnd <= sp.open && o.closeEnd > lo {
-			lo = o.closeEnd
-			listed = true
-		}
-		if o.open >= sp.closeEnd && o.open < hi {
-			hi = o.open
-			listed = true
-		}
+	k := sort.Search(len(d.quote), func(k int) bool { return d.quote[k].open >= sp.closeEnd })
+	if k < len(d.quote) && d.quote[k].open < hi {
+		hi = d.quote[k].open
+		listed = true
+	}
+	k = sort.Search(len(d.quote), func(k int) bool { return d.quote[k].open >= sp.open })
+	if k > 0 && d.quote[k-1].closeEnd <= sp.open && d.quote[k-1].closeEnd > lo {
+		lo = d.quote[k-1].closeEnd
+		listed = true
 	}
 	inner := d.toksIn(sp.start, sp.end)
 	left := d.toksIn(lo, sp.open)
@@ -397,10 +400,8 @@ func (d *doc) introSentence(c *cand, prev *cand) (found, bool) {
 	if d.inQuote(start) || d.inQuote(end-1) {
 		return found{}, false
 	}
-	for _, o := range d.quote {
-		if o.open >= start && o.open < end {
-			return found{}, false
-		}
+	if k := sort.Search(len(d.quote), func(k int) bool { return d.quote[k].open >= start }); k < len(d.quote) && d.quote[k].open < end {
+		return found{}, false
 	}
 	toks := d.toksIn(start, end)
 	if len(toks) == 0 || len(toks) > 40 {
@@ -619,7 +620,7 @@ func (d *doc) rightCue(r []tok, sp *span) (found, bool) {
 	}
 	// verb first: "», a ajouté un ténor", "," said Smith"
 	j := i
-	for j < len(r) && j < i+3 && auxVerb[r[j].lw] {
+	for j < len(r) && j < i+3 && (auxVerb[r[j].lw] || r[j].lw == "se" || r[j].lw == "s'") {
 		j++
 	}
 	if j < len(r) && (d.isVerb(r[j]) || inciseOnly[r[j].lw]) && !strings.HasSuffix(r[j].lw, "ant") && !strings.HasSuffix(r[j].lw, "ing") {
@@ -788,18 +789,19 @@ func (d *doc) resolve(f found, prev *cand) string {
 			head = f.descWords[0]
 		}
 		best, bestPos := "", -1
-		for _, x := range d.ents {
-			if x.s >= f.ms {
-				break
-			}
-			if x.role != "" && containsWords(strings.Fields(x.role), f.descWords) && x.s > bestPos {
+		before := d.entsBefore(f.ms)
+		for i := len(before) - 1; i >= 0 && i >= len(before)-maxLookBack; i-- {
+			x := before[i]
+			if x.role != "" && containsWords(strings.Fields(x.role), f.descWords) {
 				best, bestPos = x.name, x.s
+				break
 			}
 		}
 		if orgNouns[head] {
-			for _, x := range d.ents {
-				if x.s < f.ms && x.typ == news.ORG && x.s > bestPos {
-					best, bestPos = x.name, x.s
+			for i := len(before) - 1; i >= 0 && i >= len(before)-maxLookBack && before[i].s > bestPos; i-- {
+				if before[i].typ == news.ORG {
+					best, bestPos = before[i].name, before[i].s
+					break
 				}
 			}
 		}
@@ -830,15 +832,24 @@ func (d *doc) antecedent(pos int, prev *cand, typ news.EntityType) string {
 	if prev != nil && prev.q.Speaker != "" && prev.mpos < pos {
 		best, bestPos = prev.q.Speaker, max(prev.mpos, prev.sp.start)
 	}
-	for _, x := range d.ents {
-		if x.s >= pos {
-			break
-		}
-		if x.typ == typ && x.s > bestPos && !d.inQuote(x.s) {
-			best, bestPos = x.name, x.s
+	before := d.entsBefore(pos)
+	for i := len(before) - 1; i >= 0 && i >= len(before)-maxLookBack && before[i].s > bestPos; i-- {
+		if x := before[i]; x.typ == typ && !d.inQuote(x.s) {
+			return x.name
 		}
 	}
 	return best
+}
+
+// Bounds that keep Extract linear in the length of the text.
+const (
+	maxContext  = 600 // bytes read on each side of a quotation
+	maxLookBack = 300 // entities looked back at for a pronoun or a role
+)
+
+// entsBefore returns the entities that start before pos.
+func (d *doc) entsBefore(pos int) []ent {
+	return d.ents[:sort.Search(len(d.ents), func(i int) bool { return d.ents[i].s >= pos })]
 }
 
 // endsBetween counts the sentence ends in [a, b).

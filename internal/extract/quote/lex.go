@@ -25,7 +25,8 @@ var (
 		"comment", "tonn", "taclé", "fustig", "dénonc", "qualif", "surnomm", "class", "interpell",
 		"rétorqu", "renchér", "assur", "pointe", "raill", "souffl", "tranch", "lâché", "balay", "nuanc",
 		"exhort", "plaid", "regrett", "salu", "twitt", "tweet", "pest", "argument", "expliqu", "précis",
-		"rappel", "rappell", "ajout", "estim", "affirm", "déclar", "indiqu", "soulign"}
+		"rappel", "rappell", "ajout", "estim", "affirm", "déclar", "indiqu", "soulign", "félicit", "désol",
+		"étonn", "indign", "emport", "agac", "alarm", "exclam", "esclaff", "enthousiasm", "lamment"}
 	extraFR = []string{"assène", "assènent", "asséné", "assénait", "met", "mettent", "poursuit",
 		"poursuivi", "poursuivait", "reprend", "repris", "dit", "disait", "écrit", "écrivait", "répond",
 		"répondu", "répondait", "prévient", "prévenu", "prévenait", "admet", "soutient", "soutenu",
