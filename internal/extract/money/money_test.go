@@ -106,6 +106,8 @@ func TestExtract(t *testing.T) {
 			[]fact{{M, "97 milliards", 97e9, 0, "", 1e9, ""}}},
 		{"no currency, other sentence", "fr", "La galaxie compte 97 milliards d’étoiles.",
 			[]fact{{N, "97 milliards", 97e9, 0, "", 1e9, ""}}},
+		{"no currency, counted noun", "fr", "Zorbex paie ses 2 millions de salariés et rachète Brelan pour 3 milliards si nécessaire.",
+			[]fact{{N, "2 millions", 2e6, 0, "", 1e6, ""}, {M, "3 milliards", 3e9, 0, "", 1e9, ""}}},
 		{"ratio", "fr", "Zorbex offre de racheter Brelan pour 10 fois moins.",
 			[]fact{{N, "10", 10, 0, "", 1, ""}}},
 		// Not numbers: times, dates, years, glued letters.
@@ -121,6 +123,10 @@ func TestExtract(t *testing.T) {
 		{"negative and fraction", "en", "It changed by -4.5 and two thirds of it.",
 			[]fact{{N, "-4.5", -4.5, 0, "", 0.1, ""}, {N, "two thirds", 2.0 / 3, 0, "", 0, ""}}},
 		{"ordinal is not a fraction", "fr", "Il brigue un cinquième mandat.", nil},
+		{"fraction of a scale", "en", "Two and a half million people paid three quarters of a billion dollars.",
+			[]fact{{N, "Two and a half million", 2.5e6, 0, "", 0, ""}, {M, "three quarters of a billion dollars", 0.75e9, 0, "USD", 0, ""}}},
+		{"et demi", "fr", "Zorbex paie 3 millions et demi d’euros.",
+			[]fact{{M, "3 millions et demi d’euros", 3.5e6, 0, "EUR", 1e5, ""}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
