@@ -254,13 +254,16 @@ func (r *Recognizer) postprocess(sents [][]string, infos [][]tokInfo, tags [][]i
 			}
 		}
 	}
-	// Votes: each capitalised, non-weak word of an entity votes for its type.
+	links := r.grow(sents, infos, tags)
+	// Votes: each capitalised, non-weak word of an entity votes for its type
+	// (a word of a longer name only if the article never writes it in lower
+	// case: "Musk" of "Elon Musk" votes, "maison" of "Maison Blanche" may not).
 	votes := map[string]*[5]int{}
 	for i := range tags {
 		for _, sp := range spansOf(tags[i]) {
 			for k := sp.s; k < sp.e; k++ {
 				ti := &infos[i][k]
-				if !capitalised(ti) || weak(ti) || ti.gaz&gazetteer.Word != 0 && sp.e-sp.s > 1 {
+				if !capitalised(ti) || weak(ti) || ti.flags&fDocLower != 0 && sp.e-sp.s > 1 {
 					continue
 				}
 				v := votes[ti.lower]
@@ -275,9 +278,6 @@ func (r *Recognizer) postprocess(sents [][]string, infos [][]tokInfo, tags [][]i
 				v[sp.typ] += w
 			}
 		}
-	}
-	if len(votes) == 0 {
-		return
 	}
 	best := func(v *[5]int) int {
 		b := 1
@@ -337,21 +337,22 @@ func (r *Recognizer) postprocess(sents [][]string, infos [][]tokInfo, tags [][]i
 			}
 		}
 	}
-	r.retype(sents, infos, tags)
+	r.retype(infos, tags, links)
 }
 
-// retype extends names over a following capitalised word ("Open AI"),
-// tags CamelCase words that are no dictionary words ("xAI"), then gives
-// every form of a name one type per document: the model's votes plus the
-// cue, gazetteer and shape evidence of all its mentions.
-func (r *Recognizer) retype(sents [][]string, infos [][]tokInfo, tags [][]int) {
-	type link struct{ sent, from, to int } // "A et B": B takes A's final type
+// grow adds names the model missed: runs of mid-sentence capitals, CamelCase
+// words that are no dictionary words ("xAI"), a first name before a name,
+// the second of "A et B", and a capitalised word after a name ("Open AI").
+// link records "A et B": B takes A's final type.
+type link struct{ sent, from, to int }
+
+func (r *Recognizer) grow(sents [][]string, infos [][]tokInfo, tags [][]int) []link {
 	var links []link
 	for i, ts := range tags {
 		in := infos[i]
 		// French capitalises names, not nouns: a run of two or more
-		// capitalised words inside a sentence, not all dictionary words, is
-		// a name ("Open AI").
+		// capitalised words inside a sentence is a name when one of them is
+		// no dictionary word or it ends with an acronym ("Open AI").
 		for k := 0; k < len(ts); {
 			e := k
 			for e < len(ts) && ts[e] == 0 && midCap(sents[i], in, e) {
@@ -367,7 +368,7 @@ func (r *Recognizer) retype(sents [][]string, infos [][]tokInfo, tags [][]int) {
 					known++
 				}
 			}
-			if e-k >= 2 && known < e-k {
+			if e-k >= 2 && (known < e-k || in[e-1].flags&fAllCap != 0) {
 				if (k == 0 || ts[k-1] == 0) && (e == len(ts) || ts[e] == 0) {
 					setSpan(ts, k, e, int(in[k].alt))
 				}
@@ -403,6 +404,12 @@ func (r *Recognizer) retype(sents [][]string, infos [][]tokInfo, tags [][]int) {
 			}
 		}
 	}
+	return links
+}
+
+// retype gives every form of a name one type per document: the model's
+// votes plus the cue, gazetteer and shape evidence of all its mentions.
+func (r *Recognizer) retype(infos [][]tokInfo, tags [][]int, links []link) {
 	key := func(i int, sp span) string {
 		var b strings.Builder
 		for k := sp.s; k < sp.e; k++ {
