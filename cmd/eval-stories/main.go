@@ -43,10 +43,15 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/recoupe/recoupe/internal/extract"
+	"github.com/recoupe/recoupe/internal/extract/date"
+	"github.com/recoupe/recoupe/internal/extract/entity"
+	"github.com/recoupe/recoupe/internal/extract/money"
 	"github.com/recoupe/recoupe/internal/shareddata"
 	"github.com/recoupe/recoupe/internal/story"
 	"github.com/recoupe/recoupe/internal/story/storyeval"
 	"github.com/recoupe/recoupe/internal/story/streamgen"
+	"github.com/recoupe/recoupe/news"
 )
 
 func main() {
@@ -64,6 +69,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	tune := fs.Bool("tune", false, "grid-search the weights and threshold and print the best settings")
 	scale := fs.Int("scale", 0, "feed this many generated articles and report throughput and peak memory")
 	seed := fs.Int64("seed", 1, "generator seed for -scale")
+	fs.BoolVar(useExtract, "extract", false, "build each Doc with the project's extractors (internal/extract/entity, money, date) instead of the text proxies")
 	fs.BoolVar(primeAll, "prime", false, "warm the IDF with the whole evaluated set first (offline IDF, as the baselines); default: purely online")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile to this file")
 	var o story.Options
@@ -133,10 +139,18 @@ func loadSets(dir string) ([]set, error) {
 	if err != nil {
 		return nil, err
 	}
+	var extractErr error
 	mk := func(name string, items []storyeval.Item, label func(storyeval.Item) string, groups bool) set {
 		s := set{name: name, items: items}
 		for _, it := range items {
-			s.docs = append(s.docs, story.NewDoc(&it.Article, nil))
+			var x *news.Extraction
+			if *useExtract {
+				var err error
+				if x, err = extraction(&it.Article); err != nil {
+					extractErr = err
+				}
+			}
+			s.docs = append(s.docs, story.NewDoc(&it.Article, x))
 			s.gold = append(s.gold, label(it))
 			if groups {
 				s.groups = append(s.groups, it.Story)
@@ -146,11 +160,12 @@ func loadSets(dir string) ([]set, error) {
 	}
 	ev := func(it storyeval.Item) string { return it.Event }
 	st := func(it storyeval.Item) string { return it.Story }
-	return []set{
+	sets := []set{
 		mk("rpm2-fr / event (dated by period)", rpmDated, ev, false),
 		mk("rpm2-fr / story (undated)", rpmUndated, st, false),
 		mk("ecbplus-en / event", ecb, ev, true),
-	}, nil
+	}
+	return sets, extractErr
 }
 
 // cluster feeds the docs in order to a new Clusterer and returns the
@@ -158,6 +173,23 @@ func loadSets(dir string) ([]set, error) {
 // primeAll, set by -prime, warms the IDF with the whole set before
 // feeding it (offline IDF, as the SOURCE.md baselines compute it).
 var primeAll = new(bool)
+
+// useExtract, set by -extract, runs the project's extractors on each
+// article and gives their mentions and facts to story.NewDoc.
+var useExtract = new(bool)
+
+// extraction runs the entity, money and date extractors on a.
+func extraction(a *news.Article) (*news.Extraction, error) {
+	r, err := entity.New()
+	if err != nil {
+		return nil, fmt.Errorf("entity recogniser: %w", err)
+	}
+	return &news.Extraction{
+		ArticleID: a.ID,
+		Mentions:  r.Extract(a),
+		Facts:     extract.Merge(money.New().Extract(a), date.New().Extract(a)),
+	}, nil
+}
 
 func cluster(docs []story.Doc, o story.Options) []string {
 	c := story.New(o)

@@ -319,6 +319,38 @@ func TestNewDoc(t *testing.T) {
 	}
 }
 
+func TestFactKey(t *testing.T) {
+	when := func(g news.Granularity) news.Fact {
+		return news.Fact{Kind: news.KindDate, When: &news.When{Date: news.Date{Time: day0, Granularity: g}}}
+	}
+	amount := func(k news.Kind, v float64, cur string) news.Fact {
+		return news.Fact{Kind: k, Amount: &news.Amount{Value: v, Currency: cur}}
+	}
+	tests := []struct {
+		name string
+		f    news.Fact
+		want string
+	}{
+		{"year", when(news.GranYear), "year 2031"},
+		{"month", when(news.GranMonth), "date 2031-03"},
+		{"day", when(news.GranDay), "date 2031-03-10"},
+		{"minute", when(news.GranMinute), "date 2031-03-10"},
+		{"unresolved", when(news.GranNone), ""},
+		{"money", amount(news.KindMoney, 97.4e9, "USD"), "9.7e+10 USD"},
+		{"percent", amount(news.KindPercent, 12.5, ""), "12 %"},
+		{"small number", amount(news.KindNumber, 3, ""), ""},
+		{"number", amount(news.KindNumber, 15400, ""), "1.5e+04"},
+		{"neither", news.Fact{Kind: news.KindDate}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := factKey(tt.f); got != tt.want {
+				t.Errorf("factKey(%s) = %q, want %q", tt.name, got, tt.want)
+			}
+		})
+	}
+}
+
 func TestParseNumber(t *testing.T) {
 	tests := []struct {
 		raw, lang string
