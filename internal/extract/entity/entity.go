@@ -525,8 +525,27 @@ func (r *Recognizer) Extract(a *news.Article) []news.Mention {
 		}
 	}
 	nameWithin(out, toksOf)
+	preferCase(out)
 	return out
 }
+
+// preferCase writes each Name the way the article writes it in running
+// text: "SOLENE GARRADET" from a headline becomes "Solene Garradet" when the
+// body has that form.
+func preferCase(ms []news.Mention) {
+	best := map[string]string{}
+	for _, m := range ms {
+		k := strings.ToLower(m.Name)
+		if b, ok := best[k]; !ok || isUpperText(b) && !isUpperText(m.Name) {
+			best[k] = m.Name
+		}
+	}
+	for i := range ms {
+		ms[i].Name = best[strings.ToLower(ms[i].Name)]
+	}
+}
+
+func isUpperText(s string) bool { return strings.ToUpper(s) == s }
 
 // nameWithin sets the Name of short person mentions to the unique longer
 // person name of the article that starts or ends with them. Full names are
@@ -542,7 +561,7 @@ func nameWithin(ms []news.Mention, toks [][]string) {
 			w = strings.ToLower(w)
 			dup := false
 			for _, o := range index[w] {
-				dup = dup || ms[o].Name == ms[j].Name
+				dup = dup || strings.EqualFold(ms[o].Name, ms[j].Name)
 			}
 			if !dup && len(index[w]) < maxNames+1 {
 				index[w] = append(index[w], j)
@@ -561,12 +580,15 @@ func nameWithin(ms []news.Mention, toks [][]string) {
 			if len(toks[j]) <= len(ti) || !hasAffix(toks[j], ti) {
 				continue
 			}
+			lj, lf := strings.ToLower(ms[j].Name), strings.ToLower(full)
 			switch {
-			case full == "" || full == ms[j].Name:
-				full = ms[j].Name
-			case strings.Contains(ms[j].Name, full):
+			case full == "" || lf == lj:
+				if full == "" || isUpperText(full) {
+					full = ms[j].Name
+				}
+			case strings.Contains(lj, lf):
 				full = ms[j].Name // the longer form ("Elon Reeve Musk")
-			case strings.Contains(full, ms[j].Name):
+			case strings.Contains(lf, lj):
 			default:
 				ambiguous = true
 			}
