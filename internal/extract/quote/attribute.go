@@ -306,6 +306,14 @@ func (d *doc) attribute(c *cand, prev *cand) bool {
 			f, ok = g, true
 		}
 	}
+	// Inside a sentence with no reporting verb we know ("He anticipated
+	// that … “…”", "McCrory blamed the court's “…”"), its subject.
+	if !ok && len(left) > 0 && lo == slo {
+		if g, yes := d.sentenceSubject(left); yes && g.kind != descMention {
+			f, ok = g, true
+			f.cs, f.ce = g.ms, g.ms
+		}
+	}
 	// The sentence before introduces the quotation: "X said in a
 	// statement." or "X issued the following statement:".
 	if !ok && len(left) == 0 && words > 8 {
