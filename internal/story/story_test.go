@@ -399,6 +399,17 @@ func FuzzNewDoc(f *testing.F) {
 		if !cmp.Equal(d1, d2) {
 			t.Fatalf("NewDoc not deterministic:\n%v", cmp.Diff(d1, d2))
 		}
+		// With an extraction: any name, any granularity, any value.
+		x := &news.Extraction{
+			Mentions: []news.Mention{{Name: title, Type: news.PER}},
+			Facts: []news.Fact{
+				{Kind: news.KindDate, When: &news.When{Date: news.Date{Time: day0, Granularity: news.Granularity(len(text) % 6)}}},
+				{Kind: news.KindMoney, Amount: &news.Amount{Value: float64(len(text)) * 1e6, Currency: lang}},
+			},
+		}
+		if dx1, dx2 := NewDoc(a, x), NewDoc(a, x); !cmp.Equal(dx1, dx2) {
+			t.Fatalf("NewDoc with extraction not deterministic:\n%v", cmp.Diff(dx1, dx2))
+		}
 		for _, fs := range [][]Feature{d1.Terms, d1.Entities, d1.Numbers} {
 			for i, x := range fs {
 				if x.Count <= 0 || x.Key == "" || (i > 0 && fs[i-1].Key >= x.Key) {
