@@ -434,10 +434,10 @@ func (s *scanner) amountAt(i int) (item, int, bool) {
 	if neg {
 		num.val, num.first = -num.val, j-1
 	}
-	if hasCur && num.first == j && j > 0 && s.isNum(j) && s.glued(j) && s.toks[j-1].kind == tWord {
-		// "USD115": fine; the glued-letters check below is for plain words.
-	} else if s.isNum(j) && s.glued(j) && s.toks[j-1].kind == tWord && !hasCur {
-		return item{}, 0, false // "A380", "COVID19"
+	// Digits glued to a word ("A380", "COVID19") are part of a name, unless
+	// the word is the currency code ("USD115").
+	if !hasCur && s.isNum(j) && s.glued(j) && s.toks[j-1].kind == tWord {
+		return item{}, 0, false
 	}
 	num.val *= prefixScale
 	num.prec *= prefixScale
