@@ -111,6 +111,9 @@ func Resolve(expr string, ref news.Date) (news.Date, bool) {
 		out.Time = out.Time.Add(time.Duration(hh)*time.Hour + time.Duration(mi)*time.Minute)
 		out.Granularity = news.GranMinute
 	}
+	if y := out.Time.Year(); y < 1 || y > 9999 {
+		return news.Date{}, false // outside what ISO 8601 dates write
+	}
 	return out, true
 }
 
