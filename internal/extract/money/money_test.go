@@ -86,8 +86,10 @@ func TestExtract(t *testing.T) {
 			[]fact{{M, "10 000 francs suisses", 10000, 0, "CHF", 1, ""}, {M, "300 yuans", 300, 0, "CNY", 1, ""}, {M, "5 millions de roubles", 5e6, 0, "RUB", 1e6, ""}}},
 		{"canadian dollar", "en", "Brelan Corp raised C$ 16.4 million.",
 			[]fact{{M, "C$ 16.4 million", 16.4e6, 0, "CAD", 1e5, ""}}},
-		{"cents", "en", "Shares of Quillon fell 34 cents; the coffee costs three dollars and fifty cents.",
-			[]fact{{M, "34 cents", 0.34, 0, "", 0.01, ""}, {M, "three dollars and fifty cents", 3.5, 0, "USD", 0.01, ""}}},
+		{"cents", "en", "Shares of Quillon fell 34 cents to 245p; the coffee costs three dollars and fifty cents.",
+			[]fact{{M, "34 cents", 0.34, 0, "", 0.01, ""}, {M, "245p", 2.45, 0, "GBP", 0.01, ""}, {M, "three dollars and fifty cents", 3.5, 0, "USD", 0.01, ""}}},
+		{"p alone is not pence", "en", "See p 12 at 3pm.",
+			[]fact{{N, "12", 12, 0, "", 1, ""}}},
 		// Ranges, percentages, hedges.
 		{"fr range", "fr", "Le rachat coûterait entre 40 et 50 millions d’euros.",
 			[]fact{{M, "entre 40 et 50 millions d’euros", 40e6, 50e6, "EUR", 1e6, ""}}},

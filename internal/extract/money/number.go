@@ -37,7 +37,7 @@ func (s *scanner) numberAt(i int) (numExpr, int, bool) {
 				if s.glued(n) && s.toks[n].kind == tWord && !isCurrencyToken(s.toks[n].raw) {
 					return numExpr{}, 0, false
 				}
-			} else if !isCurrencyToken(raw) {
+			} else if !isCurrencyToken(raw) && raw != "p" {
 				return numExpr{}, 0, false // "180ml", "4th", "1er", "2e"
 			}
 		}

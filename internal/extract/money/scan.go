@@ -356,6 +356,9 @@ func (s *scanner) currencyAt(i int, after bool) (currency, int, bool) {
 	if t.kind != tWord {
 		return currency{}, 0, false
 	}
+	if t.raw == "p" && after && s.isNum(i-1) && s.glued(i) {
+		return currency{code: "GBP", div: 100}, i + 1, true // "245p": pence
+	}
 	if code, scale, ok := isoCode(t.raw); ok && (scale == 1 || after) {
 		return currency{code: code, div: 1 / scale}, i + 1, true // "30 MUSD": div 1e-6
 	}
