@@ -222,3 +222,22 @@ func BenchmarkPut(b *testing.B) {
 		return func() storetest.Store { return openDSN(b, dsn) }
 	})
 }
+
+func TestOpenBad(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct{ name, dsn string }{
+		{"unparsable", "postgres://%zz"},
+		{"nobody listens", "postgres://recoupe@127.0.0.1:1/recoupe?sslmode=disable&connect_timeout=2"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			db, err := postgres.Open(t.Context(), tc.dsn)
+			if err == nil {
+				db.Close()
+				t.Fatalf("Open(%q) succeeded, want an error", tc.dsn)
+			}
+			if !strings.HasPrefix(err.Error(), "postgres: ") {
+				t.Errorf("Open(%q) error = %v, want it to start with \"postgres: \"", tc.dsn, err)
+			}
+		})
+	}
+}
