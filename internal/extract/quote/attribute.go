@@ -145,7 +145,7 @@ func (d *doc) npBefore(toks []tok, i int) (found, bool) {
 		// auxiliaries, adverbs and verb chains: "n'a pas tardé à répliquer en"
 		chain := !t.cap && t.word && (d.isVerb(t) || t.lw == "à" || t.lw == "de" || t.lw == "d'" ||
 			strings.HasSuffix(t.lw, "é") || strings.HasSuffix(t.lw, "er") || strings.HasSuffix(t.lw, "ed") || t.lw == "to") && t.lw != "dernier" && t.lw != "premier"
-		if !(auxiliaries[t.lw] || advSkip[t.lw] || chain) || (t.lw == "l'" && j == 0) {
+		if !(auxiliaries[t.lw] || advSkip[t.lw] || chain || timeWords[t.lw]) || (t.lw == "l'" && j == 0) {
 			break
 		}
 		j--
@@ -164,13 +164,27 @@ func (d *doc) npBefore(toks []tok, i int) (found, bool) {
 	if j >= 0 && (toks[j].lw == "and" || toks[j].lw == "et" || toks[j].lw == "but" || toks[j].lw == "mais") {
 		return d.sentenceSubject(toks[:j])
 	}
-	if j >= 0 && toks[j].w == "," {
+	// "Cory James, 22, of Flint, Mich., said": back over the appositions
+	for n := 0; n < 4 && j >= 0 && toks[j].w == ","; n++ {
 		k := j - 1
-		for k >= 0 && toks[k].w != "," && toks[k].w != ":" && toks[k].w != "(" {
+		for k >= 0 && k > j-15 && toks[k].w != "," && toks[k].w != ":" && toks[k].w != "(" {
 			k--
 		}
-		if k >= 0 && toks[k].w == "," {
-			j = k - 1
+		if k < 0 || toks[k].w != "," {
+			break
+		}
+		j = k - 1
+		if j < 0 {
+			break
+		}
+		// stop at a segment that starts like a subject
+		s := j
+		for s > 0 && toks[s-1].w != "," && toks[s-1].w != ":" && toks[s-1].w != "(" && s > j-15 {
+			s--
+		}
+		first := toks[s]
+		if !(prepositions[first.lw] && !dets[first.lw]) && !unicode.IsDigit(rune(first.w[0])) && !(s > 0 && toks[s-1].w == "," && (toks[j].caps || len(toks[j].w) <= 5 && strings.HasSuffix(toks[j].w, "."))) {
+			break
 		}
 	}
 	if j < 0 {
@@ -550,11 +564,18 @@ func (d *doc) sentenceSubject(l []tok) (found, bool) {
 	case isNameTok(t) || titles[t.lw]:
 		return d.npAfter(l, i)
 	case dets[t.lw] && t.lw != "de" && t.lw != "of":
+		if i+1 < len(l) && (l[i+1].lw == "dernier" || l[i+1].lw == "dernière" || l[i+1].lw == "latter") {
+			return found{kind: pronounMention, ms: t.s, me: l[i+1].e, latter: true}, true
+		}
 		f := d.descFrom(l, i)
 		return f, f.kind != noMention
 	}
 	return found{}, false
 }
+
+var timeWords = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+	"yesterday", "tonight", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier",
+	"aujourd'hui", "night", "morning", "evening", "afternoon", "week", "soir", "matin", "also", "later")
 
 // coreVerbs say speech and nothing else.
 var coreVerbs = set("said", "says", "say", "told", "tells", "tell", "added", "adds", "stated", "wrote", "writes",
@@ -705,7 +726,7 @@ func (d *doc) leftCue(l []tok, prev *cand) (found, bool) {
 		participle := strings.HasSuffix(t.lw, "ant") || strings.HasSuffix(t.lw, "ing")
 		var f found
 		ok := false
-		if participle && i > 0 && l[i-1].w == "," {
+		if participle {
 			f, ok = d.sentenceSubject(l[:i])
 		}
 		if !ok {

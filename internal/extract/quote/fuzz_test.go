@@ -19,7 +19,7 @@ func FuzzExtract(f *testing.F) {
 	}
 	for _, s := range []string{
 		"« « « »", "» » «", "“ ” ” “ “", "\"\"\"", "‘’‘", "« a, dit-il. b", "« x« y« z",
-		"a „b“ c", "— X (@x) Jan 1", "\n– Y, z\n", ": «", "«»", "“”", "l’", "a-t-il", ", a-t-il dit",
+		"a „b“ c", ", said “x”", ",a, said “x”", "Cory James, 22, of Flint, Mich., said “x”", "— X (@x) Jan 1", "\n– Y, z\n", ": «", "«»", "“”", "l’", "a-t-il", ", a-t-il dit",
 	} {
 		f.Add(s)
 	}
