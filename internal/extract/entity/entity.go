@@ -60,11 +60,18 @@ func New() (*Recognizer, error) {
 // NewFromModel builds a recogniser from an encoded model file (as written
 // by Train) and the embedded gazetteers.
 func NewFromModel(b []byte) (*Recognizer, error) {
-	g, err := gazetteer.Load()
-	if err != nil {
-		return nil, err
-	}
+	// The two loads are independent: run them side by side.
+	var (
+		g    *gazetteer.Gazetteer
+		gErr error
+		wg   sync.WaitGroup
+	)
+	wg.Go(func() { g, gErr = gazetteer.Load() })
 	m, err := decodeModel(b)
+	wg.Wait()
+	if gErr != nil {
+		return nil, gErr
+	}
 	if err != nil {
 		return nil, err
 	}
