@@ -84,6 +84,15 @@ func (d *doc) npAfter(toks []tok, i int) (found, bool) {
 			return d.descFrom(toks, i), true
 		case advSkip[t.lw] || auxiliaries[t.lw]:
 		default:
+			// "said election lawyer Joe Birkenstock"
+			for k := i + 1; k < len(toks) && k <= i+3; k++ {
+				if isNameTok(toks[k]) || titles[toks[k].lw] {
+					return d.npAfter(toks, k)
+				}
+				if !toks[k].word || d.isVerb(toks[k]) {
+					break
+				}
+			}
 			return found{}, false
 		}
 	}
@@ -542,7 +551,7 @@ func (d *doc) incise(toks []tok) (int, found, int, bool) {
 // reversed himself, telling …").
 func (d *doc) sentenceSubject(l []tok) (found, bool) {
 	i := 0
-	if len(l) > 0 && (prepositions[l[0].lw] || advSkip[l[0].lw] || l[0].lw == "but" || l[0].lw == "mais" || l[0].lw == "and" || l[0].lw == "et") {
+	if len(l) > 0 && (prepositions[l[0].lw] || advSkip[l[0].lw]) {
 		k := 0
 		for k < len(l) && l[k].w != "," {
 			k++
@@ -614,6 +623,24 @@ func (d *doc) rightCue(r []tok, sp *span) (found, bool) {
 		}
 	}
 	t := r[i]
+	// "“…,” Bennett shot back": a comma, ? or ! before the closing mark
+	// and a name or pronoun then a lower-case word make an attribution
+	// even with a verb the lexicon lacks.
+	if i == 0 && sp.closed && i+1 < len(r) {
+		before := strings.TrimRight(d.text[sp.start:sp.close], " \u00a0\u202f")
+		if strings.HasSuffix(before, ",") || strings.HasSuffix(before, "?") || strings.HasSuffix(before, "!") {
+			if f, ok := d.npAfter(r, 0); ok && f.kind != descMention {
+				k := 0
+				for k < len(r) && r[k].e <= f.me {
+					k++
+				}
+				if k < len(r) && r[k].word && !r[k].cap && !prepositions[r[k].lw] {
+					f.cs, f.ce, f.strong = r[k].s, r[k].e, true
+					return f, true
+				}
+			}
+		}
+	}
 	if v, _, yes := invertedTok(t); yes && (d.e.verbs[v] || inciseOnly[v] || auxVerb[v] || i > 0) {
 		ce := t.e
 		if auxVerb[v] && i+1 < len(r) && r[i+1].word {
@@ -660,7 +687,7 @@ func (d *doc) rightCue(r []tok, sp *span) (found, bool) {
 		}
 	}
 	// subject first: "," he said", "», c'est ainsi qu'il a qualifié"
-	for j := i; j < len(r) && j < i+10; j++ {
+	for j := i; j < len(r) && j < i+25; j++ {
 		if r[j].w == "." || r[j].w == ";" {
 			break
 		}

@@ -108,6 +108,10 @@ type tok struct {
 	elide bool // "l'", "d'", "qu'"
 }
 
+// abbrevs keep their period: "Gov. Kasich" is one title and one name.
+var abbrevs = set("gov", "sen", "rep", "mr", "mrs", "ms", "dr", "pr", "st", "lt", "gen", "col", "capt", "sgt",
+	"rev", "prof", "jr", "sr", "m", "mme", "mlle", "me", "mgr", "ste", "cie", "inc", "corp", "co", "u.s")
+
 var elisions = set("l", "d", "j", "qu", "n", "s", "c", "m", "t", "jusqu", "lorsqu", "puisqu", "quoiqu")
 
 // tokens splits text[s:e] into words and punctuation marks.
@@ -150,8 +154,8 @@ func tokens(text string, s, e int) []tok {
 					j += n2
 					continue
 				}
-				if r2 == '.' && utf8.RuneCountInString(text[i:j]) == 1 && unicode.IsUpper(runeBefore(text, i, j)) {
-					j += n2 // an initial: "J."
+				if r2 == '.' && (utf8.RuneCountInString(text[i:j]) == 1 && unicode.IsUpper(runeBefore(text, i, j)) || abbrevs[strings.ToLower(text[i:j])]) {
+					j += n2 // an initial or a title: "J.", "Gov.", "M."
 				}
 			}
 			break

@@ -36,7 +36,7 @@ var (
 		"ancien", "ancienne", "premier", "première", "sa", "son", "ses", "leur", "leurs", "notre", "nos",
 		"votre", "vos", "mon", "ma", "mes", "crédits", "crédit", "photo", "photos", "dernières", "lire",
 		"vidéo", "it's", "ça", "cela", "ceci", "certains", "certaines", "plusieurs", "d'autres", "other")
-	titles = set("mme", "m.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "pr", "pr.", "sen.",
+	titles = set("mme", "mme.", "mlle", "mlle.", "st.", "jr.", "prof", "m.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "pr", "pr.", "sen.",
 		"sen", "rep.", "rep", "gov.", "gov", "me", "maître", "mgr", "sir", "lord", "lady", "madame", "monsieur",
 		"governor", "senator", "mayor", "judge", "gen.", "lt.", "col.", "capt.", "sgt.", "rev.", "prof.", "professor",
 		"president", "secretary", "speaker", "chairman", "chairwoman", "minister", "ambassador", "sheriff",
