@@ -181,4 +181,3 @@ func screenshot(t *testing.T, tb *tab, name string, full bool) {
 	}
 	t.Logf("screenshot: %s (%d bytes)", p, len(png))
 }
-
