@@ -273,7 +273,7 @@ func runTune(ctx context.Context, w io.Writer, sets []set) error {
 
 // runScale feeds n generated articles (internal/story/streamgen, from the
 // real texts of both corpora) through NewDoc and Assign, and reports the
-// throughput at each power of ten and at n, the time per article over the
+// throughput at each power of ten, every 100,000 articles and at n, the time per article over the
 // last 10,000 articles before each checkpoint, and the memory.
 func runScale(ctx context.Context, w io.Writer, dir string, n int, seed int64, o story.Options) error {
 	var src []streamgen.Source
@@ -294,8 +294,12 @@ func runScale(ctx context.Context, w io.Writer, dir string, n int, seed int64, o
 	}
 	c := story.New(o)
 	const block = 10000
+	// Checkpoints: 10k, 100k, 1M, …, every 100k, and n.
 	checkpoints := map[int]bool{n: true}
 	for p := block; p < n; p *= 10 {
+		checkpoints[p] = true
+	}
+	for p := 100000; p < n; p += 100000 {
 		checkpoints[p] = true
 	}
 	pred := make([]string, 0, n)
