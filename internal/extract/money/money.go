@@ -211,10 +211,8 @@ func (s *scanner) speaksOfMoney(span news.Span) bool {
 			if _, ok := currencySymbols[t.raw]; ok || isISOWord(t.raw) && strings.ToUpper(t.raw) == t.raw {
 				return true
 			}
-			for _, c := range moneyCues {
-				if strings.HasPrefix(t.low, c) {
-					return true
-				}
+			if isMoneyCue(t.low) {
+				return true
 			}
 		}
 	}

@@ -108,6 +108,8 @@ func TestExtract(t *testing.T) {
 			[]fact{{M, "97 milliards", 97e9, 0, "", 1e9, ""}}},
 		{"no currency, other sentence", "fr", "La galaxie compte 97 milliards d’étoiles.",
 			[]fact{{N, "97 milliards", 97e9, 0, "", 1e9, ""}}},
+		{"no currency, pays is no cue", "fr", "Vendredi, le pays a franchi les 70 millions.",
+			[]fact{{N, "70 millions", 70e6, 0, "", 1e6, ""}}},
 		{"no currency, counted noun", "fr", "Zorbex paie ses 2 millions de salariés et rachète Brelan pour 3 milliards si nécessaire.",
 			[]fact{{N, "2 millions", 2e6, 0, "", 1e6, ""}, {M, "3 milliards", 3e9, 0, "", 1e9, ""}}},
 		{"ratio", "fr", "Zorbex offre de racheter Brelan pour 10 fois moins.",
