@@ -77,6 +77,9 @@ func (d *doc) npAfter(toks []tok, i int) (found, bool) {
 			for j < len(toks) && (titles[toks[j].lw] || isNameTok(toks[j]) || (particles[toks[j].lw] && j+1 < len(toks) && isNameTok(toks[j+1]) && j > i)) {
 				j++
 			}
+			if !d.plausibleName(t.s, toks[j-1].e) {
+				return found{}, false
+			}
 			return found{kind: nameMention, ms: t.s, me: toks[j-1].e}, true
 		case pronouns[t.lw]:
 			return found{kind: pronounMention, ms: t.s, me: t.e}, true
@@ -152,7 +155,7 @@ func (d *doc) npBefore(toks []tok, i int) (found, bool) {
 	for n := 0; j >= 0 && n < 12; n++ {
 		t := toks[j]
 		// auxiliaries, adverbs and verb chains: "n'a pas tardé à répliquer en"
-		chain := !t.cap && t.word && (d.isVerb(t) || t.lw == "à" || t.lw == "de" || t.lw == "d'" ||
+		chain := !t.cap && t.word && (d.isVerb(t) || t.lw == "à" || t.lw == "de" || t.lw == "d'" || phrasal[t.lw] ||
 			strings.HasSuffix(t.lw, "é") || strings.HasSuffix(t.lw, "er") || strings.HasSuffix(t.lw, "ed") || t.lw == "to") && t.lw != "dernier" && t.lw != "premier"
 		if !(auxiliaries[t.lw] || advSkip[t.lw] || chain || timeWords[t.lw]) || (t.lw == "l'" && j == 0) {
 			break
@@ -254,7 +257,7 @@ func (d *doc) npBefore(toks []tok, i int) (found, bool) {
 				return found{kind: nameMention, ms: toks[s+1].s, me: toks[e-1].e}, true
 			}
 		}
-		if k > 0 && prepositions[toks[k-1].lw] && !dets[toks[k-1].lw] {
+		if k > 0 && prepositions[toks[k-1].lw] && !dets[toks[k-1].lw] || !d.plausibleName(toks[k].s, t.e) {
 			return found{}, false
 		}
 		return found{kind: nameMention, ms: toks[k].s, me: t.e}, true
@@ -406,7 +409,7 @@ func (d *doc) attribute(c *cand, prev *cand) bool {
 	// said. “B.”") it shares its mention and cue.
 	if prev != nil && sp.open-prev.sp.end < 2500 {
 		c.q.Speaker = prev.q.Speaker
-		if prev.para == c.para && d.endsBetween(prev.sp.closeEnd, sp.open) <= 1 {
+		if prev.para >= c.para-1 && d.endsBetween(prev.sp.closeEnd, sp.open) <= 1 {
 			c.q.SpeakerSpan, c.q.Cue, c.q.CueSpan = prev.q.SpeakerSpan, prev.q.Cue, prev.q.CueSpan
 			c.mpos = prev.mpos
 		}
@@ -582,9 +585,27 @@ func (d *doc) sentenceSubject(l []tok) (found, bool) {
 	return found{}, false
 }
 
+var phrasal = set("on", "went", "goes", "go", "going", "want", "wants", "wanted", "tried", "tries", "seemed",
+	"seems", "began", "begins", "decided", "chose", "refused", "continued", "veut", "voulu", "tenu", "tient")
+
 var timeWords = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
 	"yesterday", "tonight", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier",
 	"aujourd'hui", "night", "morning", "evening", "afternoon", "week", "soir", "matin", "also", "later")
+
+// plausibleName rejects a lone capitalised word that opens a sentence and
+// is no entity of the article ("Minutes later, she …", "Perhaps").
+func (d *doc) plausibleName(s, e int) bool {
+	if strings.ContainsAny(strings.TrimSpace(d.text[s:e]), " \u00a0") {
+		return true
+	}
+	if before := d.entsBefore(s + 1); len(before) > 0 && before[len(before)-1].s <= s && s < before[len(before)-1].e {
+		return true
+	}
+	p := strings.TrimRight(d.text[max(0, s-3):s], " \u00a0\u202f")
+	initial := p == "" || strings.HasSuffix(p, ".") || strings.HasSuffix(p, "\n") || strings.HasSuffix(p, "!") || strings.HasSuffix(p, "?")
+	next := strings.TrimLeft(d.text[e:min(len(d.text), e+4)], " ")
+	return !initial || !(strings.HasPrefix(next, ",") || strings.HasPrefix(next, " ") || next == "")
+}
 
 // coreVerbs say speech and nothing else.
 var coreVerbs = set("said", "says", "say", "told", "tells", "tell", "added", "adds", "stated", "wrote", "writes",
