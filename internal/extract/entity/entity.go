@@ -127,19 +127,14 @@ func (r *Recognizer) tagDoc(sents [][]string) ([][]tokInfo, [][]int) {
 // weak reports whether a capitalised token is more likely a common word
 // than a name: it starts a sentence or sits in a headline, is a dictionary
 // word, is no known name, and is never capitalised mid-sentence elsewhere.
-//
-// In a headline (Title Case or ALL CAPS) capitals say nothing at all, so
-// a word there counts as a name only when the article also capitalises
-// it mid-sentence or a gazetteer knows it.
+// The dictionaries are French and English, so headline words of either
+// language ("Propose", "QUITS") count as common words.
 func weak(ti *tokInfo) bool {
 	if ti.flags&(fInitial|fTitleLine|fCapsLine) == 0 || ti.flags&fDocCapMid != 0 {
 		return false
 	}
 	if ti.gaz&(gazetteer.First|gazetteer.Surname|gazetteer.Proper|gazetteer.City) != 0 {
 		return false
-	}
-	if ti.flags&(fTitleLine|fCapsLine) != 0 && ti.flags&fLetter != 0 && ti.flags&fMixed == 0 {
-		return true
 	}
 	return ti.gaz&gazetteer.Word != 0 || ti.flags&fStem != 0 && ti.flags&fMixed == 0
 }
