@@ -639,29 +639,19 @@ func (d *doc) rightCue(r []tok, sp *span) (found, bool) {
 	}
 	// A new sentence after a quotation that ended its own.
 	if tail := strings.TrimRight(d.text[sp.start:sp.end], " "); i == 0 && r[0].cap && strings.HasSuffix(tail, ".") {
-		if !(len(r) > 1 && (d.isVerb(r[1]) || (len(r) > 2 && d.isVerb(r[2])))) {
+		// only "“Done.” Smith said." where the attribution is the whole
+		// sentence
+		short := false
+		for k := 1; k <= 2 && k < len(r); k++ {
+			if d.isVerb(r[k]) && (k+1 == len(r) || r[k+1].w == "." || r[k+1].w == ",") {
+				short = true
+			}
+		}
+		if !short {
 			return found{}, false
 		}
 	}
 	t := r[i]
-	// "“…,” Bennett shot back": a comma, ? or ! before the closing mark
-	// and a name or pronoun then a lower-case word make an attribution
-	// even with a verb the lexicon lacks.
-	if i == 0 && sp.closed && i+1 < len(r) {
-		before := strings.TrimRight(d.text[sp.start:sp.close], " \u00a0\u202f")
-		if strings.HasSuffix(before, ",") || strings.HasSuffix(before, "?") || strings.HasSuffix(before, "!") {
-			if f, ok := d.npAfter(r, 0); ok && f.kind != descMention {
-				k := 0
-				for k < len(r) && r[k].e <= f.me {
-					k++
-				}
-				if k < len(r) && r[k].word && !r[k].cap && !prepositions[r[k].lw] {
-					f.cs, f.ce, f.strong = r[k].s, r[k].e, true
-					return f, true
-				}
-			}
-		}
-	}
 	if v, _, yes := invertedTok(t); yes && (d.e.verbs[v] || inciseOnly[v] || auxVerb[v] || i > 0) {
 		ce := t.e
 		if auxVerb[v] && i+1 < len(r) && r[i+1].word {
@@ -709,7 +699,8 @@ func (d *doc) rightCue(r []tok, sp *span) (found, bool) {
 	}
 	// subject first: "," he said", "», c'est ainsi qu'il a qualifié"
 	for j := i; j < len(r) && j < i+25; j++ {
-		if r[j].w == "." || r[j].w == ";" {
+		// a sentence ends at a period before a capital, not in "(D-Wis.)"
+		if r[j].w == ";" || r[j].w == "." && (j+1 == len(r) || r[j+1].cap) {
 			break
 		}
 		if d.isVerb(r[j]) {
@@ -719,6 +710,24 @@ func (d *doc) rightCue(r []tok, sp *span) (found, bool) {
 				return f, true
 			}
 			break
+		}
+	}
+	// "“…,” Bennett shot back": a comma, ? or ! before the closing mark
+	// and a name or pronoun then a lower-case word make an attribution
+	// even with a verb the lexicon lacks.
+	if i == 0 && sp.closed && i+1 < len(r) {
+		before := strings.TrimRight(d.text[sp.start:sp.close], " \u00a0\u202f")
+		if strings.HasSuffix(before, ",") || strings.HasSuffix(before, "?") || strings.HasSuffix(before, "!") {
+			if f, ok := d.npAfter(r, 0); ok && f.kind != descMention {
+				k := 0
+				for k < len(r) && r[k].e <= f.me {
+					k++
+				}
+				if k < len(r) && (r[k].word && !r[k].cap && !prepositions[r[k].lw] || r[k].w == ",") {
+					f.cs, f.ce, f.strong = r[k].s, r[k].e, true
+					return f, true
+				}
+			}
 		}
 	}
 	return found{}, false
