@@ -102,9 +102,9 @@ func TestPersistent(t *testing.T) {
 func TestWorkers(t *testing.T) {
 	t.Parallel()
 	dsn := testDSN(t)
-	n := 5000
-	if testing.Short() {
-		n = 1000
+	n := 5000 // go test without -race or -short runs the full size
+	if raceEnabled || testing.Short() {
+		n = 1500
 	}
 	storetest.Workers(t, func(t *testing.T) storetest.Store { return openDSN(t, dsn) }, 4, n)
 }
