@@ -174,6 +174,17 @@ func (d *doc) sentenceEnds() {
 		if inQuote(i) {
 			continue
 		}
+		// "Gov. Kasich", "J. Smith", "Mme. X": an abbreviation's period
+		if c == '.' {
+			w := i
+			for w > 0 && d.text[w-1] != ' ' && d.text[w-1] != '\n' && d.text[w-1] != '(' && i-w < 8 {
+				w--
+			}
+			word := strings.ToLower(d.text[w:i])
+			if abbrevs[word] || titles[word+"."] || (utf8.RuneCountInString(word) == 1 && word != "" && unicode.IsLetter(rune(d.text[w]))) {
+				continue
+			}
+		}
 		j := i + 1
 		for j < len(d.text) && (d.text[j] == '.' || d.text[j] == '!' || d.text[j] == '?') {
 			j++
