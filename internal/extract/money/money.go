@@ -32,7 +32,11 @@
 // Subunits are converted: "50 cents" is 0.5 of an unstated currency,
 // "470 pence" is 4.70 GBP. A bare "$" is USD; a bare "francs" has no
 // currency code (Swiss, French or CFA francs are told apart only when the
-// text says so).
+// text says so). Bitcoin, which ISO 4217 lacks, gets the customary XBT.
+//
+// The language (Article.Language, else a guess from function words)
+// decides the reading of a lone separator: "4,800" is 4.8 in French and
+// 4800 in English; "12,345 $" is 12.345 dollars in French.
 package money
 
 import (
