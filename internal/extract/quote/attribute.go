@@ -220,7 +220,7 @@ func (d *doc) npBefore(toks []tok, i int) (found, bool) {
 		return found{kind: pronounMention, ms: t.s, me: t.e}, true
 	case (t.lw == "dernier" || t.lw == "dernière" || t.lw == "latter") && j > 0:
 		return found{kind: pronounMention, ms: toks[j-1].s, me: t.e, latter: true}, true
-	case isNameTok(t) || t.caps:
+	case isNameTok(t) || t.caps && len(t.w) <= 6:
 		k := j
 		for k > 0 && (isNameTok(toks[k-1]) || titles[toks[k-1].lw]) {
 			k--
