@@ -19,9 +19,11 @@
 //     day its tests ran), a gold value that depends on the reference
 //     ("aujourd'hui", "avril") cannot be reproduced: there the span alone
 //     is scored, for recoupe and the peer alike;
-//   - an unresolved reading (no reference) is right when the gold timex
-//     is itself reference-free and says the same ("XXXX-10-02" is
-//     "md:10-02", "XXXX-WXX-5" is "weekday:5").
+//   - in a case without a reference, an unresolved reading is right when
+//     the gold timex is itself reference-free and says the same
+//     ("XXXX-10-02" is "md:10-02", "XXXX-WXX-5" is "weekday:5"); in a case
+//     with one, only a resolved value can be right (recoupe's refusal to
+//     pick between last and next "vendredi" counts as a miss).
 //
 // A prediction on a gold span with a wrong value counts twice, as a false
 // alarm and a miss.
@@ -146,7 +148,8 @@ type item struct {
 	keys       []string
 	inScope    bool
 	typ        string
-	anyValue   bool // the value depends on a reference the case does not give
+	anyValue   bool     // the value depends on a reference the case does not give
+	freeKeys   []string // reference-free readings of the timex ("md:10-02"), right only when the case gives no reference
 }
 
 type score struct{ tp, fp, fn, spanTP int }
@@ -208,6 +211,9 @@ func evalLang(lang string, o options, stdout, stderr io.Writer) error {
 		for _, r := range c.Results {
 			it := toItem(c.Input, r.Start, goldEnd(c.Input, r.Start, r.End, r.Text), r.Text, r.TypeName, r.Resolution.Values)
 			it.anyValue = refs[i].IsZero() && refDependent(c.Input, it, r.Resolution.Values)
+			if refs[i].IsZero() {
+				it.keys = append(it.keys, it.freeKeys...)
+			}
 			gold[i] = append(gold[i], it)
 			if it.inScope {
 				inScope++
@@ -276,6 +282,7 @@ func evalLang(lang string, o options, stdout, stderr io.Writer) error {
 		for _, r := range pr[i] {
 			it := toItem(c.Input, r.Start, goldEnd(c.Input, r.Start, r.End, r.Text), r.Text, r.TypeName, r.Resolution.Values)
 			if it.inScope {
+				it.keys = append(it.keys, it.freeKeys...)
 				pred = append(pred, it)
 			}
 		}
@@ -432,7 +439,7 @@ func toItem(input string, start, end int, text, typeName string, values []map[st
 			}
 		}
 		if k := timexKey(tx); k != "" {
-			it.keys = append(it.keys, k)
+			it.freeKeys = append(it.freeKeys, k)
 		}
 	}
 	return it

@@ -57,6 +57,9 @@ func TestScoreCase(t *testing.T) {
 		toItem(in, 11, 26, "vendredi 7 juin", "datetimeV2.date", vals("XXXX-06-07", "2019-06-07", "XXXX-06-07", "2018-06-07")),
 		toItem(in, 35, 43, "3 heures", "datetimeV2.duration", vals("PT3H", "10800")),
 	}
+	if got, want := gold[0].freeKeys, []string{"md:06-07", "md:06-07"}; !cmp.Equal(got, want) {
+		t.Errorf("free keys = %v, want %v", got, want)
+	}
 	if !gold[0].inScope || gold[1].inScope {
 		t.Fatalf("scope = %v, %v; want date in, duration out", gold[0].inScope, gold[1].inScope)
 	}

@@ -14,7 +14,11 @@
 // divided by 100). recoupe includes a hedge in an amount's span ("près de
 // 100 milliards de dollars", as the seeds' gold does) where the peer does
 // not; a recoupe amount whose span is the gold span with a hedge before it
-// counts as a match.
+// counts as a match. For CurrencyModel, recoupe's amounts of an unstated
+// currency ("97 milliards" in a sentence about money) are left out: the
+// peer's model only reports a number with its unit. For NumberModel,
+// recoupe's Numbers (every number as written, amounts included) is used.
+// Gold results with no value (a bare "dollar") count as misses for both.
 //
 // The peer: tools/peer/run.js, installed with npm into a scratch folder
 // ($RECOUPE_PEER_DIR, else a new temporary folder removed at exit). When

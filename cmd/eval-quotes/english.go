@@ -168,7 +168,7 @@ func evalEnglish(ctx context.Context, out io.Writer, verbose bool) error {
 					if len(at.Source) > 0 {
 						src = at.Source[0].Text
 					}
-					fmt.Fprintf(out, "SPK %s: %q got %q (%q) want %q cue %q ctx %q\n", a.ID, short(p.Text), p.Speaker, a.Text[p.SpeakerSpan.Start:p.SpeakerSpan.End], src, p.Cue, a.Text[max(0, p.Span.Start-150):p.Span.Start])
+					fmt.Fprintf(out, "SPK %s: %q got %q (%q) want %q cue %q ctx %q\n", a.ID, short(p.Text), p.Speaker, a.Text[p.SpeakerSpan.Start:p.SpeakerSpan.End], src, p.Cue, a.Text[max(0, p.Span.Start-150):p.Span.Start]+" <<Q>> "+a.Text[p.Span.End:min(len(a.Text), p.Span.End+100)])
 				}
 			} else if verbose {
 				fmt.Fprintf(out, "MISS %s %.2f: %q\n", a.ID, cov, short(at.Content[0].Text))

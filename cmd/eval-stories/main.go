@@ -13,10 +13,18 @@
 // period (period 1 = day 0, period 2 = day 30, 10 minutes between
 // consecutive articles of a period; see storyeval.LoadRPM2). At the story
 // level (topics, which span both periods) it feeds the articles undated.
-// Entities: internal/extract/entity did not exist when this was written,
-// so the clusterer reads capitalised-word sequences as an entity proxy
-// (story.NewDoc does so when Extraction.Mentions is empty), and numbers
-// from the text (when Extraction.Facts is empty).
+// The IDF is purely online (document frequencies of the articles seen so
+// far) unless -prime is given.
+//
+// Entities and numbers: the evaluation passes no extraction, so the
+// clusterer reads capitalised-word sequences as an entity proxy
+// (story.NewDoc does so when Extraction.Mentions is empty) and numbers
+// from the text (when Extraction.Facts is empty). internal/extract/entity
+// was being written at the same time and is not used here.
+//
+// Per-language thresholds (story.DefaultThresholdFR, DefaultThresholdEN)
+// were picked with -threshold sweeps; -threshold sets one threshold for
+// every language.
 package main
 
 import (
@@ -35,10 +43,15 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/recoupe/recoupe/internal/extract"
+	"github.com/recoupe/recoupe/internal/extract/date"
+	"github.com/recoupe/recoupe/internal/extract/entity"
+	"github.com/recoupe/recoupe/internal/extract/money"
 	"github.com/recoupe/recoupe/internal/shareddata"
 	"github.com/recoupe/recoupe/internal/story"
 	"github.com/recoupe/recoupe/internal/story/storyeval"
 	"github.com/recoupe/recoupe/internal/story/streamgen"
+	"github.com/recoupe/recoupe/news"
 )
 
 func main() {
@@ -56,6 +69,8 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	tune := fs.Bool("tune", false, "grid-search the weights and threshold and print the best settings")
 	scale := fs.Int("scale", 0, "feed this many generated articles and report throughput and peak memory")
 	seed := fs.Int64("seed", 1, "generator seed for -scale")
+	fs.BoolVar(useExtract, "extract", false, "build each Doc with the project's extractors (internal/extract/entity, money, date) instead of the text proxies")
+	fs.BoolVar(primeAll, "prime", false, "warm the IDF with the whole evaluated set first (offline IDF, as the baselines); default: purely online")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile to this file")
 	var o story.Options
 	threshold := fs.Float64("threshold", 0, "override Options.Threshold for every language")
@@ -124,10 +139,18 @@ func loadSets(dir string) ([]set, error) {
 	if err != nil {
 		return nil, err
 	}
+	var extractErr error
 	mk := func(name string, items []storyeval.Item, label func(storyeval.Item) string, groups bool) set {
 		s := set{name: name, items: items}
 		for _, it := range items {
-			s.docs = append(s.docs, story.NewDoc(&it.Article, nil))
+			var x *news.Extraction
+			if *useExtract {
+				var err error
+				if x, err = extraction(&it.Article); err != nil {
+					extractErr = err
+				}
+			}
+			s.docs = append(s.docs, story.NewDoc(&it.Article, x))
 			s.gold = append(s.gold, label(it))
 			if groups {
 				s.groups = append(s.groups, it.Story)
@@ -137,20 +160,40 @@ func loadSets(dir string) ([]set, error) {
 	}
 	ev := func(it storyeval.Item) string { return it.Event }
 	st := func(it storyeval.Item) string { return it.Story }
-	return []set{
+	sets := []set{
 		mk("rpm2-fr / event (dated by period)", rpmDated, ev, false),
 		mk("rpm2-fr / story (undated)", rpmUndated, st, false),
 		mk("ecbplus-en / event", ecb, ev, true),
-	}, nil
+	}
+	return sets, extractErr
 }
 
 // cluster feeds the docs in order to a new Clusterer and returns the
 // predicted story of each.
-var primeAll = os.Getenv("PRIME") != ""
+// primeAll, set by -prime, warms the IDF with the whole set before
+// feeding it (offline IDF, as the SOURCE.md baselines compute it).
+var primeAll = new(bool)
+
+// useExtract, set by -extract, runs the project's extractors on each
+// article and gives their mentions and facts to story.NewDoc.
+var useExtract = new(bool)
+
+// extraction runs the entity, money and date extractors on a.
+func extraction(a *news.Article) (*news.Extraction, error) {
+	r, err := entity.New()
+	if err != nil {
+		return nil, fmt.Errorf("entity recogniser: %w", err)
+	}
+	return &news.Extraction{
+		ArticleID: a.ID,
+		Mentions:  r.Extract(a),
+		Facts:     extract.Merge(money.New().Extract(a), date.New().Extract(a)),
+	}, nil
+}
 
 func cluster(docs []story.Doc, o story.Options) []string {
 	c := story.New(o)
-	if primeAll {
+	if *primeAll {
 		for _, d := range docs {
 			c.Prime(d)
 		}
@@ -230,7 +273,7 @@ func runTune(ctx context.Context, w io.Writer, sets []set) error {
 
 // runScale feeds n generated articles (internal/story/streamgen, from the
 // real texts of both corpora) through NewDoc and Assign, and reports the
-// throughput at each power of ten and at n, the time per article over the
+// throughput at each power of ten, every 100,000 articles and at n, the time per article over the
 // last 10,000 articles before each checkpoint, and the memory.
 func runScale(ctx context.Context, w io.Writer, dir string, n int, seed int64, o story.Options) error {
 	var src []streamgen.Source
@@ -251,8 +294,12 @@ func runScale(ctx context.Context, w io.Writer, dir string, n int, seed int64, o
 	}
 	c := story.New(o)
 	const block = 10000
+	// Checkpoints: 10k, 100k, 1M, …, every 100k, and n.
 	checkpoints := map[int]bool{n: true}
 	for p := block; p < n; p *= 10 {
+		checkpoints[p] = true
+	}
+	for p := 100000; p < n; p += 100000 {
 		checkpoints[p] = true
 	}
 	pred := make([]string, 0, n)

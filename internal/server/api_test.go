@@ -167,3 +167,37 @@ func TestStoryListPaging(t *testing.T) {
 		t.Fatalf("total %d with %d stories listed, want total ≥ listed ≥ 1", all.Total, len(all.Stories))
 	}
 }
+
+// TestMoveAPI splits a fictional article out of its story.
+func TestMoveAPI(t *testing.T) {
+	e := newEnv(t, server.Options{})
+	text := "Un déménagement fictif\n\nLa coopérative Fictivia, inventée pour ce test, déménage à Exempleville le 2 avril 2025.\n"
+	ingest := func(t *testing.T) news.IngestReport {
+		t.Helper()
+		status, _, body := do(t, "POST", e.srv.URL+"/api/articles?name=move.txt", "text/plain", strings.NewReader(text))
+		if status >= 300 {
+			t.Fatalf("POST /api/articles = %d %s", status, body)
+		}
+		var r news.IngestReport
+		if err := json.Unmarshal(body, &r); err != nil {
+			t.Fatal(err)
+		}
+		if len(r.Articles) != 1 || len(r.Stories) != 1 {
+			t.Fatalf("ingest report %+v, want one article in one story", r)
+		}
+		return r
+	}
+	before := ingest(t)
+	status, _, body := do(t, "POST", e.srv.URL+"/api/articles/"+before.Articles[0]+"/move", "application/json", strings.NewReader(`{"story":""}`))
+	if status != http.StatusOK {
+		t.Fatalf("move = %d %s, want 200", status, body)
+	}
+	after := ingest(t) // a duplicate now, reporting the article's story
+	if after.Stories[0] == before.Stories[0] {
+		t.Errorf("after the split the article is still in story %s", before.Stories[0])
+	}
+	status, _, body = do(t, "POST", e.srv.URL+"/api/articles/0000000000000000/move", "application/json", strings.NewReader(`{"story":""}`))
+	if status != http.StatusNotFound {
+		t.Errorf("moving an unknown article = %d %s, want 404", status, body)
+	}
+}

@@ -1,6 +1,7 @@
 package server_test
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"net/url"
@@ -9,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -89,8 +91,18 @@ var hlRE = regexp.MustCompile(`^/articles/([^/?]+)\?hl=(\d+)-(\d+)#hl$`)
 // its conflict, quotes and matrix; a click from a fact to its highlighted
 // span; and a hostile article shown as inert text.
 func TestBrowser(t *testing.T) {
+	// Start the browser while the engine loads the seeds.
+	path := chromium(t)
+	start := time.Now()
+	bctxc := make(chan context.Context, 1)
+	go func() { bctxc <- startBrowser(t, path) }()
 	e := newEnv(t, server.Options{})
-	bctx := browser(t)
+	t.Logf("engine with the seeds: %v", time.Since(start).Round(time.Millisecond))
+	bctx := <-bctxc
+	if bctx == nil {
+		t.FailNow() // startBrowser reported why
+	}
+	t.Logf("browser started: %v", time.Since(start).Round(time.Millisecond))
 
 	t.Run("story", func(t *testing.T) {
 		var list struct {
@@ -200,7 +212,7 @@ func TestBrowser(t *testing.T) {
 				t.Errorf("no quote group of %s with %d variants on the page; groups shown: %+v", gq.Speaker, len(gq.Sources), got.Quotes)
 			}
 		}
-		screenshot(t, tb, "story")
+		screenshot(t, tb, "story", true)
 
 		// Click a fact: the conflict's last side (the odd one out), else the
 		// first agreed fact.
@@ -231,7 +243,7 @@ func TestBrowser(t *testing.T) {
 		if marks == 0 {
 			t.Error("article view has no <mark> element")
 		}
-		screenshot(t, tb, "article")
+		screenshot(t, tb, "article", false)
 		if errs := tb.pageErrors(); len(errs) > 0 {
 			t.Errorf("page errors (script exceptions or CSP violations): %q", errs)
 		}
@@ -264,7 +276,7 @@ func TestBrowser(t *testing.T) {
 		}
 		act(t, tb, "open the story list", chromedp.Navigate(e.srv.URL+"/"), chromedp.WaitVisible(chromedp.CSS("body")))
 		checkInert(t, tb, "story list")
-		screenshot(t, tb, "hostile")
+		screenshot(t, tb, "hostile", false)
 	})
 }
 

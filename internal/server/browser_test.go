@@ -3,7 +3,6 @@ package server_test
 import (
 	"context"
 	"errors"
-	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -43,11 +42,10 @@ func chromium(t *testing.T) string {
 	return ""
 }
 
-// browser starts a fresh headless chromium for the test and returns its
-// context; tabs are opened with newTab.
-func browser(t *testing.T) context.Context {
-	t.Helper()
-	path := chromium(t)
+// startBrowser starts a fresh headless chromium for the test and returns
+// its context, or nil after t.Error (it may run on another goroutine);
+// tabs are opened with newTab. path comes from chromium.
+func startBrowser(t *testing.T, path string) context.Context {
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(path),
 		chromedp.Headless,
@@ -64,14 +62,17 @@ func browser(t *testing.T) context.Context {
 		chromedp.WindowSize(1280, 1000),
 		chromedp.UserDataDir(t.TempDir()),
 	}
-	ctx, cancel := context.WithTimeout(t.Context(), 50*time.Second)
+	// A bound on the whole browser session, so that a stuck page fails
+	// the test instead of hanging it.
+	ctx, cancel := context.WithTimeout(t.Context(), 90*time.Second)
 	t.Cleanup(cancel)
 	actx, acancel := chromedp.NewExecAllocator(ctx, opts...)
 	t.Cleanup(acancel)
 	bctx, bcancel := chromedp.NewContext(actx)
 	t.Cleanup(bcancel)
 	if err := chromedp.Do(bctx); err != nil { // starts the browser
-		t.Fatalf("starting %s: %v", path, err)
+		t.Errorf("starting %s: %v", path, err)
+		return nil
 	}
 	return bctx
 }
@@ -155,11 +156,16 @@ func location(tb *tab) string {
 	return l
 }
 
-// screenshot saves a full-page PNG in $RECOUPE_TEST_ARTIFACTS, else in the
-// test's artifact folder, and logs its path.
-func screenshot(t *testing.T, tb *tab, name string) {
+// screenshot saves a PNG of the viewport (or the whole page) in
+// $RECOUPE_TEST_ARTIFACTS, else in the test's artifact folder (kept with
+// go test -artifacts), and logs its path.
+func screenshot(t *testing.T, tb *tab, name string, full bool) {
 	t.Helper()
-	png, err := chromedp.Run(tb.ctx, chromedp.FullScreenshot(100))
+	shot := chromedp.CaptureScreenshot()
+	if full {
+		shot = chromedp.FullScreenshot(100) // quality 100 means PNG
+	}
+	png, err := chromedp.Run(tb.ctx, shot)
 	if err != nil {
 		t.Fatalf("screenshot: %v", err)
 	}
@@ -175,5 +181,3 @@ func screenshot(t *testing.T, tb *tab, name string) {
 	}
 	t.Logf("screenshot: %s (%d bytes)", p, len(png))
 }
-
-var _ = fmt.Sprint

@@ -344,8 +344,10 @@ func factKey(f news.Fact) string {
 		switch dt.Granularity {
 		case news.GranYear:
 			return "year " + dt.String()
-		case news.GranMonth, news.GranDay, news.GranMinute:
-			return "date " + dt.Time.Format("2006-01-02")[:len(dt.String())]
+		case news.GranMonth:
+			return "date " + dt.Time.Format("2006-01")
+		case news.GranDay, news.GranMinute:
+			return "date " + dt.Time.Format("2006-01-02")
 		}
 	}
 	return ""

@@ -54,6 +54,10 @@ func devArticles(t *testing.T) []*news.Article {
 func TestSeedsOneStory(t *testing.T) {
 	seeds := seedArticles(t)
 	dev := devArticles(t)
+	docs := map[*news.Article]Doc{}
+	for _, a := range append(slices.Clone(seeds), dev...) {
+		docs[a] = NewDoc(a, nil)
+	}
 	tests := []struct {
 		name  string
 		order []*news.Article
@@ -66,7 +70,7 @@ func TestSeedsOneStory(t *testing.T) {
 			c := New(Options{})
 			members := map[string][]string{}
 			for _, a := range tt.order {
-				as := c.Assign(NewDoc(a, nil))
+				as := c.Assign(docs[a])
 				members[as.StoryID] = append(members[as.StoryID], a.ID)
 			}
 			seedStory, _ := c.StoryOf(seeds[0].ID)

@@ -8,11 +8,14 @@
 // and dates). Entities and numbers are written alike in French and English,
 // which is how the same event joins across languages without translation.
 // Each block is weighted by TF-IDF with document frequencies maintained
-// incrementally, and L2-normalised.
+// incrementally (Prime can warm them with background articles), and
+// L2-normalised.
 //
 // A story keeps a bounded centroid per block (the sum of its articles'
-// vectors, truncated to the top CentroidTerms / CentroidEntities /
-// CentroidNumbers keys), so memory per story is bounded. Candidate stories
+// normalised log-tf vectors, truncated to the top CentroidTerms /
+// CentroidEntities / CentroidNumbers keys by weight·IDF), so memory per
+// story is bounded; IDF is applied to centroids when scoring, with the
+// current document frequencies. Candidate stories
 // come from an inverted index (key → stories whose centroid holds it),
 // scanned from the most recent posting and capped, never from a scan of all
 // stories. The similarity of an article to a story is
@@ -21,12 +24,17 @@
 //
 // with decay(gap) = 1 within GraceDays of the story's dated span and
 // exp(-(gap-GraceDays)/DecayDays) beyond, so a development a month later
-// opens its own story. An article joins the best story if sim ≥ Threshold.
+// opens its own story. An article joins the best story if sim reaches the
+// threshold of its language (Thresholds, else Threshold).
 // Stories idle longer than the horizon at which decay·1 < Threshold can
 // never be joined again by a dated article; they are retired (centroids
 // freed) so memory stays bounded on an endless stream.
 //
-// The default weights and threshold were tuned on the dev split of
+// A doc whose DuplicateOf names a known article joins that article's story.
+// Restore replays stored decisions (start-up, other workers, manual moves)
+// to the same state Assign reached.
+//
+// The default weights and thresholds were tuned on the dev split of
 // ../shared/data/news-clustering (see cmd/eval-stories and the constants
 // below). The snowball stemmers come from github.com/kljensen/snowball;
 // the rest (tokeniser, number reader, index) is hand-written because it is

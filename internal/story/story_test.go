@@ -319,6 +319,38 @@ func TestNewDoc(t *testing.T) {
 	}
 }
 
+func TestFactKey(t *testing.T) {
+	when := func(g news.Granularity) news.Fact {
+		return news.Fact{Kind: news.KindDate, When: &news.When{Date: news.Date{Time: day0, Granularity: g}}}
+	}
+	amount := func(k news.Kind, v float64, cur string) news.Fact {
+		return news.Fact{Kind: k, Amount: &news.Amount{Value: v, Currency: cur}}
+	}
+	tests := []struct {
+		name string
+		f    news.Fact
+		want string
+	}{
+		{"year", when(news.GranYear), "year 2031"},
+		{"month", when(news.GranMonth), "date 2031-03"},
+		{"day", when(news.GranDay), "date 2031-03-10"},
+		{"minute", when(news.GranMinute), "date 2031-03-10"},
+		{"unresolved", when(news.GranNone), ""},
+		{"money", amount(news.KindMoney, 97.4e9, "USD"), "9.7e+10 USD"},
+		{"percent", amount(news.KindPercent, 12.5, ""), "12 %"},
+		{"small number", amount(news.KindNumber, 3, ""), ""},
+		{"number", amount(news.KindNumber, 15400, ""), "1.5e+04"},
+		{"neither", news.Fact{Kind: news.KindDate}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := factKey(tt.f); got != tt.want {
+				t.Errorf("factKey(%s) = %q, want %q", tt.name, got, tt.want)
+			}
+		})
+	}
+}
+
 func TestParseNumber(t *testing.T) {
 	tests := []struct {
 		raw, lang string
@@ -366,6 +398,17 @@ func FuzzNewDoc(f *testing.F) {
 		d1, d2 := NewDoc(a, nil), NewDoc(a, nil)
 		if !cmp.Equal(d1, d2) {
 			t.Fatalf("NewDoc not deterministic:\n%v", cmp.Diff(d1, d2))
+		}
+		// With an extraction: any name, any granularity, any value.
+		x := &news.Extraction{
+			Mentions: []news.Mention{{Name: title, Type: news.PER}},
+			Facts: []news.Fact{
+				{Kind: news.KindDate, When: &news.When{Date: news.Date{Time: day0, Granularity: news.Granularity(len(text) % 6)}}},
+				{Kind: news.KindMoney, Amount: &news.Amount{Value: float64(len(text)) * 1e6, Currency: lang}},
+			},
+		}
+		if dx1, dx2 := NewDoc(a, x), NewDoc(a, x); !cmp.Equal(dx1, dx2) {
+			t.Fatalf("NewDoc with extraction not deterministic:\n%v", cmp.Diff(dx1, dx2))
 		}
 		for _, fs := range [][]Feature{d1.Terms, d1.Entities, d1.Numbers} {
 			for i, x := range fs {

@@ -1,7 +1,7 @@
 // run.js runs one model of Microsoft Recognizers-Text (the peer) over test
 // cases and prints its results as JSON, with the time the parsing took.
 //
-// Usage: node run.js <NumberModel|CurrencyModel|DateTimeModel> <culture> [cases.json]
+// Usage: node run.js [--no-warmup] <NumberModel|CurrencyModel|DateTimeModel> <culture> [cases.json]
 //
 // Cases come from the file, or from standard input when no file is given:
 // a JSON array of {"Input": "...", "Context": {"ReferenceDateTime": "..."}}
@@ -9,8 +9,9 @@
 // Output, on one line: {"model", "culture", "cases", "elapsed_ms",
 // "results": [[{"Text","Start","End","TypeName","Resolution"}...] per case]}
 // with Start/End as the peer gives them (inclusive UTF-16 offsets).
-// elapsed_ms times one pass over all cases after one warm-up pass; Node
-// runs the parsing on one core.
+// elapsed_ms times one pass over all cases after one warm-up pass (skip
+// it with --no-warmup: the French DateTimeModel takes minutes per pass);
+// Node runs the parsing on one core.
 //
 // NODE_PATH (or a node_modules beside this file) must hold
 // @microsoft/recognizers-text-suite; cmd/eval-numbers installs it into a
@@ -24,9 +25,11 @@ function load(name) {
 }
 
 function main() {
-  const [model, culture, file] = process.argv.slice(2);
+  const args = process.argv.slice(2);
+  const warmup = !args.includes('--no-warmup');
+  const [model, culture, file] = args.filter((a) => a !== '--no-warmup');
   if (!model || !culture) {
-    process.stderr.write('usage: node run.js <NumberModel|CurrencyModel|DateTimeModel> <culture> [cases.json]\n');
+    process.stderr.write('usage: node run.js [--no-warmup] <NumberModel|CurrencyModel|DateTimeModel> <culture> [cases.json]\n');
     process.exit(2);
   }
   let text = file ? fs.readFileSync(file, 'utf8') : fs.readFileSync(0, 'utf8');
@@ -70,7 +73,7 @@ function main() {
       return [{ Error: String(e) }];
     }
   });
-  run(); // warm-up
+  if (warmup) run();
   const t0 = process.hrtime.bigint();
   const results = run();
   const elapsed = Number(process.hrtime.bigint() - t0) / 1e6;

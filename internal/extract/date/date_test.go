@@ -165,7 +165,7 @@ func TestResolve(t *testing.T) {
 		{"day:-1", wed, "2024-03-12"},
 		{"day:-1", month(2024, 3), ""},
 		{"weekday:1", wed, "2024-03-11"},
-		{"weekday:7", wed, "2024-03-10"}, {"weekday:6", wed, "2024-03-16"},
+		{"weekday:7", wed, ""}, {"weekday:6", wed, ""}, {"weekday:5", wed, "2024-03-15"},
 		{"weekday:3", wed, "2024-03-13"},
 		{"weekday:3/-1", wed, "2024-03-06"},
 		{"weekday:3/+1", wed, "2024-03-20"},

@@ -56,7 +56,8 @@
 // space-separated parts with at most one date part and one time part:
 //
 //	day:-1          yesterday (day:+0 today, day:+1 tomorrow; "il y a 2 semaines" is day:-14)
-//	weekday:1       Monday, the nearest one to the reference (within 3 days either way)
+//	weekday:1       Monday, the nearest one to the reference (within 2 days either way; at 3 days
+//	                one way and 4 the other it is left unresolved)
 //	weekday:1/-1    last Monday (strictly before the reference); weekday:1/+1 next Monday
 //	wdd:1-21        "lundi 21": the 21st that falls on a Monday, nearest the reference
 //	md:02-10        10 February, year unknown: the year keeping it nearest the reference;

@@ -111,6 +111,9 @@ func Resolve(expr string, ref news.Date) (news.Date, bool) {
 		out.Time = out.Time.Add(time.Duration(hh)*time.Hour + time.Duration(mi)*time.Minute)
 		out.Granularity = news.GranMinute
 	}
+	if y := out.Time.Year(); y < 1 || y > 9999 {
+		return news.Date{}, false // outside what ISO 8601 dates write
+	}
 	return out, true
 }
 
@@ -131,8 +134,8 @@ func parseHM(s string) (a, b int, ok bool) {
 	return a, b, true
 }
 
-// resolveWeekday reads "N" (the nearest such day, within three days
-// either way), "N/-1" (the last one strictly before the reference) or
+// resolveWeekday reads "N" (the nearest such day, within two days either
+// way; three days one way is four the other, too close to choose), "N/-1" (the last one strictly before the reference) or
 // "N/+1" (the next one strictly after).
 func resolveWeekday(arg string, ref news.Date, refDay time.Time) (news.Date, bool) {
 	if ref.Granularity < news.GranDay {
@@ -152,6 +155,9 @@ func resolveWeekday(arg string, ref news.Date, refDay time.Time) (news.Date, boo
 		}
 		if diff < -3 {
 			diff += 7
+		}
+		if diff == 3 || diff == -3 {
+			return news.Date{}, false // 3 days one way, 4 the other: which is meant is unknown
 		}
 	case "-1":
 		if diff >= 0 {

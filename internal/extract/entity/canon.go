@@ -61,7 +61,8 @@ func (g *group) settleType() {
 // one edit (transpositions count one) for names of 4 letters or more, or
 // of 3 letters when the letters are the same, two edits from 9 letters
 // ("Musc" → "Elon Musk", "xIA" → "xAI"). Every merge is explained in
-// Entity.Merges. names[i] names article i in the output.
+// Entity.Merges. names[i] names article i in the output; texts[i] is its
+// text (every rule reads the mentions, so texts may hold empty strings).
 func Canonicalize(names []string, texts []string, mentions [][]news.Mention) []news.Entity {
 	byName := map[string]*group{}
 	var groups []*group

@@ -39,6 +39,21 @@ func init() {
 	}
 }
 
+// orgHeads are the nouns that head French and English organisation names.
+var orgHeads = map[string]bool{
+	"parti": true, "union": true, "assemblée": true, "banque": true, "conseil": true, "université": true,
+	"ministère": true, "comité": true, "fédération": true, "association": true, "société": true,
+	"compagnie": true, "institut": true, "académie": true, "église": true, "armée": true, "club": true,
+	"groupe": true, "agence": true, "office": true, "commission": true, "cour": true, "tribunal": true,
+	"sénat": true, "parlement": true, "musée": true, "école": true, "lycée": true, "collège": true,
+	"orchestre": true, "théâtre": true, "fondation": true, "syndicat": true, "confédération": true,
+	"organisation": true, "mouvement": true, "front": true, "ligue": true, "centre": true,
+	"chambre": true, "gouvernement": true, "ministry": true, "university": true, "bank": true,
+	"council": true, "party": true, "committee": true, "institute": true,
+	"department": true, "federation": true, "league": true, "museum": true, "school": true,
+	"corporation": true, "agency": true, "court": true, "army": true, "navy": true,
+}
+
 // cueWeight is what one cue counts against the model, whose tag counts 2
 // per mention: a single cue outweighs one tagged mention, not two.
 const cueWeight = 3
@@ -94,6 +109,11 @@ func evidence(in []tokInfo, s, e int, v *[5]int) {
 		}
 	}
 	if e < len(in) && in[e].flags&fCap != 0 && orgCues[strings.TrimSuffix(in[e].lower, ".")] {
+		v[3] += cueWeight
+	}
+	// A name headed by an institution noun ("Parti socialiste", "Banque de
+	// France", "Université de Lyon") is an organisation.
+	if in[s].flags&fCap != 0 && orgHeads[in[s].lower] && e-s >= 2 {
 		v[3] += cueWeight
 	}
 	camel := false

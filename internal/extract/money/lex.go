@@ -325,18 +325,36 @@ var yearCues = map[string]bool{
 
 // moneyCues are word stems (folded) that make a sentence about money, so a
 // bare "97 milliards" in it is read as an amount of an unstated currency.
+// A stem ending in "=" matches the whole word only ("pay", not "pays";
+// "vend", not "vendredi").
 var moneyCues = []string{
 	// French
-	"rachet", "rachat", "pay", "paie", "paye", "offre", "offr", "valoris", "valeur",
-	"prix", "cout", "budget", "benefic", "dette", "invest", "levee", "lever",
-	"acqui", "achet", "achat", "vend", "vente", "cession", "depens", "financ",
-	"fortune", "amende", "salaire", "recette", "capitalis", "subvention",
-	"chiffre d'affaires", "euro", "dollar", "livre", "franc", "tresor", "fonds",
-	"pret", "emprunt", "deficit", "impot", "taxe", "facture", "milliardaire",
-	"debours", "verse", "mise",
+	"rachet", "rachat", "payer", "paye", "paie", "paiement", "offre", "offr", "valoris",
+	"valeur", "prix", "cout", "budget", "benefic", "dette", "invest", "levee",
+	"acqui", "achet", "achat", "vendre=", "vendu", "vend=", "vends=", "vendent", "vente", "cession",
+	"depens", "financ", "fortune", "amende", "salaire", "recette", "capitalis",
+	"subvention", "euro=", "euros=", "dollar", "franc=", "francs=", "tresor", "fonds=",
+	"emprunt", "deficit", "impot", "taxe", "facture", "milliardaire", "debours", "verse",
 	// English
-	"buy", "bought", "bid", "price", "cost", "valu", "worth", "revenue", "profit",
-	"loss", "debt", "fund", "spend", "spent", "sale", "sold", "sell", "deal", "earn",
-	"paid", "acquir", "loan", "cash", "budget", "tax", "fine", "capital", "dividend",
-	"billionaire", "pound", "yen", "yuan",
+	"pay=", "paid", "payment", "buy", "bought", "bid=", "bids=", "bidder", "bidding",
+	"price", "cost=", "costs=", "costing", "costly", "valu", "worth", "revenue", "profit",
+	"loss", "debt", "fund=", "funds=", "funding", "funded", "spend", "spent", "sale",
+	"sold", "sell", "deal", "earn", "acquir", "loan", "cash", "tax=", "taxes=",
+	"fine=", "fined", "dividend", "billionaire", "pound", "yen=", "yuan",
+}
+
+// isMoneyCue reports whether the folded word w starts with a money cue.
+func isMoneyCue(w string) bool {
+	for _, c := range moneyCues {
+		if exact, ok := strings.CutSuffix(c, "="); ok {
+			if w == exact {
+				return true
+			}
+			continue
+		}
+		if strings.HasPrefix(w, c) {
+			return true
+		}
+	}
+	return false
 }

@@ -24,13 +24,19 @@
 // more ("97 milliards", "9,74 bn") is KindMoney with Currency "" when its
 // sentence speaks of money (a currency word or symbol, or a word such as
 // racheter, payer, offre, valorisation, prix, budget, buy, bid, price,
-// valuation: see moneyCues); otherwise it is KindNumber. A ratio
-// ("10 fois moins", "ten times") is never money.
+// valuation: see moneyCues) and no noun follows that it would count
+// ("2 millions de personnes", "2.5 million people": see countOf);
+// otherwise it is KindNumber. A ratio ("10 fois moins", "ten times") is
+// never money.
 //
 // Subunits are converted: "50 cents" is 0.5 of an unstated currency,
 // "470 pence" is 4.70 GBP. A bare "$" is USD; a bare "francs" has no
 // currency code (Swiss, French or CFA francs are told apart only when the
-// text says so).
+// text says so). Bitcoin, which ISO 4217 lacks, gets the customary XBT.
+//
+// The language (Article.Language, else a guess from function words)
+// decides the reading of a lone separator: "4,800" is 4.8 in French and
+// 4800 in English; "12,345 $" is 12.345 dollars in French.
 package money
 
 import (
@@ -67,7 +73,7 @@ func (e *Extractor) Extract(a *news.Article) []news.Fact {
 		si := sentenceOf(sents, it.span.Start)
 		kind := it.kind
 		last := it.nums[len(it.nums)-1]
-		if kind == news.KindNumber && !it.forceNum && last.scale >= 1e6 && !last.weakScale && si >= 0 {
+		if kind == news.KindNumber && !it.forceNum && last.scale >= 1e6 && !last.weakScale && si >= 0 && !s.countOf(it) {
 			cue, ok := cues[si]
 			if !ok {
 				cue = s.speaksOfMoney(sents[si])
@@ -149,6 +155,51 @@ func language(a *news.Article) string {
 	return "fr"
 }
 
+// functionWords may follow an amount whose currency goes unsaid ("pour 97
+// milliards si vous voulez", "97 bn for the firm"); any other word right
+// after the number is taken for the noun it counts ("2 millions de
+// personnes", "2.5 million people").
+var functionWords = map[string]bool{
+	"si": true, "et": true, "ou": true, "mais": true, "pour": true, "a": true, "en": true,
+	"dans": true, "sur": true, "par": true, "avec": true, "sans": true, "selon": true,
+	"l": true, "le": true, "la": true, "les": true, "ce": true, "cette": true, "qui": true,
+	"que": true, "soit": true, "contre": true, "au": true, "aux": true, "des": true, "du": true,
+	"lors": true, "depuis": true, "avant": true, "apres": true, "environ": true, "net": true,
+	"brut": true, "hors": true, "cash": true, "and": true, "or": true, "but": true, "for": true,
+	"to": true, "in": true, "on": true, "at": true, "by": true, "with": true, "the": true,
+	"this": true, "that": true, "which": true, "if": true, "from": true, "last": true,
+	"each": true, "per": true, "as": true, "than": true, "over": true,
+	"into": true, "after": true, "before": true, "since": true, "while": true, "deal": true,
+	"offer": true, "bid": true, "takeover": true, "acquisition": true, "offre": true,
+	"rachat": true, "contrat": true, "plan": true, "investissement": true, "budget": true,
+}
+
+// countOf reports whether the number+scale of it counts a noun that
+// follows it ("3 millions d'habitants", "2.5 million people"), which keeps
+// a bare "N milliards" from being read as money.
+func (s *scanner) countOf(it item) bool {
+	last := it.nums[len(it.nums)-1]
+	k := last.last + 1
+	if k >= len(s.toks) || s.toks[k].kind != tWord || s.toks[k].nl {
+		return false
+	}
+	w := s.toks[k].low
+	if w == "de" || w == "of" || w == "d" {
+		k++
+		if s.sym(k) == "'" {
+			k++
+		}
+		if k >= len(s.toks) || s.toks[k].kind != tWord {
+			return false
+		}
+		if _, _, ok := s.currencyAt(k, true); ok {
+			return false
+		}
+		return !functionWords[s.toks[k].low]
+	}
+	return !functionWords[w]
+}
+
 // speaksOfMoney reports whether the sentence at span mentions money: a
 // currency symbol, code or word, or a word starting with one of moneyCues.
 func (s *scanner) speaksOfMoney(span news.Span) bool {
@@ -164,10 +215,8 @@ func (s *scanner) speaksOfMoney(span news.Span) bool {
 			if _, ok := currencySymbols[t.raw]; ok || isISOWord(t.raw) && strings.ToUpper(t.raw) == t.raw {
 				return true
 			}
-			for _, c := range moneyCues {
-				if strings.HasPrefix(t.low, c) {
-					return true
-				}
+			if isMoneyCue(t.low) {
+				return true
 			}
 		}
 	}

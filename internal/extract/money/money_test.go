@@ -86,8 +86,10 @@ func TestExtract(t *testing.T) {
 			[]fact{{M, "10 000 francs suisses", 10000, 0, "CHF", 1, ""}, {M, "300 yuans", 300, 0, "CNY", 1, ""}, {M, "5 millions de roubles", 5e6, 0, "RUB", 1e6, ""}}},
 		{"canadian dollar", "en", "Brelan Corp raised C$ 16.4 million.",
 			[]fact{{M, "C$ 16.4 million", 16.4e6, 0, "CAD", 1e5, ""}}},
-		{"cents", "en", "Shares of Quillon fell 34 cents; the coffee costs three dollars and fifty cents.",
-			[]fact{{M, "34 cents", 0.34, 0, "", 0.01, ""}, {M, "three dollars and fifty cents", 3.5, 0, "USD", 0.01, ""}}},
+		{"cents", "en", "Shares of Quillon fell 34 cents to 245p; the coffee costs three dollars and fifty cents.",
+			[]fact{{M, "34 cents", 0.34, 0, "", 0.01, ""}, {M, "245p", 2.45, 0, "GBP", 0.01, ""}, {M, "three dollars and fifty cents", 3.5, 0, "USD", 0.01, ""}}},
+		{"p alone is not pence", "en", "See p 12 at 3pm.",
+			[]fact{{N, "12", 12, 0, "", 1, ""}}},
 		// Ranges, percentages, hedges.
 		{"fr range", "fr", "Le rachat coûterait entre 40 et 50 millions d’euros.",
 			[]fact{{M, "entre 40 et 50 millions d’euros", 40e6, 50e6, "EUR", 1e6, ""}}},
@@ -106,6 +108,10 @@ func TestExtract(t *testing.T) {
 			[]fact{{M, "97 milliards", 97e9, 0, "", 1e9, ""}}},
 		{"no currency, other sentence", "fr", "La galaxie compte 97 milliards d’étoiles.",
 			[]fact{{N, "97 milliards", 97e9, 0, "", 1e9, ""}}},
+		{"no currency, pays is no cue", "fr", "Vendredi, le pays a franchi les 70 millions.",
+			[]fact{{N, "70 millions", 70e6, 0, "", 1e6, ""}}},
+		{"no currency, counted noun", "fr", "Zorbex paie ses 2 millions de salariés et rachète Brelan pour 3 milliards si nécessaire.",
+			[]fact{{N, "2 millions", 2e6, 0, "", 1e6, ""}, {M, "3 milliards", 3e9, 0, "", 1e9, ""}}},
 		{"ratio", "fr", "Zorbex offre de racheter Brelan pour 10 fois moins.",
 			[]fact{{N, "10", 10, 0, "", 1, ""}}},
 		// Not numbers: times, dates, years, glued letters.
@@ -121,6 +127,10 @@ func TestExtract(t *testing.T) {
 		{"negative and fraction", "en", "It changed by -4.5 and two thirds of it.",
 			[]fact{{N, "-4.5", -4.5, 0, "", 0.1, ""}, {N, "two thirds", 2.0 / 3, 0, "", 0, ""}}},
 		{"ordinal is not a fraction", "fr", "Il brigue un cinquième mandat.", nil},
+		{"fraction of a scale", "en", "Two and a half million people paid three quarters of a billion dollars.",
+			[]fact{{N, "Two and a half million", 2.5e6, 0, "", 0, ""}, {M, "three quarters of a billion dollars", 0.75e9, 0, "USD", 0, ""}}},
+		{"et demi", "fr", "Zorbex paie 3 millions et demi d’euros.",
+			[]fact{{M, "3 millions et demi d’euros", 3.5e6, 0, "EUR", 1e5, ""}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

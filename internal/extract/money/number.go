@@ -37,7 +37,7 @@ func (s *scanner) numberAt(i int) (numExpr, int, bool) {
 				if s.glued(n) && s.toks[n].kind == tWord && !isCurrencyToken(s.toks[n].raw) {
 					return numExpr{}, 0, false
 				}
-			} else if !isCurrencyToken(raw) {
+			} else if !isCurrencyToken(raw) && raw != "p" {
 				return numExpr{}, 0, false // "180ml", "4th", "1er", "2e"
 			}
 		}
@@ -128,6 +128,13 @@ func (s *scanner) numberAt(i int) (numExpr, int, bool) {
 	if num.scale == 0 || num.words {
 		if f, m, ok := s.fractionAfter(num, n); ok {
 			return f, m, true
+		}
+	} else if w := s.word(n); num.scale >= 1e3 && (w == "and" || w == "et") {
+		// "3 million and a quarter"
+		if f, m, ok := s.properFractionAt(n + 1); ok {
+			num.val += f.val * num.scale
+			num.prec, num.last = 0, f.last
+			return num, m, true
 		}
 	}
 	return num, n, true
@@ -270,13 +277,7 @@ func (s *scanner) fractionAfter(num numExpr, n int) (numExpr, int, bool) {
 		if (plural || !s.ordinalUse(m)) && !(s.lang == "en" && !plural && num.val > 1) {
 			num.val /= d
 			num.prec, num.last = 0, m-1
-			// "a quarter million", "three quarters billion"
-			if w := s.word(m); w != "" && !s.toks[m].nl {
-				if f, ok := s.words[w]; ok && f >= 1e6 {
-					num.val *= f
-					num.scale, num.last, m = f, m, m+1
-				}
-			}
+			num, m = s.fractionOfScale(num, m)
 			return num, m, true
 		}
 	}
@@ -289,6 +290,9 @@ func (s *scanner) fractionAfter(num numExpr, n int) (numExpr, int, bool) {
 			}
 			num.val += f.val * unit
 			num.prec, num.last = 0, f.last
+			if unit == 1 {
+				num, m = s.fractionOfScale(num, m) // "two and a half million"
+			}
 			return num, m, true
 		}
 	}
@@ -308,6 +312,33 @@ func (s *scanner) fractionAfter(num numExpr, n int) (numExpr, int, bool) {
 		}
 	}
 	return num, n, false
+}
+
+// fractionOfScale extends a fraction with the scale that follows it: "a
+// quarter million", "two and a half million", "deux tiers de million",
+// "two thirds of a million".
+func (s *scanner) fractionOfScale(num numExpr, m int) (numExpr, int) {
+	k := m
+	switch s.word(k) {
+	case "de", "d":
+		k++
+		if s.sym(k) == "'" {
+			k++
+		}
+	case "of":
+		k++
+		if s.word(k) == "a" {
+			k++
+		}
+	}
+	if w := s.word(k); w != "" && !s.toks[k].nl {
+		if f, ok := s.words[w]; ok && f >= 1e6 {
+			num.val *= f
+			num.scale, num.last = f, k
+			return num, k + 1
+		}
+	}
+	return num, m
 }
 
 // properFractionAt reads a fraction below one written in words at i
@@ -405,8 +436,9 @@ func (s *scanner) wordsAt(i int) (numExpr, int, bool) {
 			st.add(1, fr)
 			j = i + 1
 		} else if d, m, _, ok := s.denomAt(i + 1); ok && !s.toks[i+1].nl && s.sym(i+1) != "-" {
-			// "a quarter million"
-			if f, ok := s.words[s.word(m)]; ok && f >= 1e6 && m < len(s.toks) && !s.toks[m].nl {
+			// "a quarter million" (but in "two and a half million" the
+			// million scales the whole)
+			if f, ok := s.words[s.word(m)]; ok && f >= 1e6 && m < len(s.toks) && !s.toks[m].nl && s.word(i-1) != "and" {
 				return numExpr{first: i, last: m, val: f / d, prec: f / 100, scale: f, words: true}, m + 1, true
 			}
 			return numExpr{first: i, last: m - 1, val: 1 / d, words: true}, m, true

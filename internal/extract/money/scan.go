@@ -356,6 +356,9 @@ func (s *scanner) currencyAt(i int, after bool) (currency, int, bool) {
 	if t.kind != tWord {
 		return currency{}, 0, false
 	}
+	if t.raw == "p" && after && s.isNum(i-1) && s.glued(i) {
+		return currency{code: "GBP", div: 100}, i + 1, true // "245p": pence
+	}
 	if code, scale, ok := isoCode(t.raw); ok && (scale == 1 || after) {
 		return currency{code: code, div: 1 / scale}, i + 1, true // "30 MUSD": div 1e-6
 	}
@@ -434,10 +437,10 @@ func (s *scanner) amountAt(i int) (item, int, bool) {
 	if neg {
 		num.val, num.first = -num.val, j-1
 	}
-	if hasCur && num.first == j && j > 0 && s.isNum(j) && s.glued(j) && s.toks[j-1].kind == tWord {
-		// "USD115": fine; the glued-letters check below is for plain words.
-	} else if s.isNum(j) && s.glued(j) && s.toks[j-1].kind == tWord && !hasCur {
-		return item{}, 0, false // "A380", "COVID19"
+	// Digits glued to a word ("A380", "COVID19") are part of a name, unless
+	// the word is the currency code ("USD115").
+	if !hasCur && s.isNum(j) && s.glued(j) && s.toks[j-1].kind == tWord {
+		return item{}, 0, false
 	}
 	num.val *= prefixScale
 	num.prec *= prefixScale

@@ -57,7 +57,7 @@ func tokenize(text, lang string) []token {
 // and digit groups visited), for the linear-time test.
 func tokenizeWork(text, lang string) ([]token, int) {
 	work := 0
-	toks := make([]token, 0, len(text)/5+1)
+	toks := make([]token, 0, len(text)/3+1) // news text averages a token per 4-6 bytes
 	space, nl := false, false
 	// After digits whose separators did not fit ("192.168.1.2", "22,24,26"),
 	// the numbers glued behind them by "." or "," are read as plain digits.
@@ -187,7 +187,8 @@ func readDigits(text string, i int, lang string, single bool) (tok token, end in
 	}
 	// Find the decimal separator, if any.
 	decAt := -1
-	count := map[byte]int{}
+	var counts [256]int // separators seen, by byte
+	count := counts[:]
 	for _, g := range groups[1:] {
 		count[g.sep]++
 	}

@@ -77,6 +77,9 @@ func (d *doc) npAfter(toks []tok, i int) (found, bool) {
 			for j < len(toks) && (titles[toks[j].lw] || isNameTok(toks[j]) || (particles[toks[j].lw] && j+1 < len(toks) && isNameTok(toks[j+1]) && j > i)) {
 				j++
 			}
+			if !d.plausibleName(t.s, toks[j-1].e) {
+				return found{}, false
+			}
 			return found{kind: nameMention, ms: t.s, me: toks[j-1].e}, true
 		case pronouns[t.lw]:
 			return found{kind: pronounMention, ms: t.s, me: t.e}, true
@@ -84,6 +87,15 @@ func (d *doc) npAfter(toks []tok, i int) (found, bool) {
 			return d.descFrom(toks, i), true
 		case advSkip[t.lw] || auxiliaries[t.lw]:
 		default:
+			// "said election lawyer Joe Birkenstock"
+			for k := i + 1; k < len(toks) && k <= i+3; k++ {
+				if isNameTok(toks[k]) || titles[toks[k].lw] {
+					return d.npAfter(toks, k)
+				}
+				if !toks[k].word || d.isVerb(toks[k]) {
+					break
+				}
+			}
 			return found{}, false
 		}
 	}
@@ -143,9 +155,9 @@ func (d *doc) npBefore(toks []tok, i int) (found, bool) {
 	for n := 0; j >= 0 && n < 12; n++ {
 		t := toks[j]
 		// auxiliaries, adverbs and verb chains: "n'a pas tardé à répliquer en"
-		chain := !t.cap && t.word && (d.isVerb(t) || t.lw == "à" || t.lw == "de" || t.lw == "d'" ||
+		chain := !t.cap && t.word && (d.isVerb(t) || t.lw == "à" || t.lw == "de" || t.lw == "d'" || phrasal[t.lw] ||
 			strings.HasSuffix(t.lw, "é") || strings.HasSuffix(t.lw, "er") || strings.HasSuffix(t.lw, "ed") || t.lw == "to") && t.lw != "dernier" && t.lw != "premier"
-		if !(auxiliaries[t.lw] || advSkip[t.lw] || chain) || (t.lw == "l'" && j == 0) {
+		if !(auxiliaries[t.lw] || advSkip[t.lw] || chain || timeWords[t.lw]) || (t.lw == "l'" && j == 0) {
 			break
 		}
 		j--
@@ -164,13 +176,27 @@ func (d *doc) npBefore(toks []tok, i int) (found, bool) {
 	if j >= 0 && (toks[j].lw == "and" || toks[j].lw == "et" || toks[j].lw == "but" || toks[j].lw == "mais") {
 		return d.sentenceSubject(toks[:j])
 	}
-	if j >= 0 && toks[j].w == "," {
+	// "Cory James, 22, of Flint, Mich., said": back over the appositions
+	for n := 0; n < 4 && j >= 0 && toks[j].w == ","; n++ {
 		k := j - 1
-		for k >= 0 && toks[k].w != "," && toks[k].w != ":" && toks[k].w != "(" {
+		for k >= 0 && k > j-15 && toks[k].w != "," && toks[k].w != ":" && toks[k].w != "(" {
 			k--
 		}
-		if k >= 0 && toks[k].w == "," {
-			j = k - 1
+		if k < 0 || toks[k].w != "," {
+			break
+		}
+		j = k - 1
+		if j < 0 {
+			break
+		}
+		// stop at a segment that starts like a subject
+		s := j
+		for s > 0 && toks[s-1].w != "," && toks[s-1].w != ":" && toks[s-1].w != "(" && s > j-15 {
+			s--
+		}
+		first := toks[s]
+		if !(prepositions[first.lw] && !dets[first.lw]) && !unicode.IsDigit(rune(first.w[0])) && !(s > 0 && toks[s-1].w == "," && (toks[j].caps || len(toks[j].w) <= 5 && strings.HasSuffix(toks[j].w, "."))) {
+			break
 		}
 	}
 	if j < 0 {
@@ -231,7 +257,7 @@ func (d *doc) npBefore(toks []tok, i int) (found, bool) {
 				return found{kind: nameMention, ms: toks[s+1].s, me: toks[e-1].e}, true
 			}
 		}
-		if k > 0 && prepositions[toks[k-1].lw] && !dets[toks[k-1].lw] {
+		if k > 0 && prepositions[toks[k-1].lw] && !dets[toks[k-1].lw] || !d.plausibleName(toks[k].s, t.e) {
 			return found{}, false
 		}
 		return found{kind: nameMention, ms: toks[k].s, me: t.e}, true
@@ -260,18 +286,21 @@ func (d *doc) npBefore(toks []tok, i int) (found, bool) {
 func (d *doc) attribute(c *cand, prev *cand) bool {
 	sp := &c.sp
 	lo, hi := d.bounds(c.para, sp.open, sp.closeEnd)
+	// The context is at most maxContext bytes each side, which keeps the
+	// whole pass linear however long a sentence runs.
+	lo, hi = max(lo, sp.open-maxContext), min(hi, sp.closeEnd+maxContext)
 	slo, shi := lo, hi
 	// The context stops at neighbouring quotations.
 	listed := false
-	for _, o := range d.quote {
-		if o.closeEnd <= sp.open && o.closeEnd > lo {
-			lo = o.closeEnd
-			listed = true
-		}
-		if o.open >= sp.closeEnd && o.open < hi {
-			hi = o.open
-			listed = true
-		}
+	k := sort.Search(len(d.quote), func(k int) bool { return d.quote[k].open >= sp.closeEnd })
+	if k < len(d.quote) && d.quote[k].open < hi {
+		hi = d.quote[k].open
+		listed = true
+	}
+	k = sort.Search(len(d.quote), func(k int) bool { return d.quote[k].open >= sp.open })
+	if k > 0 && d.quote[k-1].closeEnd <= sp.open && d.quote[k-1].closeEnd > lo {
+		lo = d.quote[k-1].closeEnd
+		listed = true
 	}
 	inner := d.toksIn(sp.start, sp.end)
 	left := d.toksIn(lo, sp.open)
@@ -301,6 +330,14 @@ func (d *doc) attribute(c *cand, prev *cand) bool {
 	if !ok || f.naming {
 		if g, yes := d.leftCue(left, prev); yes {
 			f, ok = g, true
+		}
+	}
+	// Inside a sentence with no reporting verb we know ("He anticipated
+	// that … “…”", "McCrory blamed the court's “…”"), its subject.
+	if !ok && len(left) > 0 && lo == slo {
+		if g, yes := d.sentenceSubject(left); yes && g.kind != descMention {
+			f, ok = g, true
+			f.cs, f.ce = g.ms, g.ms
 		}
 	}
 	// The sentence before introduces the quotation: "X said in a
@@ -372,7 +409,7 @@ func (d *doc) attribute(c *cand, prev *cand) bool {
 	// said. “B.”") it shares its mention and cue.
 	if prev != nil && sp.open-prev.sp.end < 2500 {
 		c.q.Speaker = prev.q.Speaker
-		if prev.para == c.para && d.endsBetween(prev.sp.closeEnd, sp.open) <= 1 {
+		if prev.para >= c.para-1 && d.endsBetween(prev.sp.closeEnd, sp.open) <= 1 {
 			c.q.SpeakerSpan, c.q.Cue, c.q.CueSpan = prev.q.SpeakerSpan, prev.q.Cue, prev.q.CueSpan
 			c.mpos = prev.mpos
 		}
@@ -397,10 +434,8 @@ func (d *doc) introSentence(c *cand, prev *cand) (found, bool) {
 	if d.inQuote(start) || d.inQuote(end-1) {
 		return found{}, false
 	}
-	for _, o := range d.quote {
-		if o.open >= start && o.open < end {
-			return found{}, false
-		}
+	if k := sort.Search(len(d.quote), func(k int) bool { return d.quote[k].open >= start }); k < len(d.quote) && d.quote[k].open < end {
+		return found{}, false
 	}
 	toks := d.toksIn(start, end)
 	if len(toks) == 0 || len(toks) > 40 {
@@ -519,7 +554,7 @@ func (d *doc) incise(toks []tok) (int, found, int, bool) {
 // reversed himself, telling …").
 func (d *doc) sentenceSubject(l []tok) (found, bool) {
 	i := 0
-	if len(l) > 0 && (prepositions[l[0].lw] || advSkip[l[0].lw] || l[0].lw == "but" || l[0].lw == "mais" || l[0].lw == "and" || l[0].lw == "et") {
+	if len(l) > 0 && (prepositions[l[0].lw] || advSkip[l[0].lw]) {
 		k := 0
 		for k < len(l) && l[k].w != "," {
 			k++
@@ -541,10 +576,35 @@ func (d *doc) sentenceSubject(l []tok) (found, bool) {
 	case isNameTok(t) || titles[t.lw]:
 		return d.npAfter(l, i)
 	case dets[t.lw] && t.lw != "de" && t.lw != "of":
+		if i+1 < len(l) && (l[i+1].lw == "dernier" || l[i+1].lw == "dernière" || l[i+1].lw == "latter") {
+			return found{kind: pronounMention, ms: t.s, me: l[i+1].e, latter: true}, true
+		}
 		f := d.descFrom(l, i)
 		return f, f.kind != noMention
 	}
 	return found{}, false
+}
+
+var phrasal = set("on", "went", "goes", "go", "going", "want", "wants", "wanted", "tried", "tries", "seemed",
+	"seems", "began", "begins", "decided", "chose", "refused", "continued", "veut", "voulu", "tenu", "tient")
+
+var timeWords = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+	"yesterday", "tonight", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier",
+	"aujourd'hui", "night", "morning", "evening", "afternoon", "week", "soir", "matin", "also", "later")
+
+// plausibleName rejects a lone capitalised word that opens a sentence and
+// is no entity of the article ("Minutes later, she …", "Perhaps").
+func (d *doc) plausibleName(s, e int) bool {
+	if strings.ContainsAny(strings.TrimSpace(d.text[s:e]), " \u00a0") {
+		return true
+	}
+	if before := d.entsBefore(s + 1); len(before) > 0 && before[len(before)-1].s <= s && s < before[len(before)-1].e {
+		return true
+	}
+	p := strings.TrimRight(d.text[max(0, s-3):s], " \u00a0\u202f")
+	initial := p == "" || strings.HasSuffix(p, ".") || strings.HasSuffix(p, "\n") || strings.HasSuffix(p, "!") || strings.HasSuffix(p, "?")
+	next := strings.TrimLeft(d.text[e:min(len(d.text), e+4)], " ")
+	return !initial || !(strings.HasPrefix(next, ",") || strings.HasPrefix(next, " ") || next == "")
 }
 
 // coreVerbs say speech and nothing else.
@@ -579,7 +639,15 @@ func (d *doc) rightCue(r []tok, sp *span) (found, bool) {
 	}
 	// A new sentence after a quotation that ended its own.
 	if tail := strings.TrimRight(d.text[sp.start:sp.end], " "); i == 0 && r[0].cap && strings.HasSuffix(tail, ".") {
-		if !(len(r) > 1 && (d.isVerb(r[1]) || (len(r) > 2 && d.isVerb(r[2])))) {
+		// only "“Done.” Smith said." where the attribution is the whole
+		// sentence
+		short := false
+		for k := 1; k <= 2 && k < len(r); k++ {
+			if d.isVerb(r[k]) && (k+1 == len(r) || r[k+1].w == "." || r[k+1].w == ",") {
+				short = true
+			}
+		}
+		if !short {
 			return found{}, false
 		}
 	}
@@ -619,7 +687,7 @@ func (d *doc) rightCue(r []tok, sp *span) (found, bool) {
 	}
 	// verb first: "», a ajouté un ténor", "," said Smith"
 	j := i
-	for j < len(r) && j < i+3 && auxVerb[r[j].lw] {
+	for j < len(r) && j < i+3 && (auxVerb[r[j].lw] || r[j].lw == "se" || r[j].lw == "s'") {
 		j++
 	}
 	if j < len(r) && (d.isVerb(r[j]) || inciseOnly[r[j].lw]) && !strings.HasSuffix(r[j].lw, "ant") && !strings.HasSuffix(r[j].lw, "ing") {
@@ -630,8 +698,9 @@ func (d *doc) rightCue(r []tok, sp *span) (found, bool) {
 		}
 	}
 	// subject first: "," he said", "», c'est ainsi qu'il a qualifié"
-	for j := i; j < len(r) && j < i+10; j++ {
-		if r[j].w == "." || r[j].w == ";" {
+	for j := i; j < len(r) && j < i+25; j++ {
+		// a sentence ends at a period before a capital, not in "(D-Wis.)"
+		if r[j].w == ";" || r[j].w == "." && (j+1 == len(r) || r[j+1].cap) {
 			break
 		}
 		if d.isVerb(r[j]) {
@@ -641,6 +710,24 @@ func (d *doc) rightCue(r []tok, sp *span) (found, bool) {
 				return f, true
 			}
 			break
+		}
+	}
+	// "“…,” Bennett shot back": a comma, ? or ! before the closing mark
+	// and a name or pronoun then a lower-case word make an attribution
+	// even with a verb the lexicon lacks.
+	if i == 0 && sp.closed && i+1 < len(r) {
+		before := strings.TrimRight(d.text[sp.start:sp.close], " \u00a0\u202f")
+		if strings.HasSuffix(before, ",") || strings.HasSuffix(before, "?") || strings.HasSuffix(before, "!") {
+			if f, ok := d.npAfter(r, 0); ok && f.kind != descMention {
+				k := 0
+				for k < len(r) && r[k].e <= f.me {
+					k++
+				}
+				if k < len(r) && (r[k].word && !r[k].cap && !prepositions[r[k].lw] || r[k].w == ",") {
+					f.cs, f.ce, f.strong = r[k].s, r[k].e, true
+					return f, true
+				}
+			}
 		}
 	}
 	return found{}, false
@@ -696,7 +783,7 @@ func (d *doc) leftCue(l []tok, prev *cand) (found, bool) {
 		participle := strings.HasSuffix(t.lw, "ant") || strings.HasSuffix(t.lw, "ing")
 		var f found
 		ok := false
-		if participle && i > 0 && l[i-1].w == "," {
+		if participle {
 			f, ok = d.sentenceSubject(l[:i])
 		}
 		if !ok {
@@ -788,18 +875,19 @@ func (d *doc) resolve(f found, prev *cand) string {
 			head = f.descWords[0]
 		}
 		best, bestPos := "", -1
-		for _, x := range d.ents {
-			if x.s >= f.ms {
-				break
-			}
-			if x.role != "" && containsWords(strings.Fields(x.role), f.descWords) && x.s > bestPos {
+		before := d.entsBefore(f.ms)
+		for i := len(before) - 1; i >= 0 && i >= len(before)-maxLookBack; i-- {
+			x := before[i]
+			if x.role != "" && containsWords(strings.Fields(x.role), f.descWords) {
 				best, bestPos = x.name, x.s
+				break
 			}
 		}
 		if orgNouns[head] {
-			for _, x := range d.ents {
-				if x.s < f.ms && x.typ == news.ORG && x.s > bestPos {
-					best, bestPos = x.name, x.s
+			for i := len(before) - 1; i >= 0 && i >= len(before)-maxLookBack && before[i].s > bestPos; i-- {
+				if before[i].typ == news.ORG {
+					best, bestPos = before[i].name, before[i].s
+					break
 				}
 			}
 		}
@@ -830,15 +918,24 @@ func (d *doc) antecedent(pos int, prev *cand, typ news.EntityType) string {
 	if prev != nil && prev.q.Speaker != "" && prev.mpos < pos {
 		best, bestPos = prev.q.Speaker, max(prev.mpos, prev.sp.start)
 	}
-	for _, x := range d.ents {
-		if x.s >= pos {
-			break
-		}
-		if x.typ == typ && x.s > bestPos && !d.inQuote(x.s) {
-			best, bestPos = x.name, x.s
+	before := d.entsBefore(pos)
+	for i := len(before) - 1; i >= 0 && i >= len(before)-maxLookBack && before[i].s > bestPos; i-- {
+		if x := before[i]; x.typ == typ && !d.inQuote(x.s) {
+			return x.name
 		}
 	}
 	return best
+}
+
+// Bounds that keep Extract linear in the length of the text.
+const (
+	maxContext  = 600 // bytes read on each side of a quotation
+	maxLookBack = 300 // entities looked back at for a pronoun or a role
+)
+
+// entsBefore returns the entities that start before pos.
+func (d *doc) entsBefore(pos int) []ent {
+	return d.ents[:sort.Search(len(d.ents), func(i int) bool { return d.ents[i].s >= pos })]
 }
 
 // endsBetween counts the sentence ends in [a, b).

@@ -25,7 +25,8 @@ var (
 		"comment", "tonn", "taclé", "fustig", "dénonc", "qualif", "surnomm", "class", "interpell",
 		"rétorqu", "renchér", "assur", "pointe", "raill", "souffl", "tranch", "lâché", "balay", "nuanc",
 		"exhort", "plaid", "regrett", "salu", "twitt", "tweet", "pest", "argument", "expliqu", "précis",
-		"rappel", "rappell", "ajout", "estim", "affirm", "déclar", "indiqu", "soulign"}
+		"rappel", "rappell", "ajout", "estim", "affirm", "déclar", "indiqu", "soulign", "félicit", "désol",
+		"étonn", "indign", "emport", "agac", "alarm", "exclam", "esclaff", "enthousiasm", "lamment"}
 	extraFR = []string{"assène", "assènent", "asséné", "assénait", "met", "mettent", "poursuit",
 		"poursuivi", "poursuivait", "reprend", "repris", "dit", "disait", "écrit", "écrivait", "répond",
 		"répondu", "répondait", "prévient", "prévenu", "prévenait", "admet", "soutient", "soutenu",
@@ -107,6 +108,10 @@ type tok struct {
 	elide bool // "l'", "d'", "qu'"
 }
 
+// abbrevs keep their period: "Gov. Kasich" is one title and one name.
+var abbrevs = set("gov", "sen", "rep", "mr", "mrs", "ms", "dr", "pr", "st", "lt", "gen", "col", "capt", "sgt",
+	"rev", "prof", "jr", "sr", "m", "mme", "mlle", "me", "mgr", "ste", "cie", "inc", "corp", "co", "u.s")
+
 var elisions = set("l", "d", "j", "qu", "n", "s", "c", "m", "t", "jusqu", "lorsqu", "puisqu", "quoiqu")
 
 // tokens splits text[s:e] into words and punctuation marks.
@@ -149,8 +154,8 @@ func tokens(text string, s, e int) []tok {
 					j += n2
 					continue
 				}
-				if r2 == '.' && utf8.RuneCountInString(text[i:j]) == 1 && unicode.IsUpper(runeBefore(text, i, j)) {
-					j += n2 // an initial: "J."
+				if r2 == '.' && (utf8.RuneCountInString(text[i:j]) == 1 && unicode.IsUpper(runeBefore(text, i, j)) || abbrevs[strings.ToLower(text[i:j])]) {
+					j += n2 // an initial or a title: "J.", "Gov.", "M."
 				}
 			}
 			break

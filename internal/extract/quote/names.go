@@ -36,8 +36,11 @@ var (
 		"ancien", "ancienne", "premier", "première", "sa", "son", "ses", "leur", "leurs", "notre", "nos",
 		"votre", "vos", "mon", "ma", "mes", "crédits", "crédit", "photo", "photos", "dernières", "lire",
 		"vidéo", "it's", "ça", "cela", "ceci", "certains", "certaines", "plusieurs", "d'autres", "other")
-	titles = set("mme", "m.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "pr", "pr.", "sen.",
-		"sen", "rep.", "rep", "gov.", "gov", "me", "maître", "mgr", "sir", "lord", "lady", "madame", "monsieur")
+	titles = set("mme", "mme.", "mlle", "mlle.", "st.", "jr.", "prof", "m.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "pr", "pr.", "sen.",
+		"sen", "rep.", "rep", "gov.", "gov", "me", "maître", "mgr", "sir", "lord", "lady", "madame", "monsieur",
+		"governor", "senator", "mayor", "judge", "gen.", "lt.", "col.", "capt.", "sgt.", "rev.", "prof.", "professor",
+		"president", "secretary", "speaker", "chairman", "chairwoman", "minister", "ambassador", "sheriff",
+		"former", "ex", "candidate", "nominee", "attorney", "general", "director", "leader", "chief", "justice")
 	particles = set("de", "d'", "van", "von", "der", "del", "della", "da", "di", "du", "bin", "al", "ben", "le", "la")
 )
 
@@ -138,11 +141,22 @@ func canonicalise(ents []ent) []ent {
 			seen[x.name]++
 		}
 	}
+	byWord := map[string][]string{}
+	for _, f := range full {
+		for _, w := range strings.Fields(strings.ToLower(f)) {
+			if len(byWord[w]) < maxPerWord {
+				byWord[w] = append(byWord[w], f)
+			}
+		}
+	}
 	for i := range ents {
 		x := &ents[i]
 		words := strings.Fields(x.name)
+		if len(words) == 0 {
+			continue
+		}
 		best := ""
-		for _, f := range full {
+		for _, f := range byWord[strings.ToLower(words[0])] {
 			if len(f) <= len(x.name) || seen[f] < seen[x.name] {
 				continue
 			}

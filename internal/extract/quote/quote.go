@@ -76,6 +76,27 @@ type doc struct {
 	paras [][2]int
 	ends  []int // sentence ends (byte offsets just after the terminator), outside quotations
 	quote []span
+	// byWord lists the distinct entity names by their lower-case words
+	// (at most maxPerWord each).
+	byWord map[string][]string
+}
+
+const maxPerWord = 32
+
+func (d *doc) indexNames() {
+	d.byWord = map[string][]string{}
+	seen := map[string]bool{}
+	for _, x := range d.ents {
+		if seen[x.name] {
+			continue
+		}
+		seen[x.name] = true
+		for _, w := range strings.Fields(strings.ToLower(x.name)) {
+			if len(d.byWord[w]) < maxPerWord {
+				d.byWord[w] = append(d.byWord[w], x.name)
+			}
+		}
+	}
 }
 
 // Extract returns the quotes of a.Text with speakers, in text order.
@@ -89,6 +110,7 @@ func (e *Extractor) Extract(a *news.Article, people []news.Mention) []news.Quote
 	d.paras = paragraphs(d.text)
 	d.toks = tokens(d.text, 0, len(d.text))
 	d.ents = e.findEntities(d.text, d.toks, people)
+	d.indexNames()
 	var cands []*cand
 	posts := map[int]bool{}
 	for pi, p := range d.paras {
@@ -151,6 +173,17 @@ func (d *doc) sentenceEnds() {
 		}
 		if inQuote(i) {
 			continue
+		}
+		// "Gov. Kasich", "J. Smith", "Mme. X": an abbreviation's period
+		if c == '.' {
+			w := i
+			for w > 0 && d.text[w-1] != ' ' && d.text[w-1] != '\n' && d.text[w-1] != '(' && i-w < 8 {
+				w--
+			}
+			word := strings.ToLower(d.text[w:i])
+			if abbrevs[word] || titles[word+"."] || (utf8.RuneCountInString(word) == 1 && word != "" && unicode.IsLetter(rune(d.text[w]))) {
+				continue
+			}
 		}
 		j := i + 1
 		for j < len(d.text) && (d.text[j] == '.' || d.text[j] == '!' || d.text[j] == '?') {
@@ -268,8 +301,8 @@ func (d *doc) block(pi int) *cand {
 // canonical returns the article's full name for a surface name.
 func (d *doc) canonical(name string, at int) string {
 	name = strings.TrimSpace(name)
-	for _, x := range d.ents {
-		if x.s <= at && at < x.e {
+	if before := d.entsBefore(at + 1); len(before) > 0 {
+		if x := before[len(before)-1]; x.s <= at && at < x.e {
 			return x.name
 		}
 	}
@@ -278,9 +311,12 @@ func (d *doc) canonical(name string, at int) string {
 		words = words[1:]
 	}
 	best := strings.Join(words, " ")
-	for _, x := range d.ents {
-		if len(x.name) > len(best) && containsWords(strings.Fields(x.name), words) {
-			best = x.name
+	if len(words) == 0 {
+		return best
+	}
+	for _, n := range d.byWord[strings.ToLower(words[len(words)-1])] {
+		if len(n) > len(best) && containsWords(strings.Fields(n), words) {
+			best = n
 		}
 	}
 	return best

@@ -199,7 +199,7 @@ func (s *Store) Stories(ctx context.Context, q news.StoryQuery) ([]news.Story, e
 	for _, st := range s.stories {
 		sts = append(sts, st)
 	}
-	slices.SortFunc(sts, func(a, b *story) int { return cmp.Compare(b.touched, a.touched) })
+	slices.SortFunc(sts, func(a, b *story) int { return cmp.Or(cmp.Compare(b.touched, a.touched), strings.Compare(a.id, b.id)) })
 	out := []news.Story{}
 	for _, st := range page(sts, q.Offset, q.Limit) {
 		out = append(out, s.story(st))

@@ -20,5 +20,9 @@ func TestStore(t *testing.T) { storetest.Run(t, open) }
 func TestWorkers(t *testing.T) {
 	s := memstore.New()
 	defer s.Close()
-	storetest.Workers(t, func(t *testing.T) storetest.Store { return s }, 4, 5000)
+	n := 5000
+	if raceEnabled || testing.Short() {
+		n = 1500
+	}
+	storetest.Workers(t, func(t *testing.T) storetest.Store { return s }, 4, n)
 }

@@ -411,7 +411,7 @@ func (db *DB) Story(ctx context.Context, id string) (news.Story, error) {
 func (db *DB) Stories(ctx context.Context, q news.StoryQuery) ([]news.Story, error) {
 	out := []news.Story{}
 	err := db.readTx(ctx, func(tx pgx.Tx) error {
-		rows, err := tx.Query(ctx, `SELECT id, title, updated_us FROM stories ORDER BY touched DESC LIMIT $1 OFFSET $2`,
+		rows, err := tx.Query(ctx, `SELECT id, title, updated_us FROM stories ORDER BY touched DESC, id LIMIT $1 OFFSET $2`,
 			record.Limit(q.Limit), max(q.Offset, 0))
 		if err != nil {
 			return err

@@ -102,9 +102,9 @@ func TestPersistent(t *testing.T) {
 func TestWorkers(t *testing.T) {
 	t.Parallel()
 	dsn := testDSN(t)
-	n := 5000
-	if testing.Short() {
-		n = 1000
+	n := 5000 // go test without -race or -short runs the full size
+	if raceEnabled || testing.Short() {
+		n = 1500
 	}
 	storetest.Workers(t, func(t *testing.T) storetest.Store { return openDSN(t, dsn) }, 4, n)
 }
@@ -221,4 +221,23 @@ func BenchmarkPut(b *testing.B) {
 		dsn := testDSN(b)
 		return func() storetest.Store { return openDSN(b, dsn) }
 	})
+}
+
+func TestOpenBad(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct{ name, dsn string }{
+		{"unparsable", "postgres://%zz"},
+		{"nobody listens", "postgres://recoupe@127.0.0.1:1/recoupe?sslmode=disable&connect_timeout=2"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			db, err := postgres.Open(t.Context(), tc.dsn)
+			if err == nil {
+				db.Close()
+				t.Fatalf("Open(%q) succeeded, want an error", tc.dsn)
+			}
+			if !strings.HasPrefix(err.Error(), "postgres: ") {
+				t.Errorf("Open(%q) error = %v, want it to start with \"postgres: \"", tc.dsn, err)
+			}
+		})
+	}
 }

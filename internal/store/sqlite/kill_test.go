@@ -21,7 +21,7 @@ func TestMain(m *testing.M) {
 func TestKilledWorkers(t *testing.T) {
 	n := 1500
 	if raceEnabled || testing.Short() {
-		n = 300
+		n = 200
 	}
 	path := filepath.Join(t.TempDir(), "recoupe.db")
 	db := openAt(t, path)

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"path/filepath"
+	"sync"
 	"syscall"
 	"time"
 )
@@ -19,8 +21,26 @@ type assignLock struct {
 	slot chan struct{}
 }
 
+var (
+	locksMu sync.Mutex
+	locks   = map[string]*assignLock{} // by absolute path
+)
+
+// newAssignLock returns the lock for the file at path, shared by all the
+// DBs of this process open on it, so that their goroutines queue in Go
+// and only processes poll the file lock.
 func newAssignLock(path string) *assignLock {
-	return &assignLock{path: path, slot: make(chan struct{}, 1)}
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
+	locksMu.Lock()
+	defer locksMu.Unlock()
+	l, ok := locks[path]
+	if !ok {
+		l = &assignLock{path: path, slot: make(chan struct{}, 1)}
+		locks[path] = l
+	}
+	return l
 }
 
 func (l *assignLock) acquire(ctx context.Context) (func(), error) {

@@ -332,7 +332,7 @@ func (db *DB) Story(ctx context.Context, id string) (news.Story, error) {
 func (db *DB) Stories(ctx context.Context, q news.StoryQuery) ([]news.Story, error) {
 	out := []news.Story{}
 	err := db.readTx(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT id, title, updated_us FROM stories ORDER BY touched DESC LIMIT ? OFFSET ?`,
+		rows, err := tx.QueryContext(ctx, `SELECT id, title, updated_us FROM stories ORDER BY touched DESC, id LIMIT ? OFFSET ?`,
 			record.Limit(q.Limit), max(q.Offset, 0))
 		if err != nil {
 			return err

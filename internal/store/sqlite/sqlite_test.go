@@ -1,7 +1,10 @@
 package sqlite_test
 
 import (
+	"database/sql"
+	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/recoupe/recoupe/internal/store/sqlite"
@@ -39,7 +42,7 @@ func TestWorkers(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "recoupe.db")
 	n := 5000
 	if raceEnabled || testing.Short() {
-		n = 1000
+		n = 500
 	}
 	storetest.Workers(t, func(t *testing.T) storetest.Store { return openAt(t, path) }, 4, n)
 }
@@ -57,4 +60,51 @@ func BenchmarkPut(b *testing.B) {
 			return db
 		}
 	})
+}
+
+func TestOpenBad(t *testing.T) {
+	dir := t.TempDir()
+	garbage := filepath.Join(dir, "garbage.db")
+	if err := os.WriteFile(garbage, []byte("this is not an SQLite database, it is a fictional text file of some length......"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	newer := filepath.Join(dir, "newer.db")
+	db := openAt(t, newer)
+	db.Close()
+	raw, err := sql.Open("sqlite", newer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := raw.Exec(`UPDATE schema_version SET version = 99`); err != nil {
+		t.Fatal(err)
+	}
+	raw.Close()
+	for _, tc := range []struct{ name, path, want string }{
+		{"missing directory", filepath.Join(dir, "none", "x.db"), "none"},
+		{"not a database", garbage, "garbage.db"},
+		{"newer schema", newer, "schema version 99"},
+		{"uri", "file:x.db?mode=ro", "plain file path"},
+		{"empty", "", "plain file path"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			db, err := sqlite.Open(t.Context(), tc.path)
+			if err == nil {
+				db.Close()
+				t.Fatalf("Open(%q) succeeded, want an error", tc.path)
+			}
+			if !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("Open(%q) error = %v, want it to mention %q", tc.path, err, tc.want)
+			}
+		})
+	}
+}
+
+func TestSchemaVersion(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "recoupe.db")
+	for range 2 { // the second open finds the schema up to date
+		v, err := openAt(t, path).SchemaVersion(t.Context())
+		if err != nil || v != 1 {
+			t.Errorf("SchemaVersion = %d, %v, want 1", v, err)
+		}
+	}
 }

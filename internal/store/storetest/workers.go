@@ -72,10 +72,13 @@ func Extract(a news.Article) news.Extraction {
 type Clusterer struct {
 	after int64
 	story map[string]string // topic → story
+	seen  map[string]bool   // articles assigned
 }
 
 // NewClusterer returns a clusterer that knows no assignment yet.
-func NewClusterer() *Clusterer { return &Clusterer{story: map[string]string{}} }
+func NewClusterer() *Clusterer {
+	return &Clusterer{story: map[string]string{}, seen: map[string]bool{}}
+}
 
 // Ingest stores a generated article unless the store has it, assigning
 // it to a story; it reports whether this call stored it.
@@ -91,12 +94,16 @@ func (c *Clusterer) Ingest(ctx context.Context, s Store, a news.Article) (bool, 
 	defer unlock()
 	if err := s.Assignments(ctx, c.after, func(seq int64, as news.Assignment) error {
 		c.after = seq
+		c.seen[as.ArticleID] = true
 		if !as.Manual {
 			c.story[topicOf(as.ArticleID)] = as.StoryID
 		}
 		return nil
 	}); err != nil {
 		return false, err
+	}
+	if c.seen[a.ID] { // another worker stored it meanwhile
+		return false, nil
 	}
 	as := news.Assignment{StoryID: c.story[topicOf(a.ID)]}
 	if as.StoryID == "" {

@@ -1,0 +1,235 @@
+package quote_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/recoupe/recoupe/internal/extract/quote"
+	"github.com/recoupe/recoupe/news"
+)
+
+// want is one expected quote: its words and speaker.
+type want struct {
+	Text, Speaker string
+	Kind          news.QuoteKind
+}
+
+// The texts below are fictional, written for these tests.
+var extractTests = []struct {
+	name string
+	text string
+	want []want
+}{
+	{
+		name: "guillemets with no-break spaces and inverted cue",
+		text: "Le maire de Valbrune, Hugo Sarrat, a visité l'usine lundi. « Nous ne fermerons pas ce site », a-t-il assuré devant les salariés.",
+		want: []want{{"Nous ne fermerons pas ce site", "Hugo Sarrat", news.QuoteDirect}},
+	},
+	{
+		name: "guillemets without inner spaces, verb then name",
+		text: "«Le budget est tenu», explique Camille Ferrand, directrice financière du groupe.",
+		want: []want{{"Le budget est tenu", "Camille Ferrand", news.QuoteDirect}},
+	},
+	{
+		name: "narrow no-break spaces",
+		text: "Pour Lina Okafor, ingénieure, «\u202fla digue tiendra\u202f».",
+		want: []want{{"la digue tiendra", "Lina Okafor", news.QuoteMixed}},
+	},
+	{
+		name: "curly quotes in English, he said",
+		text: "Mark Delaney ran the bakery for twenty years.\n\n“We never missed a morning,” he said.",
+		want: []want{{"We never missed a morning", "Mark Delaney", news.QuoteDirect}},
+	},
+	{
+		name: "ASCII quotes, said Name",
+		text: "\"The bridge will reopen in May,\" said Priya Raman, the city engineer.",
+		want: []want{{"The bridge will reopen in May", "Priya Raman", news.QuoteDirect}},
+	},
+	{
+		name: "nested quotes stay in the outer one",
+		text: "« Ils appellent ça “une pause”, moi j'appelle ça un abandon », tranche Odile Marchand.",
+		want: []want{{"Ils appellent ça “une pause”, moi j'appelle ça un abandon", "Odile Marchand", news.QuoteDirect}},
+	},
+	{
+		name: "incise inside the marks",
+		text: "Samia Benali enseigne depuis dix ans. « Le lycée manque de tout, affirme-t-elle. Même les chaises sont cassées. »",
+		want: []want{{"Le lycée manque de tout, affirme-t-elle. Même les chaises sont cassées.", "Samia Benali", news.QuoteDirect}},
+	},
+	{
+		name: "unclosed quote ends with its paragraph",
+		text: "Théo Vasseur a répondu sur son blog : « Je ne céderai rien, ni aujourd'hui ni demain.\nLa suite de l'affaire se jouera au tribunal.",
+		want: []want{{"Je ne céderai rien, ni aujourd'hui ni demain.", "Théo Vasseur", news.QuoteDirect}},
+	},
+	{
+		name: "unclosed quote cut before its closing incise",
+		text: "Rémi Castel, lui, persiste. « Le projet est viable et nous le prouverons., a-t-il déclaré par l'intermédiaire de son avocat.\nAucune date n'est fixée.",
+		want: []want{{"Le projet est viable et nous le prouverons.", "Rémi Castel", news.QuoteDirect}},
+	},
+	{
+		name: "wrong closing mark",
+		text: "Nadia Ferhat a répliqué : « Revenez quand vous aurez lu le dossier« . Le ton est monté.",
+		want: []want{{"Revenez quand vous aurez lu le dossier", "Nadia Ferhat", news.QuoteDirect}},
+	},
+	{
+		name: "block quote with an attribution line",
+		text: "Le patron de Norvik n'a pas tardé à réagir. Sur son réseau social, il a écrit :\nMerci, mais nous ne sommes pas à vendre.\n– Jonas Lind, PDG de Norvik",
+		want: []want{{"Merci, mais nous ne sommes pas à vendre.", "Jonas Lind", news.QuoteBlock}},
+	},
+	{
+		name: "embedded post",
+		text: "La ministre a réagi en ligne.\nLes écoles rouvriront jeudi. https://t.co/abc123 — Claire Dumas (@clairedumas) March 3, 2021\nLes syndicats sont sceptiques.",
+		want: []want{{"Les écoles rouvriront jeudi.", "Claire Dumas", news.QuotePost}},
+	},
+	{
+		name: "selon X with a colon",
+		text: "Le sucre serait en cause, selon le diététicien Paul Arnaud : « le pancréas s'épuise. »",
+		want: []want{{"le pancréas s'épuise.", "Paul Arnaud", news.QuoteDirect}},
+	},
+	{
+		name: "pour X and a role resolved to the named person",
+		text: "La géologue Inès Caradec a mesuré la faille. Pour la géologue, « le risque sismique est sous-estimé dans toute la vallée ».",
+		want: []want{{"le risque sismique est sous-estimé dans toute la vallée", "Inès Caradec", news.QuoteMixed}},
+	},
+	{
+		name: "colon introduction without a verb",
+		text: "Sur le calendrier, Yann Le Goff est plus prudent : « rien ne sera prêt avant l'été, et peut-être même pas à la rentrée. »",
+		want: []want{{"rien ne sera prêt avant l'été, et peut-être même pas à la rentrée.", "Yann Le Goff", news.QuoteDirect}},
+	},
+	{
+		name: "floating quote after the speaker's own quote",
+		text: "« Nous avons doublé nos ventes », se félicite Aurore Bastide.\nLa concurrence, elle, recule.\n« Le marché est à nous pour cinq ans au moins, sans aucun doute possible. »",
+		want: []want{
+			{"Nous avons doublé nos ventes", "Aurore Bastide", news.QuoteDirect},
+			{"Le marché est à nous pour cinq ans au moins, sans aucun doute possible.", "Aurore Bastide", news.QuoteDirect},
+		},
+	},
+	{
+		name: "pronoun goes to the last named person",
+		text: "Le juge Marc Olivier a rendu sa décision. Il a estimé : « La procédure a été respectée de bout en bout. »",
+		want: []want{{"La procédure a été respectée de bout en bout.", "Marc Olivier", news.QuoteDirect}},
+	},
+	{
+		name: "organisation as speaker",
+		text: "« Aucun lot contaminé n'a été vendu », assure l'OFSA dans un communiqué.",
+		want: []want{{"Aucun lot contaminé n'a été vendu", "OFSA", news.QuoteDirect}},
+	},
+	{
+		name: "anonymous source kept as a description",
+		text: "« Il ne tiendra pas jusqu'à Noël », confie un proche du ministre.",
+		want: []want{{"Il ne tiendra pas jusqu'à Noël", "un proche du ministre", news.QuoteDirect}},
+	},
+	{
+		name: "one-word reply after a speech cue",
+		text: "Interrogé sur l'offre de Bruno Tessier, Karim Haddad a répondu d'un mot : « Ridicule ».",
+		want: []want{{"Ridicule", "Karim Haddad", news.QuoteDirect}},
+	},
+	{
+		name: "one-word insult after traitant",
+		text: "Le conflit entre Lou Marin et Eva Stern s'envenime. Cette dernière a répliqué en traitant Lou Marin d'« amateur ».",
+		want: []want{{"amateur", "Eva Stern", news.QuoteMixed}},
+	},
+	{
+		name: "terms, titles and expressions are not quotes",
+		text: "Le quartier, surnommé le « petit Manhattan », accueille un atelier intitulé « Réparer son vélo ». Les habitants parlent d'un « effet boule de neige ».",
+		want: nil,
+	},
+	{
+		name: "headline of a related link is not a quote",
+		text: "Un texte d'Alma Perrin sur le port.\nÀ lire aussi\nAlma Perrin sans filtre : « Je ne regrette rien »",
+		want: nil,
+	},
+	{
+		name: "English according to",
+		text: "Demand is falling, according to Dana Whitfield: “Nobody is buying new cars this spring, not even the fleets.”",
+		want: []want{{"Nobody is buying new cars this spring, not even the fleets.", "Dana Whitfield", news.QuoteDirect}},
+	},
+	{
+		name: "English mixed quote with its reported clause",
+		text: "Governor Ellen Park said the budget was “balanced beyond doubt” after the vote.",
+		want: []want{{"balanced beyond doubt", "Ellen Park", news.QuoteMixed}},
+	},
+	{
+		name: "English single curly quotes",
+		text: "Tom Reyes told the board: ‘We cannot wait another year for the new pumps.’",
+		want: []want{{"We cannot wait another year for the new pumps.", "Tom Reyes", news.QuoteDirect}},
+	},
+}
+
+func TestExtract(t *testing.T) {
+	e := quote.New()
+	for _, tt := range extractTests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := &news.Article{Text: tt.text}
+			qs := e.Extract(a, nil)
+			var got []want
+			for _, q := range qs {
+				got = append(got, want{q.Text, q.Speaker, q.Kind})
+				if !q.Span.In(len(tt.text)) || tt.text[q.Span.Start:q.Span.End] != q.Text {
+					t.Errorf("span %v does not hold %q", q.Span, q.Text)
+				}
+				if q.SpeakerSpan.Len() > 0 && !q.SpeakerSpan.In(len(tt.text)) {
+					t.Errorf("speaker span %v outside the text", q.SpeakerSpan)
+				}
+				if q.CueSpan.Len() > 0 && tt.text[q.CueSpan.Start:q.CueSpan.End] != q.Cue {
+					t.Errorf("cue span %v holds %q, cue is %q", q.CueSpan, tt.text[q.CueSpan.Start:q.CueSpan.End], q.Cue)
+				}
+				if q.Kind == news.QuoteMixed && q.Content.Len() > 0 && !q.Content.Contains(q.Span) {
+					t.Errorf("content %v does not contain span %v", q.Content, q.Span)
+				}
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("Extract(%q) mismatch (-want +got):\n%s", tt.text, diff)
+			}
+		})
+	}
+}
+
+func TestExtractWithMentions(t *testing.T) {
+	// The recogniser's mentions give the canonical name of a short form.
+	text := "Léa Moreau dirige la coopérative. « Nous tiendrons », promet Moreau."
+	people := []news.Mention{
+		{Span: news.Span{Start: 0, End: len("Léa Moreau")}, Text: "Léa Moreau", Type: news.PER, Name: "Léa Moreau"},
+	}
+	i := strings.LastIndex(text, "Moreau")
+	people = append(people, news.Mention{Span: news.Span{Start: i, End: i + len("Moreau")}, Text: "Moreau", Type: news.PER, Name: "Léa Moreau"})
+	qs := quote.New().Extract(&news.Article{Text: text}, people)
+	if len(qs) != 1 {
+		t.Fatalf("Extract = %d quotes, want 1: %+v", len(qs), qs)
+	}
+	if got, want := qs[0].Speaker, "Léa Moreau"; got != want {
+		t.Errorf("speaker = %q, want %q", got, want)
+	}
+	if got, want := text[qs[0].SpeakerSpan.Start:qs[0].SpeakerSpan.End], "Moreau"; got != want {
+		t.Errorf("speaker mention = %q, want %q", got, want)
+	}
+}
+
+func TestSimilarity(t *testing.T) {
+	tests := []struct {
+		name       string
+		a, b       string
+		sameAsWant bool
+	}{
+		{"identical", "Nous ne fermerons pas ce site.", "Nous ne fermerons pas ce site.", true},
+		{"case, accents, apostrophes", "L’été sera CHAUD", "l'ete sera chaud", true},
+		{"rewording with the same figures", "nous vendrons l'usine pour 3,5 millions d'euros si vous le voulez", "nous voulons bien céder l'usine pour 3,5 millions si vous voulez", true},
+		{"unrelated", "nous vendrons l'usine pour 3,5 millions d'euros si vous le voulez", "le lycée manque de tout, même les chaises sont cassées", false},
+		{"unrelated English", "We never missed a morning", "The bridge will reopen in May", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := quote.Similarity(tt.a, tt.b)
+			if s < 0 || s > 1 {
+				t.Fatalf("Similarity(%q, %q) = %v, outside [0,1]", tt.a, tt.b, s)
+			}
+			if got := s > quote.GroupThreshold; got != tt.sameAsWant {
+				t.Errorf("Similarity(%q, %q) = %.2f > %.2f is %v, want %v", tt.a, tt.b, s, quote.GroupThreshold, got, tt.sameAsWant)
+			}
+			if r := quote.Similarity(tt.b, tt.a); r != s {
+				t.Errorf("Similarity is not symmetric: %v vs %v", s, r)
+			}
+		})
+	}
+}
