@@ -250,12 +250,40 @@ func (m *mdWriter) brief(b news.Brief) {
 			m.printf("| %s | %s | %s | %s |\n", cell(e.Name), e.Type, cell(strings.Join(e.Aliases, ", ")), strings.Join(labels, " "))
 		}
 	}
+	m.why(b)
 	m.printf("\n## Timeline\n\n")
 	if len(b.Timeline) == 0 {
 		m.printf("No dated facts.\n")
 	}
 	for _, ev := range b.Timeline {
 		m.printf("- **%s** — %s %s\n", ev.Date, oneLine(ev.What), m.labels(ev.Sources))
+	}
+}
+
+// why explains how each article came into the story.
+func (m *mdWriter) why(b news.Brief) {
+	if len(b.Why) == 0 {
+		return
+	}
+	byID := map[string]string{}
+	for _, a := range b.Articles {
+		byID[a.ID] = a.Article
+	}
+	m.printf("\n## Why these articles\n\n")
+	for _, as := range b.Why {
+		label := m.label(byID[as.ArticleID])
+		switch {
+		case as.Manual:
+			m.printf("- %s moved here by hand\n", label)
+		case as.New:
+			m.printf("- %s opened the story\n", label)
+		default:
+			m.printf("- %s joined with similarity %.2f (threshold %.2f)", label, as.Score, as.Threshold)
+			if len(as.Shared) > 0 {
+				m.printf(", sharing %s", strings.Join(as.Shared, ", "))
+			}
+			m.printf("\n")
+		}
 	}
 }
 

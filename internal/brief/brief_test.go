@@ -46,6 +46,11 @@ func parts() brief.Parts {
 		}}},
 		Entities: []news.Entity{{Name: "Acme", Type: news.ORG, Articles: []string{"alpha.txt", "beta.txt", "gamma.txt"}}},
 		Timeline: []news.Event{{Date: "2031-03-10", What: "Acme offre", Sources: []news.Citation{usd}}},
+		Why: []news.Assignment{
+			{ArticleID: "a1", StoryID: "s1", New: true},
+			{ArticleID: "b2", StoryID: "s1", Score: 0.61, Threshold: 0.3, Shared: []string{"acme", "widget"}},
+			{ArticleID: "c3", StoryID: "s1", Manual: true},
+		},
 	}
 }
 
