@@ -32,7 +32,20 @@ type found struct {
 }
 
 func (d *doc) isVerb(t tok) bool {
-	return t.word && d.e.verbs[t.lw] && !t.cap
+	return t.word && d.e.verbs[t.lw] && !t.cap && !t.noun
+}
+
+// nounDets make the word after them a noun even if it can be a verb.
+var nounDets = set("the", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these",
+	"those", "un", "une", "son", "sa", "ses", "cette", "ces")
+
+// markNouns flags verb forms used as nouns.
+func markNouns(toks []tok) {
+	for i := 1; i < len(toks); i++ {
+		if nounDets[toks[i-1].lw] {
+			toks[i].noun = true
+		}
+	}
 }
 
 // invertedTok reports "a-t-il", "affirme-t-elle", "met-il": a verb with
