@@ -827,8 +827,19 @@ func (d *doc) leftCue(l []tok, prev *cand) (found, bool) {
 	if fallback != nil {
 		return *fallback, true
 	}
-	// a colon introduction without a verb: "X est plus nuancée : «"
+	// a colon introduction without a verb: "X est plus nuancée : «",
+	// "Pollsters agree - Carl Bialik: “", "Trump went even further: “"
 	if l[len(l)-1].w == ":" {
+		if n := len(l) - 1; n > 0 && (isNameTok(l[n-1]) || l[n-1].caps) {
+			if f, ok := d.npBefore(l[:n], n); ok && f.kind == nameMention {
+				f.cs, f.ce = l[n].s, l[n].e
+				return f, true
+			}
+		}
+		if f, ok := d.sentenceSubject(l[:len(l)-1]); ok && f.kind != descMention {
+			f.cs, f.ce = l[len(l)-1].s, l[len(l)-1].e
+			return f, true
+		}
 		for i, t := range l[:len(l)-1] {
 			if i > 0 && prepositions[l[i-1].lw] && !dets[l[i-1].lw] {
 				continue
