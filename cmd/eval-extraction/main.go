@@ -38,6 +38,11 @@ func main() {
 	}
 }
 
+var (
+	dump     string
+	allPages bool
+)
+
 func run(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("eval-extraction", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -45,6 +50,8 @@ func run(args []string, stdout, stderr io.Writer) error {
 	published := fs.Bool("published", false, "also score AEB's published outputs of other tools")
 	verbose := fs.Bool("v", false, "print per-page misses")
 	limit := fs.Int("n", 0, "evaluate only the first n pages of each set (0: all)")
+	fs.BoolVar(&allPages, "pages", false, "print every AEB page's precision and recall")
+	fs.StringVar(&dump, "dump", "", "print the extracted and gold text of AEB pages whose id starts with this")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -111,12 +118,15 @@ func evalAEB(w io.Writer, published, verbose bool, limit int) error {
 				fmt.Fprintf(w, "  aeb %s: %v\n", id[:12], err)
 			}
 		}
+		if dump != "" && strings.HasPrefix(id, dump) {
+			fmt.Fprintf(w, "=== extracted %s\n%s\n=== gold\n%s\n", id, a.Text, gold[id].ArticleBody)
+		}
 		c := pageCounts(a.Text, gold[id].ArticleBody)
 		pages = append(pages, c)
 		if tokensEqual(a.Text, gold[id].ArticleBody) {
 			exact++
 		}
-		if verbose && (pagePrecision(c) < 0.8 || pageRecall(c) < 0.8) {
+		if allPages || verbose && (pagePrecision(c) < 0.8 || pageRecall(c) < 0.8) {
 			fmt.Fprintf(w, "  aeb %s: P %.2f R %.2f %s\n", id[:12], pagePrecision(c), pageRecall(c), gold[id].URL)
 		}
 	}

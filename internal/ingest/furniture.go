@@ -64,8 +64,108 @@ var networks = map[string]bool{
 	"email": true, "e-mail": true,
 }
 
-// stripFurniture removes share-button lines anywhere and furniture lines
-// (and the blank lines between them) at the end.
+// tailMarkers announce the blocks pages put after an article: related
+// stories, newsletters, most-read lists. A short line containing one, in
+// the second half of the text and followed only by short lines (teaser
+// titles and blurbs), starts the page's tail.
+var tailMarkers = []string{
+	"newsletter", "related", "read more", "read next", "more from", "more stories", "recommended", "most popular", "most read",
+	"trending", "you may also like", "you might also like", "sign up", "subscribe", "thanks for signing up",
+	"à lire aussi", "a lire aussi", "lire aussi", "à lire également", "sur le même sujet", "les plus lus", "dans la même rubrique",
+	"à découvrir", "nos articles", "abonnez-vous", "inscrivez-vous", "leggi anche", "mehr zum thema", "auch interessant",
+	"könnte sie auch interessieren", "weitere artikel", "lee también", "te puede interesar", "más noticias",
+}
+
+const (
+	maxMarkerRunes = 60  // a marker line is a heading, not a sentence
+	maxTeaserRunes = 200 // lines after a marker are teaser titles or blurbs
+)
+
+// tailStart returns the index of the line that starts the page's tail of
+// related links and sign-up prompts, or len(lines) if there is none. A
+// marker line opens a tail only when the lines after it are all short and
+// mostly do not end like sentences (teaser headlines do not; the short
+// paragraphs of a tabloid article that a "Most read" widget interrupts do).
+func tailStart(lines []string) int {
+	total := 0
+	for _, l := range lines {
+		total += len(l) + 1
+	}
+	var markers []int // candidate starts, latest first
+	pos := total
+	for i := len(lines) - 1; i >= 0; i-- {
+		l := lines[i]
+		pos -= len(l) + 1
+		n := utf8.RuneCountInString(l)
+		if n > maxTeaserRunes || pos < total/2 {
+			break
+		}
+		if n <= maxMarkerRunes && hasMarker(l) {
+			markers = append(markers, i)
+		}
+	}
+	for k := len(markers) - 1; k >= 0; k-- { // earliest first
+		if sentenceShare(lines[markers[k]+1:]) < 0.6 {
+			return markers[k]
+		}
+	}
+	return len(lines)
+}
+
+// sentenceShare is the share of non-blank lines ending with sentence
+// punctuation.
+func sentenceShare(lines []string) float64 {
+	n, s := 0, 0
+	for _, l := range lines {
+		l = strings.TrimSpace(l)
+		if l == "" {
+			continue
+		}
+		n++
+		if strings.HasSuffix(l, ".") || strings.HasSuffix(l, "?") || strings.HasSuffix(l, "!") ||
+			strings.HasSuffix(l, "\"") || strings.HasSuffix(l, "”") || strings.HasSuffix(l, "»") || strings.HasSuffix(l, "…") {
+			s++
+		}
+	}
+	if n == 0 {
+		return 0
+	}
+	return float64(s) / float64(n)
+}
+
+// hasMarker reports whether l contains a tail marker as whole words.
+func hasMarker(l string) bool {
+	k := strings.ToLower(l)
+	for _, m := range tailMarkers {
+		for from := 0; ; {
+			i := strings.Index(k[from:], m)
+			if i < 0 {
+				break
+			}
+			i += from
+			if wordEdge(k, i) && wordEdge(k, i+len(m)) {
+				return true
+			}
+			from = i + 1
+		}
+	}
+	return false
+}
+
+// wordEdge reports whether byte offset i of s is not inside a word.
+func wordEdge(s string, i int) bool {
+	if i <= 0 || i >= len(s) {
+		return true
+	}
+	before, _ := utf8.DecodeLastRuneInString(s[:i])
+	after, _ := utf8.DecodeRuneInString(s[i:])
+	isW := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+	return !isW(before) || !isW(after)
+}
+
+// stripFurniture removes share-button lines anywhere, a tail of related
+// links and sign-up prompts, and furniture lines (and the blank lines
+// between them) at the end.
 func stripFurniture(lines []string) []string {
 	out := lines[:0:0]
 	for _, l := range lines {
@@ -74,6 +174,7 @@ func stripFurniture(lines []string) []string {
 		}
 		out = append(out, l)
 	}
+	out = out[:tailStart(out)]
 	for len(out) > 0 {
 		l := out[len(out)-1]
 		if strings.TrimSpace(l) == "" || isTrailingFurniture(l) {

@@ -14,6 +14,7 @@ import (
 type pageMeta struct {
 	title, author string
 	published     news.Date
+	h1            string // text of the page's only <h1>, "" if none or several
 }
 
 // scanMeta reads JSON-LD (NewsArticle and friends), article:/og: meta tags
@@ -23,7 +24,8 @@ func scanMeta(doc *html.Node) pageMeta {
 	var m pageMeta
 	var ld pageMeta
 	var metaDate, itemDate news.Date
-	var ogTitle, metaAuthor string
+	var ogTitle, metaAuthor, h1 string
+	h1s := 0
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
 		if n.Type == html.ElementNode {
@@ -48,6 +50,12 @@ func scanMeta(doc *html.Node) pageMeta {
 						metaAuthor = content
 					}
 				}
+			case atom.H1:
+				h1s++
+				if h1s == 1 {
+					h1 = textOf(n, 400)
+				}
+				return
 			case atom.Time:
 				if strings.EqualFold(attr(n, "itemprop"), "datePublished") || attr(n, "pubdate") != "" {
 					if itemDate.IsZero() {
@@ -63,6 +71,9 @@ func scanMeta(doc *html.Node) pageMeta {
 	walk(doc)
 	_ = ogTitle
 	_ = metaAuthor
+	if h1s == 1 {
+		m.h1 = h1
+	}
 	m.title = ld.title
 	m.author = ld.author
 	for _, d := range []news.Date{ld.published, metaDate, itemDate} {
@@ -72,6 +83,29 @@ func scanMeta(doc *html.Node) pageMeta {
 		}
 	}
 	return m
+}
+
+// textOf returns the text inside n, white space collapsed, cut at max bytes.
+func textOf(n *html.Node, max int) string {
+	var sb strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if sb.Len() > max {
+			return
+		}
+		if n.Type == html.TextNode {
+			sb.WriteString(n.Data)
+			sb.WriteByte(' ')
+		}
+		if n.Type == html.ElementNode && (n.DataAtom == atom.Script || n.DataAtom == atom.Style) {
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return strings.Join(strings.Fields(sb.String()), " ")
 }
 
 func attr(n *html.Node, key string) string {

@@ -150,6 +150,18 @@ func TestParseText(t *testing.T) {
 			lang: "en",
 		},
 		{
+			name:  "related-tail",
+			in:    "Le pont rouvre\n\nLe pont fictif de Villebrune a rouvert lundi après deux ans de travaux, a annoncé la mairie.\nLes habitants se sont réjouis de la fin du chantier et des déviations.\nLe maire a promis une fête.\n\nÀ lire aussi\n\nLe tunnel de Brunval ferme\nUne piscine pour Villebrune\nLa gare fictive rénovée",
+			text:  "Le pont rouvre\n\nLe pont fictif de Villebrune a rouvert lundi après deux ans de travaux, a annoncé la mairie.\nLes habitants se sont réjouis de la fin du chantier et des déviations.\nLe maire a promis une fête.",
+			title: "Le pont rouvre",
+		},
+		{
+			name:  "marker-inside-short-paragraphs-kept",
+			in:    "Le pont rouvre\n\nLe pont fictif de Villebrune a rouvert lundi.\nLes plus lus\nLe maire a promis une fête.\nLes habitants sont ravis.\nLa circulation reprend.",
+			text:  "Le pont rouvre\n\nLe pont fictif de Villebrune a rouvert lundi.\nLes plus lus\nLe maire a promis une fête.\nLes habitants sont ravis.\nLa circulation reprend.",
+			title: "Le pont rouvre",
+		},
+		{
 			name: "utf8-bom",
 			in:   "\uFEFFLe maire a parlé.",
 			text: "Le maire a parlé.",

@@ -1,0 +1,54 @@
+package ingest
+
+import "testing"
+
+func TestPageTitle(t *testing.T) {
+	tests := []struct{ name, title, h1, site, want string }{
+		{"suffix", "Le pont rouvre | La Gazette fictive", "", "La Gazette fictive", "Le pont rouvre"},
+		{"prefix", "La Gazette fictive - Le pont rouvre", "", "La Gazette fictive", "Le pont rouvre"},
+		{"domain", "Le pont rouvre – gazette-fictive.fr", "", "gazette-fictive.fr", "Le pont rouvre"},
+		{"site-only", "La Gazette fictive", "Le pont rouvre", "La Gazette fictive", "Le pont rouvre"},
+		{"keeps-dash-in-headline", "Villebrune - le pont rouvre", "", "La Gazette fictive", "Villebrune - le pont rouvre"},
+		{"empty", "", "Le pont rouvre", "", "Le pont rouvre"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := pageTitle(tt.title, tt.h1, tt.site); got != tt.want {
+				t.Errorf("pageTitle(%q, %q, %q) = %q, want %q", tt.title, tt.h1, tt.site, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestPageAuthor(t *testing.T) {
+	tests := []struct{ name, author, site, want string }{
+		{"par", "Par Jeanne Martin", "", "Jeanne Martin"},
+		{"von", "Von Anna Weber", "", "Anna Weber"},
+		{"trailing-particle", "Jeanne Martin le", "", "Jeanne Martin"},
+		{"site-in-list", "Jeanne Martin; La Gazette fictive", "La Gazette fictive", "Jeanne Martin"},
+		{"site-alone-kept", "La Gazette fictive", "La Gazette fictive", "La Gazette fictive"},
+		{"placeholder", "Name", "", ""},
+		{"names", "Jeanne Martin; Paul Durand", "", "Jeanne Martin; Paul Durand"},
+		{"name-starting-like-prefix", "Bypass Dupont", "", "Bypass Dupont"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := pageAuthor(tt.author, tt.site); got != tt.want {
+				t.Errorf("pageAuthor(%q, %q) = %q, want %q", tt.author, tt.site, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestCleanMeta(t *testing.T) {
+	for in, want := range map[string]string{
+		"Le pont &#8211; rouvre":  "Le pont – rouvre",
+		"Olive &amp;#038; Herb":   "Olive & Herb",
+		"  deux   espaces ":       "deux espaces",
+		"Wohngew&#x00E4;chshaus": "Wohngewächshaus",
+	} {
+		if got := cleanMeta(in); got != want {
+			t.Errorf("cleanMeta(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
