@@ -42,9 +42,9 @@ func TestPageAuthor(t *testing.T) {
 
 func TestCleanMeta(t *testing.T) {
 	for in, want := range map[string]string{
-		"Le pont &#8211; rouvre":  "Le pont – rouvre",
-		"Olive &amp;#038; Herb":   "Olive & Herb",
-		"  deux   espaces ":       "deux espaces",
+		"Le pont &#8211; rouvre": "Le pont – rouvre",
+		"Olive &amp;#038; Herb":  "Olive & Herb",
+		"  deux   espaces ":      "deux espaces",
 		"Wohngew&#x00E4;chshaus": "Wohngewächshaus",
 	} {
 		if got := cleanMeta(in); got != want {
