@@ -54,6 +54,15 @@ var orgHeads = map[string]bool{
 	"corporation": true, "agency": true, "court": true, "army": true, "navy": true,
 }
 
+// miscHeads are the nouns that head names of events, competitions and works.
+var miscHeads = map[string]bool{
+	"coupe": true, "championnat": true, "tournoi": true, "guerre": true, "bataille": true, "jeux": true,
+	"prix": true, "festival": true, "trophée": true, "tour": true, "révolution": true, "traité": true,
+	"exposition": true, "salon": true, "opération": true, "projet": true, "programme": true,
+	"symphonie": true, "concerto": true, "cup": true, "championship": true, "war": true, "battle": true,
+	"games": true, "prize": true, "award": true, "operation": true, "project": true, "treaty": true,
+}
+
 // cueWeight is what one cue counts against the model, whose tag counts 2
 // per mention: a single cue outweighs one tagged mention, not two.
 const cueWeight = 3
@@ -115,6 +124,11 @@ func evidence(in []tokInfo, s, e int, v *[5]int) {
 	// France", "Université de Lyon") is an organisation.
 	if in[s].flags&fCap != 0 && orgHeads[in[s].lower] && e-s >= 2 {
 		v[3] += cueWeight
+	}
+	// Events, competitions and works ("Coupe du monde", "Guerre de Cent
+	// Ans", "Festival de Cannes") are other names.
+	if in[s].flags&fCap != 0 && miscHeads[in[s].lower] && e-s >= 2 {
+		v[4] += cueWeight
 	}
 	camel := false
 	for k := s; k < e; k++ {
