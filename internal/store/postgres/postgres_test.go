@@ -223,6 +223,14 @@ func BenchmarkPut(b *testing.B) {
 	})
 }
 
+// BenchmarkIngest: RECOUPE_TEST_POSTGRES=… go test -run '^$' -bench Ingest ./internal/store/postgres
+func BenchmarkIngest(b *testing.B) {
+	storetest.BenchmarkIngest(b, func(b *testing.B) func() storetest.Store {
+		dsn := testDSN(b)
+		return func() storetest.Store { return openDSN(b, dsn) }
+	})
+}
+
 func TestOpenBad(t *testing.T) {
 	t.Parallel()
 	for _, tc := range []struct{ name, dsn string }{

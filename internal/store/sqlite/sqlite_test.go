@@ -62,6 +62,21 @@ func BenchmarkPut(b *testing.B) {
 	})
 }
 
+// BenchmarkIngest: go test -run '^$' -bench Ingest ./internal/store/sqlite
+func BenchmarkIngest(b *testing.B) {
+	storetest.BenchmarkIngest(b, func(b *testing.B) func() storetest.Store {
+		path := filepath.Join(b.TempDir(), "recoupe.db")
+		return func() storetest.Store {
+			db, err := sqlite.Open(b.Context(), path)
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.Cleanup(func() { db.Close() })
+			return db
+		}
+	})
+}
+
 func TestOpenBad(t *testing.T) {
 	dir := t.TempDir()
 	garbage := filepath.Join(dir, "garbage.db")
