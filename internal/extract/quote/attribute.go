@@ -283,6 +283,13 @@ func (d *doc) npBefore(toks []tok, i int) (found, bool) {
 				if s > 0 && (toks[s-1].lw == "de" || toks[s-1].lw == "of" || toks[s-1].lw == "d'") {
 					continue
 				}
+				// "Trump in his announcement speech called": a
+				// prepositional phrase, the subject is before it
+				if s > 0 && (toks[s-1].lw == "in" || toks[s-1].lw == "on" || toks[s-1].lw == "at" || toks[s-1].lw == "during" || toks[s-1].lw == "dans" || toks[s-1].lw == "lors") {
+					if g, ok := d.npBefore(toks[:s-1], s-1); ok && g.kind != descMention {
+						return g, true
+					}
+				}
 				f := d.descFrom(toks, s)
 				if f.kind == noMention {
 					return found{}, false
@@ -342,6 +349,19 @@ func (d *doc) attribute(c *cand, prev *cand) bool {
 	}
 	if !ok || f.naming {
 		if g, yes := d.leftCue(left, prev); yes {
+			f, ok = g, true
+		}
+	}
+	// The cue may precede an earlier quotation of the same sentence:
+	// "Sanders thanked them “for their support” and called it “…”".
+	if !ok && lo > slo {
+		var whole []tok
+		for _, t := range d.toksIn(slo, sp.open) {
+			if !d.inQuote(t.s) {
+				whole = append(whole, t)
+			}
+		}
+		if g, yes := d.leftCue(whole, prev); yes && g.strong {
 			f, ok = g, true
 		}
 	}
@@ -567,7 +587,7 @@ func (d *doc) incise(toks []tok) (int, found, int, bool) {
 // reversed himself, telling …").
 func (d *doc) sentenceSubject(l []tok) (found, bool) {
 	i := 0
-	if len(l) > 0 && (prepositions[l[0].lw] || advSkip[l[0].lw]) {
+	if len(l) > 0 && (prepositions[l[0].lw] || advSkip[l[0].lw] || strings.HasSuffix(l[0].lw, "ing") || strings.HasSuffix(l[0].lw, "ant")) {
 		k := 0
 		for k < len(l) && l[k].w != "," {
 			k++
