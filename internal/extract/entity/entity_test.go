@@ -213,3 +213,28 @@ func BenchmarkLoad(b *testing.B) {
 		b.ReportMetric(float64(cpu.Milliseconds())/float64(b.N), "cpu-ms/op")
 	}
 }
+
+func TestExtractConcurrent(t *testing.T) {
+	r, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := &news.Article{Text: fictionalArticle}
+	want := r.Extract(a)
+	errs := make(chan string, 4)
+	for range 4 {
+		go func() {
+			got := r.Extract(a)
+			if !cmp.Equal(want, got) {
+				errs <- cmp.Diff(want, got)
+				return
+			}
+			errs <- ""
+		}()
+	}
+	for range 4 {
+		if d := <-errs; d != "" {
+			t.Errorf("concurrent Extract differs (-want +got):\n%s", d)
+		}
+	}
+}
