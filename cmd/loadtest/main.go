@@ -29,6 +29,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 	"time"
@@ -59,6 +60,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	workers := fs.Int("workers", 8, "concurrent clients")
 	maxReq := fs.Int("max-requests", 200000, "requests per scenario at most")
 	seed := fs.Uint64("seed", 1, "generator seed")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the load phase to this file")
+	only := fs.String("only", "", "run only the scenarios whose name contains this")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -143,6 +146,29 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 				return fmt.Errorf("warm-up: %w", err)
 			}
 		}
+	}
+	if *only != "" {
+		var kept []scenario
+		for _, sc := range scenarios {
+			if strings.Contains(sc.name, *only) {
+				kept = append(kept, sc)
+			}
+		}
+		if len(kept) == 0 {
+			return fmt.Errorf("-only %q: no such scenario", *only)
+		}
+		scenarios = kept
+	}
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
 	}
 	before := memory()
 	fmt.Fprintf(stdout, "\nload: %d workers, %v per scenario, at most %d requests each, on %s (GOMAXPROCS %d)\n",

@@ -53,9 +53,9 @@ func markText(text string, spans []markSpan) template.HTML {
 		start bool
 		i     int
 	}
-	var evs []event
+	evs := make([]event, 0, 2*len(spans))
 	target := -1
-	var kept []markSpan
+	kept := make([]markSpan, 0, len(spans))
 	for _, sp := range spans {
 		sp.Span = snapSpan(text, sp.Span)
 		if sp.Len() <= 0 {

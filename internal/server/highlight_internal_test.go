@@ -75,3 +75,17 @@ func FuzzMarkText(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkMarkText marks a 60 KB article with 1,500 overlapping spans.
+func BenchmarkMarkText(b *testing.B) {
+	text := strings.Repeat("Le 10 février, « Non merci » a répondu Sam Altman à <Elon Musk> pour 97,4 milliards. ", 700)
+	var spans []markSpan
+	for i := 0; i+40 < len(text) && len(spans) < 1500; i += 40 {
+		spans = append(spans, sp(i, i+25, "money"), sp(i+10, i+35, "ent PER"))
+	}
+	spans = append(spans, markSpan{Span: news.Span{Start: 100, End: 5000}, Class: "target", ID: "hl"})
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		markText(text, spans)
+	}
+}

@@ -83,7 +83,12 @@ func Canonicalize(names []string, texts []string, mentions [][]news.Mention) []n
 				groups = append(groups, g)
 			}
 			g.types[m.Type]++
-			g.forms[strings.Join(strings.Fields(m.Text), " ")] = true
+			form := strings.Join(strings.Fields(m.Text), " ")
+			if !g.forms[form] && form != key {
+				// Extract already named this short form after its full name.
+				g.merges = append(g.merges, fmt.Sprintf("%s → %s: short form, same article, %s", form, key, m.Type))
+			}
+			g.forms[form] = true
 			g.articles[a] = true
 			g.mentions = append(g.mentions, mref{a, m})
 		}

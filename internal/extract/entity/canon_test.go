@@ -39,6 +39,7 @@ func TestCanonicalize(t *testing.T) {
 			want: []ent{
 				{"vTrix", news.ORG, []string{"vTirx"}, []string{"vTirx → vTrix: 1 edit, same story, ORG"}, []string{"a", "b", "c"}},
 				{"Solène Garradet", news.PER, []string{"Garadet", "Garradet"}, []string{
+					"Garradet → Solène Garradet: short form, same article, PER",
 					"Garradet → Solène Garradet: short form, same story, PER",
 					"Garadet → Solène Garradet: 1 edit from Garradet, same story, PER"}, []string{"a", "b"}},
 			},

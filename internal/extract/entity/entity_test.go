@@ -190,19 +190,26 @@ func BenchmarkExtract(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	b.ResetTimer()
+	cpu0 := cpuTime()
 	for b.Loop() {
 		for _, a := range arts {
 			r.Extract(a)
 		}
 	}
 	b.ReportMetric(float64(ntok)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+	if cpu := cpuTime() - cpu0; cpu > 0 {
+		b.ReportMetric(float64(ntok)*float64(b.N)/cpu.Seconds(), "tokens/cpu-s")
+	}
 }
 
 func BenchmarkLoad(b *testing.B) {
+	cpu0 := cpuTime()
 	for b.Loop() {
 		if _, err := NewFromModel(embeddedModel); err != nil {
 			b.Fatal(err)
 		}
+	}
+	if cpu := cpuTime() - cpu0; cpu > 0 {
+		b.ReportMetric(float64(cpu.Milliseconds())/float64(b.N), "cpu-ms/op")
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/recoupe/recoupe/internal/shareddata"
@@ -122,6 +123,17 @@ func TestSeedsEntities(t *testing.T) {
 			}
 			t.Errorf("no entity %q", alias.name)
 		})
+	}
+	for _, e := range es {
+		for _, alias := range e.Aliases {
+			explained := false
+			for _, m := range e.Merges {
+				explained = explained || strings.HasPrefix(m, alias+" → ")
+			}
+			if !explained {
+				t.Errorf("entity %q: alias %q has no merge explanation in %q", e.Name, alias, e.Merges)
+			}
+		}
 	}
 	for _, bad := range []string{"Pendant", "Cette", "Mais"} {
 		for _, e := range es {

@@ -359,6 +359,16 @@ func (s *scanner) currencyAt(i int, after bool) (currency, int, bool) {
 	if t.raw == "p" && after && s.isNum(i-1) && s.glued(i) {
 		return currency{code: "GBP", div: 100}, i + 1, true // "245p": pence
 	}
+	if t.low == "won" && after && s.scale[s.word(i-1)] >= 1e3 {
+		return currency{code: "KRW", div: 1}, i + 1, true // "1.2 trillion won", not "they won"
+	}
+	if t.raw == "Rs" && !after {
+		next := i + 1
+		if s.sym(next) == "." && s.glued(next) {
+			next++
+		}
+		return currency{code: "INR", div: 1}, next, true // "Rs 500", "Rs. 500"
+	}
 	if code, scale, ok := isoCode(t.raw); ok && (scale == 1 || after) {
 		return currency{code: code, div: 1 / scale}, i + 1, true // "30 MUSD": div 1e-6
 	}
@@ -409,7 +419,9 @@ func (s *scanner) amountAt(i int) (item, int, bool) {
 	symbolCurrency := false
 	j := i
 	// Currency before the number: "$ 75", "€1000", "EUR 1000", "MAUD 60".
-	if c, n, ok := s.currencyAt(i, false); ok && c.div == 1 && (s.toks[i].kind == tSym || strings.ToUpper(s.toks[i].raw) == s.toks[i].raw || isISOWord(s.toks[i].raw)) {
+	if c, n, ok := s.currencyAt(i, false); ok && c.div == 1 && (s.toks[i].kind == tSym || isISOWord(s.toks[i].raw) || s.toks[i].raw == "Rs") {
+		// Only symbols and codes come before the number ("EURO 2024" is a
+		// football tournament).
 		if n < len(s.toks) && !s.toks[n].nl && (s.isNum(n) || s.words[s.word(n)] > 0) {
 			cur, hasCur, j = c, true, n
 			symbolCurrency = s.toks[i].kind == tSym

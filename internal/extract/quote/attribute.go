@@ -32,7 +32,20 @@ type found struct {
 }
 
 func (d *doc) isVerb(t tok) bool {
-	return t.word && d.e.verbs[t.lw] && !t.cap
+	return t.word && d.e.verbs[t.lw] && !t.cap && !t.noun
+}
+
+// nounDets make the word after them a noun even if it can be a verb.
+var nounDets = set("the", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these",
+	"those", "un", "une", "son", "sa", "ses", "cette", "ces")
+
+// markNouns flags verb forms used as nouns.
+func markNouns(toks []tok) {
+	for i := 1; i < len(toks); i++ {
+		if nounDets[toks[i-1].lw] {
+			toks[i].noun = true
+		}
+	}
 }
 
 // invertedTok reports "a-t-il", "affirme-t-elle", "met-il": a verb with
@@ -220,7 +233,7 @@ func (d *doc) npBefore(toks []tok, i int) (found, bool) {
 		return found{kind: pronounMention, ms: t.s, me: t.e}, true
 	case (t.lw == "dernier" || t.lw == "dernière" || t.lw == "latter") && j > 0:
 		return found{kind: pronounMention, ms: toks[j-1].s, me: t.e, latter: true}, true
-	case isNameTok(t) || t.caps:
+	case isNameTok(t) || t.caps && len(t.w) <= 6:
 		k := j
 		for k > 0 && (isNameTok(toks[k-1]) || titles[toks[k-1].lw]) {
 			k--
@@ -814,8 +827,19 @@ func (d *doc) leftCue(l []tok, prev *cand) (found, bool) {
 	if fallback != nil {
 		return *fallback, true
 	}
-	// a colon introduction without a verb: "X est plus nuancée : «"
+	// a colon introduction without a verb: "X est plus nuancée : «",
+	// "Pollsters agree - Carl Bialik: “", "Trump went even further: “"
 	if l[len(l)-1].w == ":" {
+		if n := len(l) - 1; n > 0 && (isNameTok(l[n-1]) || l[n-1].caps) {
+			if f, ok := d.npBefore(l[:n], n); ok && f.kind == nameMention {
+				f.cs, f.ce = l[n].s, l[n].e
+				return f, true
+			}
+		}
+		if f, ok := d.sentenceSubject(l[:len(l)-1]); ok && f.kind != descMention {
+			f.cs, f.ce = l[len(l)-1].s, l[len(l)-1].e
+			return f, true
+		}
 		for i, t := range l[:len(l)-1] {
 			if i > 0 && prepositions[l[i-1].lw] && !dets[l[i-1].lw] {
 				continue

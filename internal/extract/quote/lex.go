@@ -87,7 +87,8 @@ func lexicon() map[string]bool {
 		"est", "a", "as", "être", "fait", "faire", "is", "was", "be", "are",
 		"tient", "voit", "pense", "note", "cours", "point", "pointe", "lance", "class", "classe",
 		"trait", "traite", "avance", "confie", "tweet", "post", "call", "comment", "commente",
-		"pest", "peste", "argument", "salut", "nuance", "plaide", "tranche", "relève", "met", "mettent", "reprend", "repris"} {
+		"pest", "peste", "argument", "salut", "nuance", "plaide", "tranche", "relève", "met", "mettent", "reprend", "repris",
+		"state", "states", "protester", "protesters", "relevant", "militants"} {
 		delete(m, w)
 	}
 	return m
@@ -106,6 +107,7 @@ type tok struct {
 	word  bool
 	caps  bool // all upper case, 2+ letters (an acronym)
 	elide bool // "l'", "d'", "qu'"
+	noun  bool // after a determiner: "his home state", "le dit"
 }
 
 // abbrevs keep their period: "Gov. Kasich" is one title and one name.

@@ -35,7 +35,9 @@ var (
 		"où", "tout", "tous", "toutes", "chaque", "aucun", "aucune", "plus", "moins", "très", "déjà",
 		"ancien", "ancienne", "premier", "première", "sa", "son", "ses", "leur", "leurs", "notre", "nos",
 		"votre", "vos", "mon", "ma", "mes", "crédits", "crédit", "photo", "photos", "dernières", "lire",
-		"vidéo", "it's", "ça", "cela", "ceci", "certains", "certaines", "plusieurs", "d'autres", "other")
+		"vidéo", "it's", "ça", "cela", "ceci", "certains", "certaines", "plusieurs", "d'autres", "other",
+		"while", "though", "although", "even", "perhaps", "once", "likewise", "instead", "meanwhile", "however",
+		"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "minutes", "moments")
 	titles = set("mme", "mme.", "mlle", "mlle.", "st.", "jr.", "prof", "m.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "pr", "pr.", "sen.",
 		"sen", "rep.", "rep", "gov.", "gov", "me", "maître", "mgr", "sir", "lord", "lady", "madame", "monsieur",
 		"governor", "senator", "mayor", "judge", "gen.", "lt.", "col.", "capt.", "sgt.", "rev.", "prof.", "professor",

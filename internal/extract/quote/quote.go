@@ -109,6 +109,7 @@ func (e *Extractor) Extract(a *news.Article, people []news.Mention) []news.Quote
 	d := &doc{e: e, text: a.Text}
 	d.paras = paragraphs(d.text)
 	d.toks = tokens(d.text, 0, len(d.text))
+	markNouns(d.toks)
 	d.ents = e.findEntities(d.text, d.toks, people)
 	d.indexNames()
 	var cands []*cand
