@@ -215,7 +215,7 @@ func (e *Engine) Extract(a *news.Article) news.Extraction { return e.pipe.Extrac
 func (e *Engine) Brief(ctx context.Context, storyID string) (news.Brief, error) {
 	st, err := e.store.Story(ctx, storyID)
 	if err != nil {
-		return news.Brief{}, fmt.Errorf("story %s: %w", storyID, err)
+		return news.Brief{}, err // the store names the story
 	}
 	arts := make([]news.Article, 0, len(st.Articles))
 	xs := make([]news.Extraction, 0, len(st.Articles))

@@ -467,7 +467,7 @@ func (c *Checker) check(g *group, srcs []Source, origin []int) (news.Check, bool
 		chk.Sources = append(chk.Sources, cite(srcs[m.src].Article, m.fact.Span))
 	}
 	first := g.mentions[0]
-	chk.Context = contextSnippet(srcs[first.src].Article.Text, first.fact.Sentence)
+	chk.Context = contextSnippet(srcs[first.src].Article.Text, first.fact.Sentence, first.fact.Span)
 	if g.kind == news.KindDate {
 		chk.Date = g.rep.fact.When.Date.String()
 		c.dateStatus(&chk, g, srcs)
@@ -720,25 +720,40 @@ func jaccard(a, b map[string]bool) float64 {
 	return float64(inter) / float64(len(a)+len(b)-inter)
 }
 
-// contextSnippet returns the sentence span's text, cut to about 200 bytes
-// at a word boundary.
-func contextSnippet(text string, s news.Span) string {
+// snippetBytes is the most a check's Context holds.
+const snippetBytes = 200
+
+// contextSnippet returns the sentence s that holds the fact at f, cut to
+// about snippetBytes around the fact at word boundaries, with "…" where
+// it was cut.
+func contextSnippet(text string, s, f news.Span) string {
 	if !s.In(len(text)) || s.Len() == 0 {
 		return ""
 	}
-	t := strings.TrimSpace(text[s.Start:s.End])
-	if len(t) <= 200 {
-		return t
+	if s.Len() <= snippetBytes || !s.Contains(f) {
+		return oneLine(text[s.Start:s.End])
 	}
-	cut := strings.LastIndexByte(t[:200], ' ')
-	if cut < 100 {
-		cut = 200
-		for cut < len(t) && !strings.HasPrefix(t[cut:], " ") && cut-200 < 4 {
-			cut++
-		}
+	start := max(s.Start, f.Start-(snippetBytes-f.Len())/2)
+	end := min(s.End, start+snippetBytes)
+	start = max(s.Start, end-snippetBytes)
+	// Widen to word boundaries, never splitting a rune.
+	for start > s.Start && text[start-1] != ' ' {
+		start--
 	}
-	return strings.TrimSpace(t[:cut]) + " …"
+	for end < s.End && text[end] != ' ' {
+		end++
+	}
+	out := oneLine(text[start:end])
+	if start > s.Start {
+		out = "… " + out
+	}
+	if end < s.End {
+		out += " …"
+	}
+	return out
 }
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 func normWords(s string) string {
 	return strings.Join(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {

@@ -271,3 +271,17 @@ func TestDateTimeAlignsWithDay(t *testing.T) {
 		t.Errorf("check = %+v, want both sources agreeing on 2031-03-10", c)
 	}
 }
+
+func TestContextCentresOnTheFact(t *testing.T) {
+	long := strings.Repeat("Le conseil a longuement débattu du projet de rénovation, ", 8) +
+		"avant de voter 3 millions d'euros pour la piscine, " + strings.Repeat("sous les applaudissements du public présent, ", 6) + "hier."
+	srcs := []crosscheck.Source{article("a.txt", long,
+		fact{text: "3 millions d'euros", kind: news.KindMoney, amt: money(3e6, 1e6, "EUR", "")})}
+	c := checker().Compare(srcs, nil).Facts[0]
+	if !strings.Contains(c.Context, "3 millions d'euros") || !strings.HasPrefix(c.Context, "… ") || !strings.HasSuffix(c.Context, " …") {
+		t.Errorf("Context = %q, want the fact's words with the cuts marked", c.Context)
+	}
+	if len(c.Context) > 260 {
+		t.Errorf("Context is %d bytes long, want about 200", len(c.Context))
+	}
+}
