@@ -79,14 +79,20 @@ type doc struct {
 	// byWord lists the distinct entity names by their lower-case words
 	// (at most maxPerWord each).
 	byWord map[string][]string
+	// orgNames are the names of the organisations.
+	orgNames map[string]bool
 }
 
 const maxPerWord = 32
 
 func (d *doc) indexNames() {
 	d.byWord = map[string][]string{}
+	d.orgNames = map[string]bool{}
 	seen := map[string]bool{}
 	for _, x := range d.ents {
+		if x.typ == news.ORG {
+			d.orgNames[x.name] = true
+		}
 		if seen[x.name] {
 			continue
 		}
