@@ -246,6 +246,9 @@ var urlTail = regexp.MustCompile(`(?:\s*(?:https?://\S+|pic\.twitter\.com/\S+))+
 func (d *doc) post(pi int) *cand {
 	p := d.paras[pi]
 	line := d.text[p[0]:p[1]]
+	if !strings.Contains(line, "(@") {
+		return nil
+	}
 	m := postLine.FindStringSubmatchIndex(line)
 	if m == nil {
 		return nil
@@ -288,7 +291,7 @@ func (d *doc) block(pi int) *cand {
 	}
 	next := d.paras[pi+1]
 	line := d.text[next[0]:next[1]]
-	if len(line) > 160 {
+	if len(line) > 160 || !strings.ContainsAny(line[:min(len(line), 4)], "—–-") {
 		return nil
 	}
 	m := attribLine.FindStringSubmatchIndex(line)
