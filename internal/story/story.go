@@ -372,6 +372,10 @@ func (c *Clusterer) intern(b []byte) uint32 {
 	return id
 }
 
+// retireEvery is how many articles are added between two sweeps of
+// retire (a variable so that tests can sweep sooner).
+var retireEvery = 4096
+
 // pruneBatch is how many vocabulary entries each retire call examines.
 const pruneBatch = 1 << 16
 
@@ -655,7 +659,7 @@ func (c *Clusterer) add(i int32, articleID string, v *docVec, t int64, dated boo
 	}
 	c.articles[xxhash.Sum64String(articleID)] = i
 	c.sinceGC++
-	if c.sinceGC >= 4096 {
+	if c.sinceGC >= retireEvery {
 		c.sinceGC = 0
 		c.retire()
 	}
