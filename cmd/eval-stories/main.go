@@ -72,6 +72,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	fs.BoolVar(useExtract, "extract", false, "build each Doc with the project's extractors (internal/extract/entity, money, date) instead of the text proxies")
 	fs.BoolVar(primeAll, "prime", false, "warm the IDF with the whole evaluated set first (offline IDF, as the baselines); default: purely online")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile to this file")
+	memprofile := fs.String("memprofile", "", "write a heap profile to this file at the end of -scale")
 	var o story.Options
 	threshold := fs.Float64("threshold", 0, "override Options.Threshold for every language")
 	fs.Float64Var(&o.TextWeight, "wt", 0, "override Options.TextWeight")
@@ -105,7 +106,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 		}
 	}
 	if *scale > 0 {
-		return runScale(ctx, stdout, dir, *scale, *seed, o)
+		return runScale(ctx, stdout, dir, *scale, *seed, o, *memprofile)
 	}
 	sets, err := loadSets(dir)
 	if err != nil {
@@ -275,7 +276,7 @@ func runTune(ctx context.Context, w io.Writer, sets []set) error {
 // real texts of both corpora) through NewDoc and Assign, and reports the
 // throughput at each power of ten, every 100,000 articles and at n, the time per article over the
 // last 10,000 articles before each checkpoint, and the memory.
-func runScale(ctx context.Context, w io.Writer, dir string, n int, seed int64, o story.Options) error {
+func runScale(ctx context.Context, w io.Writer, dir string, n int, seed int64, o story.Options, memprofile string) error {
 	var src []streamgen.Source
 	rpm, err := storyeval.LoadRPM2(filepath.Join(dir, "rpm2-fr"), false)
 	if err != nil {
@@ -344,6 +345,21 @@ func runScale(ctx context.Context, w io.Writer, dir string, n int, seed int64, o
 			blockTime = 0
 			cpuBlock = cpuTime()
 		}
+	}
+	if memprofile != "" {
+		f, err := os.Create(memprofile)
+		if err != nil {
+			return err
+		}
+		runtime.GC()
+		if err := pprof.WriteHeapProfile(f); err != nil {
+			f.Close()
+			return err
+		}
+		if err := f.Close(); err != nil {
+			return err
+		}
+		runtime.KeepAlive(c)
 	}
 	sc := storyeval.Score(pred, gold, nil)
 	fmt.Fprintf(w, "synthetic gold (renamed entities and dates separate the stories): pairwise P %.3f R %.3f F1 %.3f, B³ F1 %.3f, k/gold %d/%d\n",

@@ -183,6 +183,8 @@ type Clusterer struct {
 	df       []uint32
 	lndf     []float32 // ln(df+1)
 	postings [][]int32
+	free     []uint32 // IDs of pruned keys, for reuse
+	pruneAt  uint32   // where the next prune batch starts
 	ndocs    int
 	lnN      float64 // ln(ndocs+1)
 	buf      []byte  // scratch for keys
@@ -354,6 +356,13 @@ func (c *Clusterer) intern(b []byte) uint32 {
 		return id
 	}
 	k := string(b)
+	if n := len(c.free); n > 0 {
+		id := c.free[n-1]
+		c.free = c.free[:n-1]
+		c.vocab[k] = id
+		c.keys[id], c.df[id], c.lndf[id], c.postings[id] = k, 0, 0, nil
+		return id
+	}
 	id := uint32(len(c.keys))
 	c.vocab[k] = id
 	c.keys = append(c.keys, k)
@@ -361,6 +370,45 @@ func (c *Clusterer) intern(b []byte) uint32 {
 	c.lndf = append(c.lndf, 0)
 	c.postings = append(c.postings, nil)
 	return id
+}
+
+// pruneBatch is how many vocabulary entries each retire call examines.
+const pruneBatch = 1 << 16
+
+// pruneDF is the document frequency at or below which a key whose stories
+// are all retired is forgotten.
+const pruneDF = 2
+
+// prune forgets rare keys (df ≤ pruneDF) that only retired stories hold,
+// a batch at a time, and recycles their IDs: on an endless stream most new
+// names appear in one story and never again, and would otherwise grow the
+// vocabulary without bound. A forgotten key that comes back starts again
+// from df 0, which changes its IDF by at most ln 3.
+func (c *Clusterer) prune() {
+	n := uint32(len(c.keys))
+	for range min(pruneBatch, int(n)) {
+		if c.pruneAt >= n {
+			c.pruneAt = 0
+		}
+		k := c.pruneAt
+		c.pruneAt++
+		if c.keys[k] == "" || c.df[k] > pruneDF {
+			continue
+		}
+		live := false
+		for _, i := range c.postings[k] {
+			if !c.stories[i].retired {
+				live = true
+				break
+			}
+		}
+		if live {
+			continue
+		}
+		delete(c.vocab, c.keys[k])
+		c.keys[k], c.postings[k] = "", nil
+		c.free = append(c.free, k)
+	}
 }
 
 // observe counts the doc in the document frequencies and returns its
@@ -660,6 +708,7 @@ func (c *Clusterer) retire() {
 			s.vec = vector{}
 		}
 	}
+	c.prune()
 }
 
 // merge adds sign·b to a (both sorted by key) and returns the sum and the

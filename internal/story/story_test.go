@@ -469,3 +469,30 @@ func BenchmarkAssign(b *testing.B) {
 		c.Assign(NewDoc(&a, nil))
 	}
 }
+
+// TestVocabularyBounded feeds a long dated stream of unrelated articles,
+// each naming someone new: the keys of stories past the decay horizon are
+// forgotten and their IDs reused, so the vocabulary stays bounded.
+func TestVocabularyBounded(t *testing.T) {
+	c := New(Options{})
+	const n = 5000
+	for i := range n {
+		w := func(j int) string { return fmt.Sprintf("%c%c%c%c", 'a'+(i+j)%26, 'a'+(i/26+j)%26, 'a'+(i/676+j)%26, 'a'+j) }
+		text := fmt.Sprintf("Zor%s Vel%s quimbo%s talvaro%s.", w(1), w(2), w(3), w(4))
+		a := art(fmt.Sprintf("%016x", i+1), "fr", "", text, day0.Add(time.Duration(i)*6*time.Hour))
+		c.Assign(NewDoc(a, nil))
+	}
+	// Each article brings seven new keys: 5,000 articles would leave
+	// 35,000 without pruning; the prune at the 4,096th forgets nearly all
+	// keys of the stories before, and their IDs are reused.
+	t.Logf("%d keys in the vocabulary, %d slots, %d free", len(c.vocab), len(c.keys), len(c.free))
+	if got := len(c.vocab); got > 10000 {
+		t.Errorf("vocabulary holds %d keys after %d articles, want it bounded (< 10000)", got, n)
+	}
+	if got := len(c.keys); got > 31000 {
+		t.Errorf("%d key slots after %d articles, want pruned IDs reused (< 31000)", got, n)
+	}
+	if got, free := len(c.keys), len(c.free); got-free != len(c.vocab) {
+		t.Errorf("%d key slots, %d free, %d in the vocabulary: want slots = free + used", got, free, len(c.vocab))
+	}
+}

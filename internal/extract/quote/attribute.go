@@ -640,6 +640,8 @@ func (d *doc) plausibleName(s, e int) bool {
 	return !initial || !(strings.HasPrefix(next, ",") || strings.HasPrefix(next, " ") || next == "")
 }
 
+var subjPronouns = set("i", "he", "she", "we", "they", "il", "elle", "ils", "elles", "je", "j'")
+
 // coreVerbs say speech and nothing else.
 var coreVerbs = set("said", "says", "say", "told", "tells", "tell", "added", "adds", "stated", "wrote", "writes",
 	"asked", "asks", "tweeted", "declared", "explained", "insisted", "replied", "responded", "noted",
@@ -856,6 +858,16 @@ func (d *doc) leftCue(l []tok, prev *cand) (found, bool) {
 				return f, true
 			}
 		}
+		// the subject of the last clause: "…, that I had to change my answer:"
+		for k := len(l) - 2; k >= 0 && k >= len(l)-14; k-- {
+			t := l[k]
+			if t.w == "," || t.w == ";" {
+				break
+			}
+			if subjPronouns[t.lw] && (k == 0 || !prepositions[l[k-1].lw]) && k+1 < len(l) && l[k+1].word {
+				return found{kind: pronounMention, ms: t.s, me: t.e, cs: l[len(l)-1].s, ce: l[len(l)-1].e}, true
+			}
+		}
 		if f, ok := d.sentenceSubject(l[:len(l)-1]); ok && f.kind != descMention {
 			f.cs, f.ce = l[len(l)-1].s, l[len(l)-1].e
 			return f, true
@@ -954,6 +966,10 @@ var personNouns = set("jeune", "femme", "homme", "fille", "garçon", "étudiant"
 // antecedent returns the person a pronoun at pos refers to: the most
 // recent of the last quoted speaker and the last named person before it.
 func (d *doc) antecedent(pos int, prev *cand, typ news.EntityType) string {
+	// a person pronoun does not refer to an organisation quoted before
+	if prev != nil && typ == news.PER && d.orgNames[prev.q.Speaker] {
+		prev = nil
+	}
 	// the speaker quoted in the sentence just before
 	if prev != nil && prev.q.Speaker != "" && prev.sp.closeEnd <= pos && d.endsBetween(prev.sp.closeEnd, pos) <= 1 {
 		return prev.q.Speaker

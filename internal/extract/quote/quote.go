@@ -79,14 +79,20 @@ type doc struct {
 	// byWord lists the distinct entity names by their lower-case words
 	// (at most maxPerWord each).
 	byWord map[string][]string
+	// orgNames are the names of the organisations.
+	orgNames map[string]bool
 }
 
 const maxPerWord = 32
 
 func (d *doc) indexNames() {
 	d.byWord = map[string][]string{}
+	d.orgNames = map[string]bool{}
 	seen := map[string]bool{}
 	for _, x := range d.ents {
+		if x.typ == news.ORG {
+			d.orgNames[x.name] = true
+		}
 		if seen[x.name] {
 			continue
 		}
@@ -240,6 +246,9 @@ var urlTail = regexp.MustCompile(`(?:\s*(?:https?://\S+|pic\.twitter\.com/\S+))+
 func (d *doc) post(pi int) *cand {
 	p := d.paras[pi]
 	line := d.text[p[0]:p[1]]
+	if !strings.Contains(line, "(@") {
+		return nil
+	}
 	m := postLine.FindStringSubmatchIndex(line)
 	if m == nil {
 		return nil
@@ -282,7 +291,7 @@ func (d *doc) block(pi int) *cand {
 	}
 	next := d.paras[pi+1]
 	line := d.text[next[0]:next[1]]
-	if len(line) > 160 {
+	if len(line) > 160 || !strings.ContainsAny(line[:min(len(line), 4)], "—–-") {
 		return nil
 	}
 	m := attribLine.FindStringSubmatchIndex(line)

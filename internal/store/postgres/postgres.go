@@ -68,6 +68,7 @@ type DB struct {
 	// lockPID is the backend of the connection holding LockAssign, 0 when
 	// this DB does not hold it.
 	lockPID atomic.Uint32
+	slot    chan struct{} // held by the goroutine that holds or waits for the lock
 }
 
 // Open connects to the database at dsn (a postgres:// URL or key=value
@@ -81,7 +82,7 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("postgres: connect: %w", err)
 	}
-	db := &DB{pool: pool}
+	db := &DB{pool: pool, slot: make(chan struct{}, 1)}
 	if err := pool.QueryRow(ctx, `SELECT current_schema()`).Scan(&db.schema); err != nil {
 		pool.Close()
 		return nil, fmt.Errorf("postgres: connect: %w", err)
@@ -653,8 +654,17 @@ func (db *DB) UpdateFeed(ctx context.Context, url, etag, lastModified string, po
 // lock on a connection held until unlock, which PostgreSQL releases if the
 // worker or its connection dies.
 func (db *DB) LockAssign(ctx context.Context) (unlock func(), err error) {
+	// Goroutines of this DB queue here, in Go, so that at most one of its
+	// connections waits for the lock and the holder still finds free
+	// connections in the pool for its work.
+	select {
+	case db.slot <- struct{}{}:
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
 	conn, err := db.pool.Acquire(ctx)
 	if err != nil {
+		<-db.slot
 		return nil, fmt.Errorf("postgres: assignment lock: %w", err)
 	}
 	if _, err := conn.Exec(ctx, `SELECT pg_advisory_lock($1)`, db.assignKey); err != nil {
@@ -662,6 +672,7 @@ func (db *DB) LockAssign(ctx context.Context) (unlock func(), err error) {
 		// connection must not go back to the pool.
 		conn.Conn().Close(context.WithoutCancel(ctx))
 		conn.Release()
+		<-db.slot
 		return nil, fmt.Errorf("postgres: assignment lock: %w", err)
 	}
 	db.lockPID.Store(conn.Conn().PgConn().PID())
@@ -674,5 +685,6 @@ func (db *DB) LockAssign(ctx context.Context) (unlock func(), err error) {
 			conn.Conn().Close(ctx) // closing the session releases its locks
 		}
 		conn.Release()
+		<-db.slot
 	}, nil
 }
