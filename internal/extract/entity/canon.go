@@ -52,7 +52,10 @@ func (g *group) settleType() {
 // Mentions group by their Name; then, in this order, a weaker group (fewer
 // articles, fewer mentions) merges into a stronger one of a compatible
 // type (the weaker has at least one mention of the stronger's type) when:
-// the names differ only in case, accents, spaces or hyphens ("Open AI" →
+// a name is given in parentheses right after another ("Organisation
+// mondiale de la santé (OMS)", "Twitter (désormais X)": the last
+// capitalised word of a parenthesis of at most three words names the same
+// entity); the names differ only in case, accents, spaces or hyphens ("Open AI" →
 // "OpenAI"; the one rule that needs no type agreement, as the model may
 // type the variants apart); it is a short form of exactly one person's full name
 // ("Altman" → "Sam Altman"); it is an acronym of the other's capitalised
@@ -62,7 +65,7 @@ func (g *group) settleType() {
 // of 3 letters when the letters are the same, two edits from 9 letters
 // ("Musc" → "Elon Musk", "xIA" → "xAI"). Every merge is explained in
 // Entity.Merges. names[i] names article i in the output; texts[i] is its
-// text (every rule reads the mentions, so texts may hold empty strings).
+// text (only the parenthesis rule reads it; texts may hold empty strings).
 func Canonicalize(names []string, texts []string, mentions [][]news.Mention) []news.Entity {
 	byName := map[string]*group{}
 	var groups []*group
@@ -96,6 +99,7 @@ func Canonicalize(names []string, texts []string, mentions [][]news.Mention) []n
 	for _, g := range groups {
 		g.settleType()
 	}
+	groups = parentheticalAliases(texts, groups, byName)
 	// Strongest first: more articles, more mentions, longer name, then name.
 	sort.SliceStable(groups, func(i, j int) bool {
 		a, b := groups[i], groups[j]
@@ -387,4 +391,72 @@ func osa(a, b string, limit int) int {
 		prev2, prev, cur = prev, cur, prev2
 	}
 	return min(prev[len(rb)], limit)
+}
+
+// maxParenthesis is the longest parenthesis, in bytes, read as an alias.
+const maxParenthesis = 40
+
+// parentheticalAliases applies the parenthesis rule: for each mention
+// followed by "(… Name)", Name becomes an alias of the mention's group
+// (absorbing Name's own group if the recogniser found one). It returns
+// groups without the absorbed ones.
+func parentheticalAliases(texts []string, groups []*group, byName map[string]*group) []*group {
+	for _, g := range groups {
+		if g.into != nil {
+			continue
+		}
+		for _, r := range g.mentions {
+			if r.article >= len(texts) {
+				continue
+			}
+			text := texts[r.article]
+			alias, span, ok := parenthesisAfter(text, r.m.Span.End)
+			if !ok || alias == g.name || g.forms[alias] || strings.Contains(g.name, alias) {
+				continue
+			}
+			why := fmt.Sprintf("%s → %s: in parentheses after it, same story, %s", alias, g.name, g.typ)
+			if other := byName[alias]; other != nil && other.into == nil && other != g {
+				absorb(g, other, "in parentheses after it")
+				continue
+			}
+			g.forms[alias] = true
+			g.merges = append(g.merges, why)
+			g.mentions = append(g.mentions, mref{r.article, news.Mention{Span: span, Text: alias, Type: g.typ, Name: g.name}})
+		}
+	}
+	kept := groups[:0]
+	for _, g := range groups {
+		if g.into == nil {
+			kept = append(kept, g)
+		}
+	}
+	return kept
+}
+
+// parenthesisAfter reads "(… Name)" at text[i:], after optional spaces:
+// a parenthesis of at most three words whose last word starts with an
+// upper-case letter. It returns that word and its span.
+func parenthesisAfter(text string, i int) (string, news.Span, bool) {
+	for i < len(text) && text[i] == ' ' {
+		i++
+	}
+	if i >= len(text) || text[i] != '(' {
+		return "", news.Span{}, false
+	}
+	end := strings.IndexByte(text[i:min(len(text), i+maxParenthesis)], ')')
+	if end < 0 {
+		return "", news.Span{}, false
+	}
+	inner := text[i+1 : i+end]
+	words := strings.Fields(inner)
+	if len(words) == 0 || len(words) > 3 {
+		return "", news.Span{}, false
+	}
+	last := words[len(words)-1]
+	r, _ := utf8.DecodeRuneInString(last)
+	if !unicode.IsUpper(r) || strings.ContainsAny(last, "0123456789") {
+		return "", news.Span{}, false
+	}
+	start := i + 1 + strings.LastIndex(inner, last)
+	return last, news.Span{Start: start, End: start + len(last)}, true
 }

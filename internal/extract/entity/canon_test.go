@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -113,5 +114,34 @@ func TestOSA(t *testing.T) {
 				t.Errorf("osa(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
 			}
 		})
+	}
+}
+
+// The texts below are fictional.
+func TestParentheticalAlias(t *testing.T) {
+	text := "La société Zorbex (désormais ZX) a racheté Brumel. Les autorités ont saisi l'Agence des marchés (AMF)."
+	var ms []news.Mention
+	for _, name := range []string{"Zorbex", "Brumel", "Agence des marchés"} {
+		i := strings.Index(text, name)
+		ms = append(ms, news.Mention{Span: news.Span{Start: i, End: i + len(name)}, Text: name, Type: news.ORG, Name: name})
+	}
+	ents := Canonicalize([]string{"a.txt"}, []string{text}, [][]news.Mention{ms})
+	aliases := map[string][]string{}
+	for _, e := range ents {
+		aliases[e.Name] = e.Aliases
+		for _, m := range e.Mentions {
+			if text[m.Start:m.End] != m.Text {
+				t.Errorf("mention %+v does not hold its text", m)
+			}
+		}
+	}
+	if got := aliases["Zorbex"]; len(got) != 1 || got[0] != "ZX" {
+		t.Errorf("Zorbex aliases = %v, want [ZX]", got)
+	}
+	if got := aliases["Agence des marchés"]; len(got) != 1 || got[0] != "AMF" {
+		t.Errorf("Agence des marchés aliases = %v, want [AMF]", got)
+	}
+	if len(aliases["Brumel"]) != 0 {
+		t.Errorf("Brumel aliases = %v, want none", aliases["Brumel"])
 	}
 }
