@@ -373,6 +373,9 @@ func (d *doc) attribute(c *cand, prev *cand) bool {
 			f.cs, f.ce = g.ms, g.ms
 		}
 	}
+	if !ok {
+		f, ok = d.signature(c)
+	}
 	// The sentence before introduces the quotation: "X said in a
 	// statement." or "X issued the following statement:".
 	if !ok && len(left) == 0 && words > 8 {
@@ -491,6 +494,13 @@ func (d *doc) introSentence(c *cand, prev *cand) (found, bool) {
 		}
 		break
 	}
+	// "Trump issued the following statement:"
+	if colon {
+		if f, ok := d.sentenceSubject(toks[:len(toks)-1]); ok && f.kind != descMention {
+			f.cs, f.ce, f.strong = toks[len(toks)-1].s, toks[len(toks)-1].e, true
+			return f, true
+		}
+	}
 	return found{}, false
 }
 
@@ -535,6 +545,29 @@ func (d *doc) content(f found, sp *span, lo, hi int) news.Span {
 		return news.Span{}
 	}
 	return news.Span{Start: s, End: e}
+}
+
+// signature reads an attribution line after a paragraph that is one
+// quotation: "“…”" then "- Clinton." or "— Jane Doe, mayor".
+func (d *doc) signature(c *cand) (found, bool) {
+	pi := c.para
+	if pi+1 >= len(d.paras) {
+		return found{}, false
+	}
+	p := d.paras[pi]
+	if s, _ := trimSpaceRange(d.text, p[0], c.sp.open); s != c.sp.open {
+		return found{}, false
+	}
+	next := d.paras[pi+1]
+	line := d.text[next[0]:next[1]]
+	if len(line) > 160 || !strings.ContainsAny(line[:min(len(line), 4)], "—–-―") {
+		return found{}, false
+	}
+	m := attribLine.FindStringSubmatchIndex(strings.TrimRight(line, "."))
+	if m == nil {
+		return found{}, false
+	}
+	return found{kind: nameMention, ms: next[0] + m[2], me: next[0] + m[3], cs: next[0], ce: next[0] + utf8.RuneLen([]rune(line)[0]), strong: true}, true
 }
 
 // sentenceAfter reports whether quoted words follow the incise ending at

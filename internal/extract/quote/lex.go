@@ -96,7 +96,7 @@ func lexicon() map[string]bool {
 
 // inciseOnly verbs are cues only right after a quotation ("», note-t-il",
 // "», met-il en perspective"), being ordinary verbs elsewhere.
-var inciseOnly = set("met", "reprend", "note", "relève", "avance", "confie", "tranche", "commente", "nuance")
+var inciseOnly = set("read", "reads", "met", "reprend", "note", "relève", "avance", "confie", "tranche", "commente", "nuance")
 
 // tok is one word or punctuation mark of the text.
 type tok struct {

@@ -151,6 +151,16 @@ var extractTests = []struct {
 		want: []want{{"balanced beyond doubt", "Ellen Park", news.QuoteMixed}},
 	},
 	{
+		name: "English quotation signed on the next line",
+		text: "The council met on Friday.\n“We will rebuild the library before winter.”\n- Mayor Ruth Gallo.",
+		want: []want{{"We will rebuild the library before winter.", "Ruth Gallo", news.QuoteDirect}},
+	},
+	{
+		name: "English statement introduced the paragraph before",
+		text: "The company released the following statement:\n“We regret the delay and will refund every customer within a week.”",
+		want: []want{{"We regret the delay and will refund every customer within a week.", "The company", news.QuoteDirect}},
+	},
+	{
 		name: "English single curly quotes",
 		text: "Tom Reyes told the board: ‘We cannot wait another year for the new pumps.’",
 		want: []want{{"We cannot wait another year for the new pumps.", "Tom Reyes", news.QuoteDirect}},
