@@ -244,7 +244,14 @@ find:
 		}
 	}
 	from, to := max(hit-SnippetWords, 0), min(hit+SnippetWords, len(toks)-1)
-	s := strings.Join(strings.Fields(text[toks[from].Start:toks[to].End]), " ")
+	start, end := toks[from].Start, toks[to].End
+	if from == 0 { // keep what precedes the first word ("« Nous…")
+		start = 0
+	}
+	if to == len(toks)-1 { // and what follows the last (final stop)
+		end = len(text)
+	}
+	s := strings.Join(strings.Fields(text[start:end]), " ")
 	if from > 0 {
 		s = "…" + s
 	}
