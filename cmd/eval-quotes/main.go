@@ -8,7 +8,7 @@
 //     attributions of the first annotator; quote F1 at coverage > 0.3 and
 //     > 0.8, speaker match.
 //
-// Usage: go run ./cmd/eval-quotes [-v] [-set fr|en|all]
+// Usage: go run ./cmd/eval-quotes [-v] [-set fr|en|all] [-content=false]
 package main
 
 import (
@@ -33,6 +33,7 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	fs := flag.NewFlagSet("eval-quotes", flag.ContinueOnError)
 	verbose := fs.Bool("v", false, "print every gold item and prediction")
 	set := fs.String("set", "all", "which set to score: fr, en or all")
+	content := fs.Bool("content", true, "English: score a mixed quote by its reported clause (Quote.Content), as PolNeAR annotates it; false scores the quoted words only")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -42,7 +43,7 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 		}
 	}
 	if *set == "en" || *set == "all" {
-		if err := evalEnglish(ctx, out, *verbose); err != nil {
+		if err := evalEnglish(ctx, out, *verbose, *content); err != nil {
 			return err
 		}
 	}
