@@ -7,10 +7,12 @@ import (
 	"net/url"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/go-shiori/dom"
 	trafilatura "github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/charset"
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/recoupe/recoupe/news"
@@ -38,7 +40,7 @@ func (o Options) ParseHTML(name string, data []byte, pageURL string) (news.Artic
 	if len(bytes.TrimSpace(data)) == 0 {
 		return news.Article{}, fmt.Errorf("ingest: %s: %w", name, ErrEmpty)
 	}
-	doc, err := dom.Parse(bytes.NewReader(data))
+	doc, err := parseHTML(data)
 	if err != nil {
 		return news.Article{}, fmt.Errorf("ingest: %s: parsing html: %w", name, err)
 	}
@@ -93,6 +95,20 @@ func (o Options) ParseHTML(name string, data []byte, pageURL string) (news.Artic
 	}
 	a.ID = news.ArticleID(a.Text)
 	return a, nil
+}
+
+// parseHTML parses a page to a DOM in UTF-8/NFC. Pages that are valid
+// UTF-8 and declare UTF-8 (or nothing) skip statistical charset detection,
+// which costs about a sixth of the extraction time; all others go through
+// go-shiori/dom's chardet-based decoding, as go-trafilatura's Extract does.
+func parseHTML(data []byte) (*html.Node, error) {
+	if utf8.Valid(data) {
+		if _, name, _ := charset.DetermineEncoding(data[:min(len(data), 4096)], "text/html"); name == "utf-8" {
+			s := norm.NFC.String(strings.ReplaceAll(string(data), "\u00AD", ""))
+			return html.Parse(strings.NewReader(s))
+		}
+	}
+	return dom.Parse(bytes.NewReader(data))
 }
 
 // nodeText renders the extracted content with its paragraph breaks:

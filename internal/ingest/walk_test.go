@@ -333,3 +333,29 @@ func TestWalkWARCHugeRecord(t *testing.T) {
 		t.Errorf("Walk = %+v, want page, too-large record, page", got)
 	}
 }
+
+func TestWalkStdinAndFound(t *testing.T) {
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := os.Stdin
+	os.Stdin = r
+	defer func() { os.Stdin = old }()
+	go func() {
+		w.WriteString(feedRSS)
+		w.Close()
+	}()
+	found := 0
+	o := ingest.Options{Found: func(n int) { found += n }}
+	got := walkAll(t, []string{"-"}, o)
+	if len(got) != 3 || got[0].Origin != "stdin#1" || got[0].Title != "Le pont rouvre" {
+		t.Errorf("Walk(-) = %+v, want the feed's 3 items from stdin", got)
+	}
+	if found != 2 {
+		t.Errorf("Found reported %d extra items, want 2 (3 items for 1 input)", found)
+	}
+	if n := ingest.Count([]string{"-", "https://example.org/feed"}); n != 2 {
+		t.Errorf("Count = %d, want 2", n)
+	}
+}
