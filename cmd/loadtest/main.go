@@ -10,7 +10,8 @@
 // The store (-db, a SQLite file) is kept between runs: articles already
 // there are not generated again. Load runs for -duration in all, split
 // evenly between the scenarios, and stops early after -max-requests per
-// scenario. The server listens on 127.0.0.1 only. The exit status is 1 if
+// scenario (requests under way at the end finish and count). The server
+// listens on 127.0.0.1 only. The exit status is 1 if
 // any request failed.
 package main
 
