@@ -47,6 +47,9 @@ func (o Options) ParseFeed(origin string, data []byte) ([]Item, error) {
 		return nil, fmt.Errorf("ingest: %s: feed has no items: %w", origin, ErrEmpty)
 	}
 	feedLang := baseLang(f.Language)
+	if feedLang == "" {
+		feedLang = sampleLanguage(f)
+	}
 	items := make([]Item, 0, len(f.Items))
 	for i, it := range f.Items {
 		if it == nil {
@@ -99,12 +102,44 @@ func feedArticle(f *gofeed.Feed, it *gofeed.Item, feedLang string) (news.Article
 		Published: feedDate(it),
 		Text:      text,
 	}
-	a.Language = DetectLanguage(text)
-	if a.Language == "" {
-		a.Language = feedLang
+	// Feed items are often one-line summaries, on which trigram detection
+	// is unreliable (82% right at 60 bytes, see DetectLanguage); they take
+	// the feed's language, and only items long enough to judge alone are
+	// detected one by one (a multilingual feed keeps its mix).
+	a.Language = feedLang
+	if len(text) >= minItemLangBytes || feedLang == "" {
+		if l := DetectLanguage(text); l != "" {
+			a.Language = l
+		}
 	}
 	a.ID = news.ArticleID(a.Text)
 	return a, nil
+}
+
+// minItemLangBytes is the item text length from which an item's language
+// is detected on its own rather than taken from the feed.
+const minItemLangBytes = 400
+
+// sampleLanguage detects a feed's language from its first items' text,
+// for feeds that do not declare one.
+func sampleLanguage(f *gofeed.Feed) string {
+	var sb strings.Builder
+	for _, it := range f.Items {
+		if it == nil {
+			continue
+		}
+		if sb.Len() > langSample {
+			break
+		}
+		sb.WriteString(StripHTML(it.Title))
+		sb.WriteString(". ")
+		sb.WriteString(StripHTML(firstNonEmpty(it.Description, it.Content)))
+		sb.WriteString("\n")
+	}
+	if sb.Len() < 200 {
+		return "" // too little to judge the feed as a whole; items decide
+	}
+	return DetectLanguage(sb.String())
 }
 
 func feedAuthors(it *gofeed.Item) string {

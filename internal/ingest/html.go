@@ -21,9 +21,11 @@ import (
 // ErrNoContent is returned when a page has no extractable main text.
 var ErrNoContent = errors.New("no main text found")
 
-// maxHTMLNodes bounds the DOM size handed to the extractor: hostile pages
-// with millions of elements are rejected instead of exhausting memory/time.
-const maxHTMLNodes = 200_000
+// DefaultMaxElements bounds the DOM size handed to the extractor when
+// Options.MaxElements is 0: hostile pages with millions of elements are
+// rejected instead of exhausting memory and time. Real article pages have
+// a few thousand.
+const DefaultMaxElements = 200_000
 
 // ParseHTML extracts an article from an HTML page's raw bytes. name is how
 // the user refers to the page (file name or URL); pageURL, when known (a
@@ -44,8 +46,12 @@ func (o Options) ParseHTML(name string, data []byte, pageURL string) (news.Artic
 	if err != nil {
 		return news.Article{}, fmt.Errorf("ingest: %s: parsing html: %w", name, err)
 	}
-	if n := countNodes(doc, maxHTMLNodes+1); n > maxHTMLNodes {
-		return news.Article{}, fmt.Errorf("ingest: %s: more than %d html elements: %w", name, maxHTMLNodes, ErrTooLarge)
+	maxNodes := o.MaxElements
+	if maxNodes <= 0 {
+		maxNodes = DefaultMaxElements
+	}
+	if n := countNodes(doc, maxNodes+1); n > maxNodes {
+		return news.Article{}, fmt.Errorf("ingest: %s: more than %d html nodes: %w", name, maxNodes, ErrTooLarge)
 	}
 	meta := scanMeta(doc)
 	opts := trafilatura.Options{EnableFallback: true, ExcludeComments: true}

@@ -10,6 +10,9 @@ type Options struct {
 	// MaxBytes caps any one input (file, page, feed, WARC record body);
 	// 0 means DefaultMaxBytes.
 	MaxBytes int64
+	// MaxElements caps the number of nodes of an HTML page; 0 means
+	// DefaultMaxElements.
+	MaxElements int
 	// AllowPrivate lets URL fetches reach loopback, private and link-local
 	// addresses (off by default: no SSRF from a shared server).
 	AllowPrivate bool
