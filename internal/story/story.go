@@ -96,7 +96,9 @@ const (
 // Options configure a Clusterer. Zero fields take the Default constants.
 type Options struct {
 	// Threshold is the score an article needs to join a story;
-	// Thresholds, by Article.Language, override it.
+	// Thresholds, by Article.Language, override it. A nil Thresholds takes
+	// {"fr": DefaultThresholdFR, "en": DefaultThresholdEN}; an empty one
+	// applies Threshold to every language.
 	Threshold                              float64
 	Thresholds                             map[string]float64
 	TextWeight, EntityWeight, NumberWeight float64
