@@ -479,7 +479,9 @@ func TestVocabularyBounded(t *testing.T) {
 	c := New(Options{})
 	const n = 640
 	for i := range n {
-		w := func(j int) string { return fmt.Sprintf("%c%c%c%c", 'a'+(i+j)%26, 'a'+(i/26+j)%26, 'a'+(i/676+j)%26, 'a'+j) }
+		w := func(j int) string {
+			return fmt.Sprintf("%c%c%c%c", 'a'+(i+j)%26, 'a'+(i/26+j)%26, 'a'+(i/676+j)%26, 'a'+j)
+		}
 		text := fmt.Sprintf("Zor%s Vel%s quimbo%s talvaro%s.", w(1), w(2), w(3), w(4))
 		a := art(fmt.Sprintf("%016x", i+1), "fr", "", text, day0.Add(time.Duration(i)*6*time.Hour))
 		c.Assign(NewDoc(a, nil))
