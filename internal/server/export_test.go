@@ -186,3 +186,51 @@ func TestIngestAPI(t *testing.T) {
 		t.Errorf("stored text = %q, want the posted text", art.Article.Text)
 	}
 }
+
+// TestStoryFilters checks that the list's filters reach the engine: the
+// seeds' story is found by its own entity, language and month, and not
+// by another language or year.
+func TestStoryFilters(t *testing.T) {
+	e := newEnv(t, server.Options{})
+	b := firstStory(t, e)
+	if len(b.Entities) == 0 || b.Articles[0].Language == "" {
+		t.Skip("the brief has no entity or language to filter on")
+	}
+	month := "2025-02"
+	for _, a := range b.Articles {
+		if len(a.Published) >= 7 {
+			month = a.Published[:7]
+		}
+	}
+	tests := []struct {
+		name  string
+		query url.Values
+		want  bool
+	}{
+		{"entity", url.Values{"entity": {b.Entities[0].Name}}, true},
+		{"language", url.Values{"lang": {b.Articles[0].Language}}, true},
+		{"month", url.Values{"from": {month}, "to": {month}}, true},
+		{"other language", url.Values{"lang": {"xx"}}, false},
+		{"other year", url.Values{"from": {"1990"}, "to": {"1990"}}, false},
+		{"unknown entity", url.Values{"entity": {"Nobody Fictional Zzyzx"}}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var list struct {
+				Stories []news.StorySummary `json:"stories"`
+				Total   int                 `json:"total"`
+			}
+			getJSON(t, e.srv.URL+"/api/stories?limit=200&"+tt.query.Encode(), &list)
+			found := false
+			for _, s := range list.Stories {
+				found = found || s.ID == b.StoryID
+			}
+			if found != tt.want {
+				t.Errorf("GET /api/stories?%s lists story %s: %v, want %v (total %d)", tt.query.Encode(), b.StoryID, found, tt.want, list.Total)
+			}
+			if list.Total < len(list.Stories) {
+				t.Errorf("total %d < %d stories listed", list.Total, len(list.Stories))
+			}
+		})
+	}
+}
