@@ -91,13 +91,13 @@ var hlRE = regexp.MustCompile(`^/articles/([^/?]+)\?hl=(\d+)-(\d+)#hl$`)
 // its conflict, quotes and matrix; a click from a fact to its highlighted
 // span; and a hostile article shown as inert text.
 func TestBrowser(t *testing.T) {
-	// Start the browser while the engine loads the seeds.
+	// Start the browser while the server starts.
 	path := chromium(t)
 	start := time.Now()
 	bctxc := make(chan context.Context, 1)
 	go func() { bctxc <- startBrowser(t, path) }()
 	e := newEnv(t, server.Options{})
-	t.Logf("engine with the seeds: %v", time.Since(start).Round(time.Millisecond))
+	t.Logf("server ready: %v", time.Since(start).Round(time.Millisecond))
 	bctx := <-bctxc
 	if bctx == nil {
 		t.FailNow() // startBrowser reported why
