@@ -187,14 +187,11 @@ func takeDateLine(lines []string) ([]string, news.Date) {
 		return lines, news.Date{}
 	}
 	d, rest, ok := parseDate(lines[0][m[1]:], true)
-	if !ok {
-		return lines, news.Date{}
-	}
-	rest = strings.TrimLeft(rest, " \t,;|–—-")
-	if rest != "" && !startsWord(rest) {
+	if !ok || glued(rest) {
 		// "Date: 2025-02-10abc" is not a date line after all.
 		return lines, news.Date{}
 	}
+	rest = strings.TrimLeft(rest, " \t,;|–—-")
 	out := append([]string{}, lines...)
 	if rest != "" {
 		out[0] = rest
@@ -207,9 +204,10 @@ func takeDateLine(lines []string) ([]string, news.Date) {
 	return out, d
 }
 
-func startsWord(s string) bool {
+// glued reports whether s continues a word or number with no separator.
+func glued(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
-	return !unicode.IsDigit(r)
+	return s != "" && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' && len(s) > 1 && s[1] >= '0' && s[1] <= '9')
 }
 
 // titleOf returns the text's first line when it reads as a title: followed

@@ -109,6 +109,19 @@ func TestParseText(t *testing.T) {
 			published: "2025-02",
 		},
 		{
+			name:      "title-starting-with-number",
+			in:        "date 2025-02-10 12 communes fictives privées d’eau\n\nLa préfecture a publié la liste.",
+			text:      "12 communes fictives privées d’eau\n\nLa préfecture a publié la liste.",
+			title:     "12 communes fictives privées d’eau",
+			published: "2025-02-10",
+		},
+		{
+			name:  "glued-date-not-metadata",
+			in:    "Date 2025-02-10abc\n\nLa préfecture a publié la liste.",
+			text:  "Date 2025-02-10abc\n\nLa préfecture a publié la liste.",
+			title: "Date 2025-02-10abc",
+		},
+		{
 			name:  "not-a-date-line",
 			in:    "Datation au carbone 14 : une méthode\n\nLes chercheurs fictifs l’utilisent.",
 			text:  "Datation au carbone 14 : une méthode\n\nLes chercheurs fictifs l’utilisent.",
