@@ -11,7 +11,17 @@
 //	go run ./cmd/eval-extraction [-set aeb|traf|all] [-published] [-v]
 //
 // -published also scores the benchmark's published outputs of other tools
-// with the same code, which checks this reimplementation of the metric.
+// with the same code, which checks this reimplementation of the metric (it
+// reproduces the dev-split table of SOURCE.md: AutoExtract 0.970,
+// trafilatura 0.962, go_trafilatura 0.957, html-text 0.666).
+//
+// Figures on the dev splits (2026-11-23, go1.26, shared 2-core machine):
+//
+//	scrapinghub-aeb (145 pages): F1 0.962  P 0.944  R 0.980  accuracy 0.359
+//	trafilatura-eval (792):      F1 0.917  P 0.902  R 0.932
+//	  French (21):               F1 0.922  P 0.894  R 0.952
+//	  metadata: date exact 0.870 (585), title exact 0.743 / either-contains
+//	  0.856 (674), author exact 0.567 (425)
 package main
 
 import (
