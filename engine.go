@@ -62,6 +62,7 @@ type Engine struct {
 	clusterer *story.Clusterer
 	dedupe    *dedupe.Index
 	known     map[string]news.Assignment // article ID → its current assignment
+	sizes     map[string]int             // story ID → articles in it (from known)
 	seq       int64                      // last store assignment applied
 	stale     bool                       // state diverged from the store: rebuild
 	summaries map[string]summaryEntry    // story ID → cached listing line
@@ -131,6 +132,7 @@ func (e *Engine) reset() {
 	e.clusterer = story.New(story.Options{})
 	e.dedupe = dedupe.New()
 	e.known = map[string]news.Assignment{}
+	e.sizes = map[string]int{}
 	e.seq = 0
 	e.stale = false
 	e.summaries = map[string]summaryEntry{}
@@ -155,10 +157,24 @@ func (e *Engine) catchUp(ctx context.Context) error {
 			e.dedupe.Add(a.ID, a.Text)
 		}
 		e.clusterer.Restore(story.NewDoc(&a, &x), as)
-		e.known[as.ArticleID] = as
-		delete(e.summaries, as.StoryID)
+		e.remember(as)
 		return nil
 	})
+}
+
+// remember records an article's current assignment and forgets the
+// cached listing lines of the stories it leaves and joins. e.mu must be held.
+func (e *Engine) remember(as news.Assignment) {
+	if prev, ok := e.known[as.ArticleID]; ok {
+		e.sizes[prev.StoryID]--
+		if e.sizes[prev.StoryID] <= 0 {
+			delete(e.sizes, prev.StoryID)
+		}
+		delete(e.summaries, prev.StoryID)
+	}
+	e.known[as.ArticleID] = as
+	e.sizes[as.StoryID]++
+	delete(e.summaries, as.StoryID)
 }
 
 // errDuplicate reports that an article is already stored.
@@ -203,8 +219,7 @@ func (e *Engine) commit(ctx context.Context, a *news.Article, x news.Extraction)
 		}
 		return as, errDuplicate
 	}
-	e.known[a.ID] = as
-	delete(e.summaries, as.StoryID)
+	e.remember(as)
 	return as, nil
 }
 
@@ -262,8 +277,5 @@ func (e *Engine) MoveArticle(ctx context.Context, articleID, storyID string) err
 	}
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	if prev, ok := e.known[articleID]; ok {
-		delete(e.summaries, prev.StoryID)
-	}
 	return e.catchUp(ctx)
 }

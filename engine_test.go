@@ -144,6 +144,16 @@ func TestStoriesAndBrief(t *testing.T) {
 	if v := storyOf(t, e, "volcan.txt"); v == s1 {
 		t.Errorf("the volcano joined the stadium story")
 	}
+	page, total, err := e.Stories(t.Context(), news.StoryQuery{Limit: 1, Offset: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if total != 2 || len(page) != 1 {
+		t.Errorf("Stories(limit 1, offset 1) = %d stories of %d, want 1 of 2", len(page), total)
+	}
+	if fr, n, _ := e.Stories(t.Context(), news.StoryQuery{Language: "en"}); n != 1 || fr[0].ID != s1 {
+		t.Errorf("Stories(lang en) = %d stories, want the stadium story only", n)
+	}
 	b, err := e.Brief(t.Context(), s1)
 	if err != nil {
 		t.Fatal(err)

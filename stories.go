@@ -29,8 +29,34 @@ func (e *Engine) Stories(ctx context.Context, q news.StoryQuery) ([]news.StorySu
 	if err != nil {
 		return nil, 0, err
 	}
+	limit := q.Limit
+	if limit <= 0 {
+		limit = 20
+	}
+	filtered := q.Language != "" || q.Outlet != "" || q.Entity != "" || !q.From.IsZero() || !q.To.IsZero()
+	text := strings.TrimSpace(q.Text) != ""
+	if !filtered && !text {
+		// The plain listing: one page from the store, the total from the
+		// engine's own count of stories.
+		page, err := e.store.Stories(ctx, pipeline.StoryQuery{Limit: limit, Offset: q.Offset})
+		if err != nil {
+			return nil, 0, err
+		}
+		out := make([]news.StorySummary, 0, len(page))
+		for _, st := range page {
+			se, err := e.summary(ctx, st.ID)
+			if err != nil {
+				return nil, 0, err
+			}
+			out = append(out, se.sum)
+		}
+		e.mu.Lock()
+		total := len(e.sizes)
+		e.mu.Unlock()
+		return out, total, nil
+	}
 	var ids []string
-	if strings.TrimSpace(q.Text) != "" {
+	if text {
 		hits, err := e.store.Search(ctx, q.Text, 1000)
 		if err != nil {
 			return nil, 0, err
@@ -57,13 +83,8 @@ func (e *Engine) Stories(ctx context.Context, q news.StoryQuery) ([]news.StorySu
 			}
 		}
 	}
-	filtered := q.Language != "" || q.Outlet != "" || q.Entity != "" || !q.From.IsZero() || !q.To.IsZero()
 	var out []news.StorySummary
 	total := 0
-	limit := q.Limit
-	if limit <= 0 {
-		limit = 20
-	}
 	for _, id := range ids {
 		if !filtered {
 			total++
