@@ -68,7 +68,7 @@ func (o Options) ParseHTML(name string, data []byte, pageURL string) (news.Artic
 	}
 	md := res.Metadata
 	source := cleanMeta(md.Sitename)
-	title := pageTitle(cleanMeta(firstNonEmpty(meta.title, md.Title)), cleanMeta(meta.h1), source)
+	title := pageTitle(cleanMeta(firstNonEmpty(meta.title, md.Title)), cleanMeta(meta.h1), source, hostOf(firstNonEmpty(md.URL, pageURL)))
 	// Article.Title holds the headline; a copy of it heading the body
 	// would count as body text (measured on AEB: F1 0.957 → 0.960).
 	text = dropTitleLine(text, title)
@@ -164,6 +164,15 @@ var contentBlocks = map[string]bool{
 	"blockquote": true, "quote": true, "pre": true, "code": false, "br": true, "lb": true, "hr": true,
 	"tr": true, "row": true, "table": true, "section": true, "article": true, "figure": true, "figcaption": true,
 	"summary": true, "details": true, "main": true, "header": true, "footer": true, "aside": true, "body": true,
+}
+
+// hostOf returns a URL's host name, "" if it has none.
+func hostOf(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return ""
+	}
+	return u.Hostname()
 }
 
 // dropTitleLine removes a first line that repeats the page's title (the

@@ -22,22 +22,31 @@ func cleanMeta(s string) string {
 // titleSeps split a <title> into the headline and the site's name.
 var titleSeps = []string{" | ", " - ", " – ", " — ", " :: ", " · ", " » "}
 
-// pageTitle improves a page's title: the site's name is cut from either
-// end ("Le pont rouvre | La Gazette"), and a title that is only the site's
-// name gives way to the page's single <h1>.
-func pageTitle(title, h1, site string) string {
-	if title == "" || sameName(title, site) {
+// pageTitle improves a page's title: a title that is only the site's name
+// gives way to the page's single <h1>, as does a title that merely wraps
+// that <h1> ("Le pont rouvre – Villebrune | La Gazette" around "Le pont
+// rouvre"); otherwise the site's name (or host) is cut from either end
+// ("Le pont rouvre | La Gazette").
+func pageTitle(title, h1, site, host string) string {
+	if title == "" || sameName(title, site) || sameName(title, host) {
 		if h1 != "" {
 			return h1
 		}
 		return title
 	}
-	if site != "" {
+	if h1 != "" && h1 != title && !sameName(h1, site) && !sameName(h1, host) &&
+		len(h1)*10 >= len(title)*4 && strings.Contains(strings.ToLower(title), strings.ToLower(h1)) {
+		return h1
+	}
+	for _, name := range []string{site, host} {
+		if name == "" {
+			continue
+		}
 		for _, sep := range titleSeps {
-			if i := strings.LastIndex(title, sep); i > 0 && sameName(title[i+len(sep):], site) {
+			if i := strings.LastIndex(title, sep); i > 0 && sameName(title[i+len(sep):], name) {
 				return strings.TrimSpace(title[:i])
 			}
-			if i := strings.Index(title, sep); i > 0 && sameName(title[:i], site) {
+			if i := strings.Index(title, sep); i > 0 && sameName(title[:i], name) {
 				return strings.TrimSpace(title[i+len(sep):])
 			}
 		}
@@ -54,7 +63,9 @@ func sameName(a, b string) bool {
 
 func nameKey(s string) string {
 	var sb strings.Builder
-	for _, r := range strings.ToLower(s) {
+	s = strings.ToLower(s)
+	s = strings.TrimPrefix(s, "www.")
+	for _, r := range s {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			sb.WriteRune(r)
 		}

@@ -3,17 +3,20 @@ package ingest
 import "testing"
 
 func TestPageTitle(t *testing.T) {
-	tests := []struct{ name, title, h1, site, want string }{
-		{"suffix", "Le pont rouvre | La Gazette fictive", "", "La Gazette fictive", "Le pont rouvre"},
-		{"prefix", "La Gazette fictive - Le pont rouvre", "", "La Gazette fictive", "Le pont rouvre"},
-		{"domain", "Le pont rouvre – gazette-fictive.fr", "", "gazette-fictive.fr", "Le pont rouvre"},
-		{"site-only", "La Gazette fictive", "Le pont rouvre", "La Gazette fictive", "Le pont rouvre"},
-		{"keeps-dash-in-headline", "Villebrune - le pont rouvre", "", "La Gazette fictive", "Villebrune - le pont rouvre"},
-		{"empty", "", "Le pont rouvre", "", "Le pont rouvre"},
+	tests := []struct{ name, title, h1, site, host, want string }{
+		{"suffix", "Le pont rouvre | La Gazette fictive", "", "La Gazette fictive", "", "Le pont rouvre"},
+		{"prefix", "La Gazette fictive - Le pont rouvre", "", "La Gazette fictive", "", "Le pont rouvre"},
+		{"domain", "Le pont rouvre – gazette-fictive.fr", "", "gazette-fictive.fr", "", "Le pont rouvre"},
+		{"host", "Le pont rouvre - www.GazetteFictive.fr", "", "", "www.gazettefictive.fr", "Le pont rouvre"},
+		{"site-only", "La Gazette fictive", "Le pont rouvre", "La Gazette fictive", "", "Le pont rouvre"},
+		{"h1-inside-title", "Le pont de Villebrune rouvre enfin › Blog fictif de Paul", "Le pont de Villebrune rouvre enfin", "", "", "Le pont de Villebrune rouvre enfin"},
+		{"logo-h1-ignored", "Le pont de Villebrune rouvre enfin après deux ans - Gazette", "Gazette", "", "", "Le pont de Villebrune rouvre enfin après deux ans - Gazette"},
+		{"keeps-dash-in-headline", "Villebrune - le pont rouvre", "", "La Gazette fictive", "", "Villebrune - le pont rouvre"},
+		{"empty", "", "Le pont rouvre", "", "", "Le pont rouvre"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := pageTitle(tt.title, tt.h1, tt.site); got != tt.want {
+			if got := pageTitle(tt.title, tt.h1, tt.site, tt.host); got != tt.want {
 				t.Errorf("pageTitle(%q, %q, %q) = %q, want %q", tt.title, tt.h1, tt.site, got, tt.want)
 			}
 		})
