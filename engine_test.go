@@ -1,10 +1,6 @@
 package recoupe_test
 
 import (
-	"context"
-	"crypto/rand"
-	"encoding/hex"
-	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
@@ -12,9 +8,8 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/jackc/pgx/v5"
-
 	"github.com/recoupe/recoupe"
+	"github.com/recoupe/recoupe/internal/store/postgres/pgtest"
 	"github.com/recoupe/recoupe/news"
 )
 
@@ -59,48 +54,12 @@ func stores(t *testing.T) map[string]func(t *testing.T) string {
 	m := map[string]func(t *testing.T) string{
 		"sqlite": func(t *testing.T) string { return filepath.Join(t.TempDir(), "r.db") },
 	}
-	if dsn := os.Getenv("RECOUPE_TEST_POSTGRES"); dsn != "" {
-		m["postgres"] = func(t *testing.T) string { return postgresSchema(t, dsn) }
+	if os.Getenv(pgtest.EnvDSN) != "" {
+		m["postgres"] = func(t *testing.T) string { return pgtest.DSN(t) }
 	} else {
 		t.Log("RECOUPE_TEST_POSTGRES is not set: PostgreSQL variants skipped")
 	}
 	return m
-}
-
-// postgresSchema creates an empty schema, dropped after the test, and
-// returns a DSN that uses it.
-func postgresSchema(t *testing.T, dsn string) string {
-	t.Helper()
-	b := make([]byte, 6)
-	rand.Read(b)
-	schema := "recoupe_engine_" + hex.EncodeToString(b)
-	conn, err := pgx.Connect(t.Context(), dsn)
-	if err != nil {
-		t.Fatalf("connect to RECOUPE_TEST_POSTGRES: %v", err)
-	}
-	defer conn.Close(context.Background())
-	if _, err := conn.Exec(t.Context(), "CREATE SCHEMA "+schema); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		conn, err := pgx.Connect(context.Background(), dsn)
-		if err != nil {
-			t.Error(err)
-			return
-		}
-		defer conn.Close(context.Background())
-		if _, err := conn.Exec(context.Background(), "DROP SCHEMA "+schema+" CASCADE"); err != nil {
-			t.Error(err)
-		}
-	})
-	u, err := url.Parse(dsn)
-	if err != nil || u.Scheme == "" {
-		return dsn + " search_path=" + schema
-	}
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
-	return u.String()
 }
 
 func TestIngestIsIdempotent(t *testing.T) {

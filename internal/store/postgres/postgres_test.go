@@ -2,10 +2,7 @@ package postgres_test
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"fmt"
-	"net/url"
 	"os"
 	"strings"
 	"sync"
@@ -16,6 +13,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/recoupe/recoupe/internal/store/postgres"
+	"github.com/recoupe/recoupe/internal/store/postgres/pgtest"
 	"github.com/recoupe/recoupe/internal/store/storetest"
 )
 
@@ -23,55 +21,11 @@ var _ storetest.Store = (*postgres.DB)(nil)
 
 // EnvDSN names the variable that holds the test database's DSN; the tests
 // skip without it. .ci/postgres.sh starts a throwaway cluster and writes it.
-const EnvDSN = "RECOUPE_TEST_POSTGRES"
+const EnvDSN = pgtest.EnvDSN
 
 // testDSN returns the DSN of a new, empty schema in the test database,
 // dropped when the test ends.
-func testDSN(t testing.TB) string {
-	t.Helper()
-	dsn := os.Getenv(EnvDSN)
-	if dsn == "" {
-		t.Skip("set " + EnvDSN + " to a PostgreSQL DSN to run this test (.ci/postgres.sh start FILE starts a throwaway cluster)")
-	}
-	b := make([]byte, 6)
-	rand.Read(b)
-	schema := "recoupe_test_" + hex.EncodeToString(b)
-	conn, err := pgx.Connect(context.Background(), dsn)
-	if err != nil {
-		t.Fatalf("connect to %s: %v", EnvDSN, err)
-	}
-	defer conn.Close(context.Background())
-	if _, err := conn.Exec(context.Background(), `CREATE SCHEMA `+schema); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		conn, err := pgx.Connect(context.Background(), dsn)
-		if err != nil {
-			t.Error(err)
-			return
-		}
-		defer conn.Close(context.Background())
-		if _, err := conn.Exec(context.Background(), `DROP SCHEMA `+schema+` CASCADE`); err != nil {
-			t.Error(err)
-		}
-	})
-	return withParam(dsn, "search_path", schema)
-}
-
-// withParam adds a run-time parameter to a URL or key=value DSN.
-func withParam(dsn, key, value string) string {
-	if strings.Contains(dsn, "://") {
-		u, err := url.Parse(dsn)
-		if err != nil {
-			return dsn
-		}
-		q := u.Query()
-		q.Set(key, value)
-		u.RawQuery = q.Encode()
-		return u.String()
-	}
-	return dsn + " " + key + "=" + value
-}
+func testDSN(t testing.TB) string { return pgtest.DSN(t) }
 
 func openDSN(t testing.TB, dsn string) *postgres.DB {
 	t.Helper()
@@ -151,7 +105,7 @@ func TestKilledConnections(t *testing.T) {
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Go(func() {
-			wdsn := withParam(dsn, "application_name", fmt.Sprintf("recoupe-worker-%d", w))
+			wdsn := pgtest.WithParam(dsn, "application_name", fmt.Sprintf("recoupe-worker-%d", w))
 			for attempt := 0; ; attempt++ {
 				if attempt == 50 {
 					t.Errorf("worker %d: gave up after %d restarts", w, attempt)
