@@ -25,6 +25,10 @@ type Progress struct {
 // Skipped list and does not stop the run; an article already stored counts
 // as a duplicate (ingest is idempotent). progress may be nil.
 func (e *Engine) Ingest(ctx context.Context, inputs []string, progress func(Progress)) (news.IngestReport, error) {
+	return e.ingest(ctx, inputs, e.cfg.Ingest, progress)
+}
+
+func (e *Engine) ingest(ctx context.Context, inputs []string, opts ingest.Options, progress func(Progress)) (news.IngestReport, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
@@ -62,7 +66,7 @@ func (e *Engine) Ingest(ctx context.Context, inputs []string, progress func(Prog
 		defer close(ordered)
 		defer close(jobs)
 		n := 0
-		walkErr <- ingest.Walk(ctx, inputs, e.cfg.Ingest, func(it ingest.Item) error {
+		walkErr <- ingest.Walk(ctx, inputs, opts, func(it ingest.Item) error {
 			j := &job{n: n, item: it, done: make(chan struct{})}
 			n++
 			totalMu.Lock()
@@ -116,6 +120,9 @@ func (e *Engine) Ingest(ctx context.Context, inputs []string, progress func(Prog
 // record commits one walked item and adds it to the report. Only store
 // failures are returned; a bad item is a skip.
 func (e *Engine) record(ctx context.Context, rep *news.IngestReport, stories map[string]bool, it ingest.Item, x news.Extraction) error {
+	if errors.Is(it.Err, ingest.ErrNotModified) {
+		return nil // a feed unchanged since its last poll
+	}
 	if it.Err != nil {
 		rep.Skipped = append(rep.Skipped, news.Skip{Origin: it.Origin, Reason: it.Err.Error()})
 		e.log.Warn("input skipped", "origin", it.Origin, "err", it.Err)

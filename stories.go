@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
+	"time"
 
 	"github.com/recoupe/recoupe/internal/pipeline"
 	"github.com/recoupe/recoupe/news"
@@ -218,18 +220,52 @@ func (e *Engine) AddFeed(ctx context.Context, url string) error {
 // Feeds lists the subscribed feeds.
 func (e *Engine) Feeds(ctx context.Context) ([]news.Feed, error) { return e.store.Feeds(ctx) }
 
-// PollFeeds ingests the items of every subscribed feed.
+// PollFeeds ingests the items of every subscribed feed. Each feed's
+// ETag and Last-Modified are kept in the store, so that a feed unchanged
+// since its last poll (even by another process) is not read again.
 func (e *Engine) PollFeeds(ctx context.Context) (news.IngestReport, error) {
 	fs, err := e.store.Feeds(ctx)
 	if err != nil {
 		return news.IngestReport{}, err
 	}
+	if len(fs) == 0 {
+		return news.IngestReport{}, nil
+	}
+	v := &feedValidators{m: map[string][2]string{}}
 	var urls []string
 	for _, f := range fs {
 		urls = append(urls, f.URL)
+		v.m[f.URL] = [2]string{f.ETag, f.LastModified}
 	}
-	if len(urls) == 0 {
-		return news.IngestReport{}, nil
+	opts := e.cfg.Ingest
+	opts.Validators = v
+	rep, err := e.ingest(ctx, urls, opts, nil)
+	now := time.Now()
+	for _, u := range urls {
+		etag, lm := v.Get(u)
+		if uerr := e.store.UpdateFeed(ctx, u, etag, lm, now); uerr != nil && err == nil {
+			err = uerr
+		}
 	}
-	return e.Ingest(ctx, urls, nil)
+	return rep, err
+}
+
+// feedValidators holds the feeds' validators during one poll; PollFeeds
+// writes them back to the store.
+type feedValidators struct {
+	mu sync.Mutex
+	m  map[string][2]string
+}
+
+func (v *feedValidators) Get(url string) (etag, lastModified string) {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	x := v.m[url]
+	return x[0], x[1]
+}
+
+func (v *feedValidators) Put(url, etag, lastModified string) {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	v.m[url] = [2]string{etag, lastModified}
 }
