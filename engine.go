@@ -259,6 +259,20 @@ func (e *Engine) Article(ctx context.Context, id string) (news.Article, news.Ext
 	return e.store.Article(ctx, id)
 }
 
+// StoryOf returns the story an article is in, or news.ErrNotFound.
+func (e *Engine) StoryOf(ctx context.Context, articleID string) (string, error) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if err := e.catchUp(ctx); err != nil {
+		return "", err
+	}
+	as, ok := e.known[articleID]
+	if !ok {
+		return "", fmt.Errorf("article %s: %w", articleID, news.ErrNotFound)
+	}
+	return as.StoryID, nil
+}
+
 // Search runs a full-text search over the stored articles.
 func (e *Engine) Search(ctx context.Context, q string, limit int) ([]news.SearchHit, error) {
 	return e.store.Search(ctx, q, limit)

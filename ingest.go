@@ -134,7 +134,7 @@ func (e *Engine) record(ctx context.Context, rep *news.IngestReport, stories map
 	case errors.Is(err, errDuplicate):
 		rep.Duplicates++
 		if as.StoryID == "" {
-			if st, aerr := e.storyOf(ctx, a.ID); aerr == nil {
+			if st, aerr := e.StoryOf(ctx, a.ID); aerr == nil {
 				as.StoryID = st
 			}
 		}
@@ -165,14 +165,4 @@ func (e *Engine) stored(ctx context.Context, id string) bool {
 	}
 	has, err := e.store.HasArticle(ctx, id)
 	return err == nil && has
-}
-
-// storyOf returns the story an already stored article is in.
-func (e *Engine) storyOf(ctx context.Context, articleID string) (string, error) {
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	if err := e.catchUp(ctx); err != nil {
-		return "", err
-	}
-	return e.known[articleID].StoryID, nil
 }

@@ -176,6 +176,7 @@ func (s *server) apiBrief(w http.ResponseWriter, r *http.Request) {
 type articleBody struct {
 	Article    news.Article    `json:"article"`
 	Extraction news.Extraction `json:"extraction"`
+	StoryID    string          `json:"story_id,omitempty"`
 }
 
 func (s *server) article(w http.ResponseWriter, r *http.Request) (news.Article, news.Extraction, bool) {
@@ -194,9 +195,21 @@ func (s *server) article(w http.ResponseWriter, r *http.Request) (news.Article, 
 	return a, x, true
 }
 
+// storyOf returns the story of an article, "" when it has none (the
+// page then simply shows no link).
+func (s *server) storyOf(r *http.Request, articleID string) string {
+	ctx, cancel := s.readCtx(r)
+	defer cancel()
+	id, err := s.b.StoryOf(ctx, articleID)
+	if err != nil {
+		return ""
+	}
+	return id
+}
+
 func (s *server) apiArticle(w http.ResponseWriter, r *http.Request) {
 	if a, x, ok := s.article(w, r); ok {
-		writeJSON(w, http.StatusOK, articleBody{Article: a, Extraction: x})
+		writeJSON(w, http.StatusOK, articleBody{Article: a, Extraction: x, StoryID: s.storyOf(r, a.ID)})
 	}
 }
 

@@ -205,6 +205,16 @@ func TestMoveAPI(t *testing.T) {
 	if after.Stories[0] == before.Stories[0] {
 		t.Errorf("after the split the article is still in story %s", before.Stories[0])
 	}
+	var art struct {
+		StoryID string `json:"story_id"`
+	}
+	getJSON(t, e.srv.URL+"/api/articles/"+before.Articles[0], &art)
+	if art.StoryID != after.Stories[0] {
+		t.Errorf("GET article story_id = %q, want %q (its story after the split)", art.StoryID, after.Stories[0])
+	}
+	if _, _, page := do(t, "GET", e.srv.URL+"/articles/"+before.Articles[0], "", nil); !strings.Contains(string(page), `href="/stories/`+after.Stories[0]+`"`) {
+		t.Errorf("the article page does not link to its story %s", after.Stories[0])
+	}
 	status, _, body = do(t, "POST", e.srv.URL+"/api/articles/0000000000000000/move", "application/json", strings.NewReader(`{"story":""}`))
 	if status != http.StatusNotFound {
 		t.Errorf("moving an unknown article = %d %s, want 404", status, body)

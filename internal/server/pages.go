@@ -537,6 +537,7 @@ type articleView struct {
 	Published, Language             string
 	External, URLText               string
 	DuplicateOf, DuplicateURL       string
+	StoryID                         string
 	Similarity                      string
 	JSONURL                         string
 	Highlight                       string
@@ -570,6 +571,7 @@ func (s *server) pageArticle(w http.ResponseWriter, r *http.Request) {
 		External: safeExternal(a.URL), URLText: a.URL,
 		DuplicateOf: a.DuplicateOf,
 		JSONURL:     "/api/articles/" + url.PathEscape(a.ID),
+		StoryID:     s.storyOf(r, a.ID),
 		NFacts:      len(x.Facts), NQuotes: len(x.Quotes), NMentions: len(x.Mentions),
 	}
 	if v.Title == "" {

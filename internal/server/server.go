@@ -35,6 +35,8 @@ type Backend interface {
 	Brief(ctx context.Context, storyID string) (news.Brief, error)
 	// Article returns an article and its extraction, or news.ErrNotFound.
 	Article(ctx context.Context, id string) (news.Article, news.Extraction, error)
+	// StoryOf returns the story an article is in, or news.ErrNotFound.
+	StoryOf(ctx context.Context, articleID string) (string, error)
 	// Search is a full-text search over articles.
 	Search(ctx context.Context, q string, limit int) ([]news.SearchHit, error)
 	// IngestBytes ingests one upload (text, HTML, WARC or feed) named name.
