@@ -125,7 +125,7 @@ func (e *Engine) record(ctx context.Context, rep *news.IngestReport, stories map
 	}
 	if it.Err != nil {
 		rep.Skipped = append(rep.Skipped, news.Skip{Origin: it.Origin, Reason: it.Err.Error()})
-		e.log.Warn("input skipped", "origin", it.Origin, "err", it.Err)
+		e.log.Info("input skipped", "origin", it.Origin, "err", it.Err)
 		return nil
 	}
 	a := it.Article
