@@ -304,18 +304,35 @@ func TestNewDoc(t *testing.T) {
 		t.Errorf("proxies = %v, %v, want both true without an extraction", d.EntityProxy, d.NumberProxy)
 	}
 
-	// With an extraction, its mentions and facts are used instead.
+	// With an extraction, its mentions and facts join the proxies' keys;
+	// a key both find counts once, with the larger count.
+	proxy := d
 	x := &news.Extraction{
-		Mentions: []news.Mention{{Name: "Marta Ezquerro", Type: news.PER}},
+		Mentions: []news.Mention{{Name: "Marta Ezquerro", Type: news.PER}, {Name: "Aurelio Brenn", Type: news.PER}},
 		Facts: []news.Fact{{Kind: news.KindMoney, Amount: &news.Amount{Value: 3.2e9, Currency: "EUR"}},
 			{Kind: news.KindDate, When: &news.When{Date: news.Date{Time: day0, Granularity: news.GranDay}}}},
 	}
 	d = NewDoc(a, x)
-	if diff := cmp.Diff([]Feature{{"ezquerro", 1}, {"marta", 1}, {"marta ezquerro", 1}}, d.Entities); diff != "" {
-		t.Errorf("Entities from mentions (-want +got):\n%s", diff)
+	union := func(base []Feature, extra map[string]int) []Feature {
+		m := map[string]int{}
+		for _, f := range base {
+			m[f.Key] = f.Count
+		}
+		for k, n := range extra {
+			m[k] = max(m[k], n)
+		}
+		return features(m)
 	}
-	if diff := cmp.Diff([]Feature{{"3.2e+09 EUR", 1}, {"date 2031-03-10", 1}}, d.Numbers); diff != "" {
-		t.Errorf("Numbers from facts (-want +got):\n%s", diff)
+	wantEnts := union(proxy.Entities, map[string]int{"marta ezquerro": 1, "marta": 1, "ezquerro": 1, "aurelio brenn": 1, "aurelio": 1, "brenn": 1})
+	if diff := cmp.Diff(wantEnts, d.Entities); diff != "" {
+		t.Errorf("Entities from mentions and proxy (-want +got):\n%s", diff)
+	}
+	wantNums := union(proxy.Numbers, map[string]int{"3.2e+09 EUR": 1, "date 2031-03-10": 1})
+	if diff := cmp.Diff(wantNums, d.Numbers); diff != "" {
+		t.Errorf("Numbers from facts and text (-want +got):\n%s", diff)
+	}
+	if d.EntityProxy || d.NumberProxy {
+		t.Errorf("proxies = %v, %v, want both false with mentions and facts", d.EntityProxy, d.NumberProxy)
 	}
 }
 
