@@ -14,7 +14,11 @@ import (
 type pageMeta struct {
 	title, author string
 	published     news.Date
-	h1            string // text of the page's only <h1>, "" if none or several
+	// The date candidates behind published, kept apart so that the HTML
+	// path can weigh them against go-htmldate's guess.
+	ldPub, metaPub, itemPub news.Date // JSON-LD datePublished, meta tags, <time itemprop=datePublished|pubdate>
+	ldMod, metaMod          news.Date // JSON-LD dateModified, article:modified_time and the like
+	h1                      string    // text of the page's only <h1>, "" if none or several
 }
 
 // scanMeta reads JSON-LD (NewsArticle and friends), article:/og: meta tags
@@ -42,6 +46,10 @@ func scanMeta(doc *html.Node) pageMeta {
 				case "article:published_time", "og:article:published_time", "datepublished", "parsely-pub-date", "sailthru.date", "publish-date", "pubdate", "dc.date.issued", "dcterms.issued", "date":
 					if metaDate.IsZero() {
 						metaDate, _ = ParseDate(content)
+					}
+				case "article:modified_time", "og:updated_time", "datemodified", "lastmod", "dcterms.modified":
+					if m.metaMod.IsZero() {
+						m.metaMod, _ = ParseDate(content)
 					}
 				case "og:title":
 					ogTitle = content
@@ -76,6 +84,7 @@ func scanMeta(doc *html.Node) pageMeta {
 	}
 	m.title = ld.title
 	m.author = ld.author
+	m.ldPub, m.metaPub, m.itemPub, m.ldMod = ld.published, metaDate, itemDate, ld.ldMod
 	for _, d := range []news.Date{ld.published, metaDate, itemDate} {
 		if !d.IsZero() && d.Granularity >= news.GranDay {
 			m.published = d
@@ -163,6 +172,11 @@ func readJSONLD(src string, m *pageMeta) {
 			}
 			if m.author == "" {
 				m.author = ldAuthor(x["author"])
+			}
+			if m.ldMod.IsZero() {
+				if s, ok := x["dateModified"].(string); ok {
+					m.ldMod, _ = ParseDate(s)
+				}
 			}
 		}
 	}

@@ -1,0 +1,85 @@
+package ingest
+
+import (
+	"time"
+
+	"github.com/recoupe/recoupe/news"
+)
+
+// publishedDate picks a page's publication date from go-htmldate's guess
+// (guess, zero if none) and the page's own metadata. go-htmldate stays the
+// default: measured on trafilatura-eval, it beats taking the page's
+// metadata first (0.870 vs 0.860 exact). Two general rules overrule it:
+//
+//   - A declared publication timestamp (JSON-LD datePublished, else
+//     article:published_time and the like) that carries the publisher's
+//     own non-zero UTC offset ("2025-02-10T23:30:00-05:00") is a deliberate
+//     statement of the local publication time; when go-htmldate lands on
+//     another day (typically a URL path date, or a date elsewhere on the
+//     page) no more than a week away, the declared one wins, read on the
+//     publisher's calendar. Further apart, the declared date is more often
+//     a later re-publication or site migration, and the guess stays.
+//   - A UTC timestamp at exactly 22:00 or 23:00 ("2025-02-09T23:00:00Z")
+//     is a date-only value stored as local midnight in Central Europe and
+//     converted to UTC; its calendar date is the next day.
+func publishedDate(guess time.Time, m pageMeta) news.Date {
+	declared := firstDate(m.ldPub, m.metaPub)
+	if !guess.IsZero() {
+		d := news.Date{Time: guess, Granularity: news.GranDay}
+		if withOffset(declared) && dayOf(declared.Time) != dayOf(guess) && near(declared.Time, guess) {
+			return declared
+		}
+		utc := firstDate(m.metaPub, m.ldPub, m.itemPub)
+		if c, ok := midnightCET(utc); ok && dayOf(utc.Time) == dayOf(guess) {
+			return c
+		}
+		return d
+	}
+	if c, ok := midnightCET(m.published); ok {
+		return c
+	}
+	return m.published
+}
+
+// near reports whether a and b are at most a week apart.
+func near(a, b time.Time) bool {
+	d := a.Sub(b)
+	return d < 8*24*time.Hour && d > -8*24*time.Hour
+}
+
+func firstDate(ds ...news.Date) news.Date {
+	for _, d := range ds {
+		if !d.IsZero() {
+			return d
+		}
+	}
+	return news.Date{}
+}
+
+// withOffset reports whether d is a timestamp with a non-zero UTC offset.
+func withOffset(d news.Date) bool {
+	if d.Granularity < news.GranMinute {
+		return false
+	}
+	_, off := d.Time.Zone()
+	return off != 0
+}
+
+// midnightCET turns a UTC timestamp at exactly 22:00 or 23:00 into the
+// next calendar day (see publishedDate).
+func midnightCET(d news.Date) (news.Date, bool) {
+	if d.Granularity < news.GranMinute {
+		return d, false
+	}
+	t := d.Time
+	if _, off := t.Zone(); off != 0 {
+		return d, false
+	}
+	if (t.Hour() != 22 && t.Hour() != 23) || t.Minute() != 0 || t.Second() != 0 {
+		return d, false
+	}
+	next := t.Add(2 * time.Hour)
+	return news.Date{Time: time.Date(next.Year(), next.Month(), next.Day(), 0, 0, 0, 0, time.UTC), Granularity: news.GranDay}, true
+}
+
+func dayOf(t time.Time) string { return t.Format("2006-01-02") }

@@ -1,0 +1,73 @@
+package ingest_test
+
+import (
+	"testing"
+
+	"github.com/recoupe/recoupe/internal/ingest"
+)
+
+// TestParseHTMLPublished checks the rules that weigh the page's declared
+// publication date against go-htmldate's guess. All pages are fictional.
+func TestParseHTMLPublished(t *testing.T) {
+	page := func(head, url string) string {
+		return `<html><head><title>Budget voté à Villebrune</title>` + head + `</head><body><article><h1>Budget voté à Villebrune</h1>` +
+			para + para + para + `</article></body></html>`
+	}
+	tests := []struct {
+		name, html, url, want string
+	}{
+		{
+			name: "offset-declared-beats-url-date",
+			html: page(`<meta property="article:published_time" content="2024-03-12T06:00:00-05:00">`, ""),
+			url:  "https://journal.example/2024/03/10/budget-villebrune",
+			want: "2024-03-12",
+		},
+		{
+			name: "offset-declared-read-on-local-calendar",
+			html: page(`<script type="application/ld+json">{"@type":"NewsArticle","headline":"Budget voté à Villebrune","datePublished":"2024-03-12T23:30:00-05:00"}</script>`, ""),
+			url:  "https://journal.example/2024/03/11/budget-villebrune",
+			want: "2024-03-12",
+		},
+		{
+			name: "far-declared-date-loses-to-url-date",
+			html: page(`<meta property="article:published_time" content="2026-01-20T10:00:00+01:00">`, ""),
+			url:  "https://journal.example/2024/03/10/budget-villebrune",
+			want: "2024-03-10",
+		},
+		{
+			name: "utc-declared-does-not-beat-url-date",
+			html: page(`<meta property="article:published_time" content="2024-03-11T02:25:54+00:00">`, ""),
+			url:  "https://journal.example/2024/03/10/budget-villebrune",
+			want: "2024-03-10",
+		},
+		{
+			name: "utc-23h-is-cet-midnight",
+			html: page(`<meta property="article:published_time" content="2024-03-11T23:00:00.000Z">`, ""),
+			url:  "https://journal.example/budget-villebrune",
+			want: "2024-03-12",
+		},
+		{
+			name: "utc-22h-is-cest-midnight",
+			html: page(`<meta property="article:published_time" content="2024-06-11T22:00Z">`, ""),
+			url:  "https://journal.example/budget-villebrune",
+			want: "2024-06-12",
+		},
+		{
+			name: "utc-23h17-stays",
+			html: page(`<meta property="article:published_time" content="2024-03-11T23:17:00Z">`, ""),
+			url:  "https://journal.example/budget-villebrune",
+			want: "2024-03-11",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := ingest.Options{}.ParseHTML(tt.name+".html", []byte(tt.html), tt.url)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := a.Published.Time.Format("2006-01-02"); got != tt.want || a.Published.IsZero() {
+				t.Errorf("Published = %s (%v), want %s", got, a.Published, tt.want)
+			}
+		})
+	}
+}
