@@ -16,15 +16,17 @@
 // The IDF is purely online (document frequencies of the articles seen so
 // far) unless -prime is given.
 //
-// Entities and numbers: the evaluation passes no extraction, so the
-// clusterer reads capitalised-word sequences as an entity proxy
-// (story.NewDoc does so when Extraction.Mentions is empty) and numbers
-// from the text (when Extraction.Facts is empty). internal/extract/entity
-// was being written at the same time and is not used here.
+// Entities and numbers: by default the evaluation passes no extraction,
+// so story.NewDoc reads them from the text alone (capitalised-word
+// sequences, numbers). With -extract it runs the project's extractors
+// (internal/extract/entity, money, date) as the engine does, and NewDoc
+// unites their mentions and facts with the text proxies. The Default
+// constants of internal/story were tuned in that production mode
+// (-extract -tune).
 //
-// Per-language thresholds (story.DefaultThresholdFR, DefaultThresholdEN)
-// were picked with -threshold sweeps; -threshold sets one threshold for
-// every language.
+// -tune picks, for each weighting of the grid, the best threshold of each
+// language (story.DefaultThresholdFR, DefaultThresholdEN); -threshold
+// sets one threshold for every language.
 package main
 
 import (

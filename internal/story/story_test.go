@@ -449,6 +449,20 @@ func BenchmarkNewDoc(b *testing.B) {
 	}
 }
 
+// BenchmarkNewDocExtraction is NewDoc as the engine calls it, with an
+// extraction whose mentions and facts join the text proxies.
+func BenchmarkNewDocExtraction(b *testing.B) {
+	a := fictional()["takeover-fr"]
+	x := &news.Extraction{
+		Mentions: []news.Mention{{Name: "Marta Ezquerro", Type: news.PER}, {Name: "Veltrano", Type: news.ORG}, {Name: "Quillon", Type: news.ORG}},
+		Facts: []news.Fact{{Kind: news.KindMoney, Amount: &news.Amount{Value: 3.2e9, Currency: "EUR"}},
+			{Kind: news.KindDate, When: &news.When{Date: news.Date{Time: day0, Granularity: news.GranDay}}}},
+	}
+	for b.Loop() {
+		NewDoc(a, x)
+	}
+}
+
 func ExampleClusterer_Assign() {
 	c := New(Options{})
 	for _, n := range []string{"bg1", "bg2", "bg3", "takeover-fr", "takeover-en"} {
