@@ -19,6 +19,11 @@ import (
 //     page) no more than a week away, the declared one wins, read on the
 //     publisher's calendar. Further apart, the declared date is more often
 //     a later re-publication or site migration, and the guess stays.
+//   - The page's first <time datetime> element, when it lies within a
+//     month of the guess, wins if it is a bare day ("2025-02-10": an
+//     editorial byline date, not a machine timestamp) or if the page
+//     declares no publication date at all; go-htmldate otherwise often
+//     lands on an og:updated_time or a date elsewhere on the page.
 //   - A UTC timestamp at exactly 22:00 or 23:00 ("2025-02-09T23:00:00Z")
 //     is a date-only value stored as local midnight in Central Europe and
 //     converted to UTC; its calendar date is the next day.
@@ -28,6 +33,10 @@ func publishedDate(guess time.Time, m pageMeta) news.Date {
 		d := news.Date{Time: guess, Granularity: news.GranDay}
 		if withOffset(declared) && dayOf(declared.Time) != dayOf(guess) && near(declared.Time, guess) {
 			return declared
+		}
+		if t := m.firstTime; !t.IsZero() && dayOf(t.Time) != dayOf(guess) && within(t.Time, guess, 31) &&
+			(t.Granularity == news.GranDay || (m.ldPub.IsZero() && m.metaPub.IsZero() && m.itemPub.IsZero())) {
+			return news.Date{Time: t.Time, Granularity: news.GranDay}
 		}
 		utc := firstDate(m.metaPub, m.ldPub, m.itemPub)
 		if c, ok := midnightCET(utc); ok && dayOf(utc.Time) == dayOf(guess) {
@@ -42,9 +51,13 @@ func publishedDate(guess time.Time, m pageMeta) news.Date {
 }
 
 // near reports whether a and b are at most a week apart.
-func near(a, b time.Time) bool {
+func near(a, b time.Time) bool { return within(a, b, 7) }
+
+// within reports whether a and b are at most days calendar days apart.
+func within(a, b time.Time, days int) bool {
 	d := a.Sub(b)
-	return d < 8*24*time.Hour && d > -8*24*time.Hour
+	lim := time.Duration(days+1) * 24 * time.Hour
+	return d < lim && d > -lim
 }
 
 func firstDate(ds ...news.Date) news.Date {

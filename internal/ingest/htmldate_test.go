@@ -9,9 +9,9 @@ import (
 // TestParseHTMLPublished checks the rules that weigh the page's declared
 // publication date against go-htmldate's guess. All pages are fictional.
 func TestParseHTMLPublished(t *testing.T) {
-	page := func(head, url string) string {
+	page := func(head, byline string) string {
 		return `<html><head><title>Budget voté à Villebrune</title>` + head + `</head><body><article><h1>Budget voté à Villebrune</h1>` +
-			para + para + para + `</article></body></html>`
+			byline + para + para + para + `</article></body></html>`
 	}
 	tests := []struct {
 		name, html, url, want string
@@ -37,6 +37,30 @@ func TestParseHTMLPublished(t *testing.T) {
 		{
 			name: "utc-declared-does-not-beat-url-date",
 			html: page(`<meta property="article:published_time" content="2024-03-11T02:25:54+00:00">`, ""),
+			url:  "https://journal.example/2024/03/10/budget-villebrune",
+			want: "2024-03-10",
+		},
+		{
+			name: "bare-day-time-element-beats-updated-time",
+			html: page(`<meta property="og:updated_time" content="2024-03-14T18:34:20+0100"><meta name="date" content="2024-03-14T17:34:20Z">`, `<p>Publié le <time datetime="2024-03-12">12 mars 2024</time></p>`),
+			url:  "https://journal.example/budget-villebrune",
+			want: "2024-03-12",
+		},
+		{
+			name: "time-element-without-declared-date",
+			html: page(`<meta name="dcterms.date" content="2024-03-08T09:43+01:00">`, `<p><time datetime="2024-03-12T08:00:00+01:00">12.03.2024</time></p>`),
+			url:  "https://journal.example/budget-villebrune",
+			want: "2024-03-12",
+		},
+		{
+			name: "far-time-element-loses",
+			html: page(`<meta property="og:updated_time" content="2024-03-14T18:34:20+0100">`, `<p>Publié le <time datetime="2021-03-12">12 mars 2021</time></p>`),
+			url:  "https://journal.example/2024/03/14/budget-villebrune",
+			want: "2024-03-14",
+		},
+		{
+			name: "timestamp-time-element-loses-to-declared-date",
+			html: page(`<meta property="article:published_time" content="2024-03-10T10:00:00Z">`, `<p><time datetime="2024-03-12T08:00:00+01:00">12.03.2024</time></p>`),
 			url:  "https://journal.example/2024/03/10/budget-villebrune",
 			want: "2024-03-10",
 		},

@@ -18,6 +18,7 @@ type pageMeta struct {
 	// path can weigh them against go-htmldate's guess.
 	ldPub, metaPub, itemPub news.Date // JSON-LD datePublished, meta tags, <time itemprop=datePublished|pubdate>
 	ldMod, metaMod          news.Date // JSON-LD dateModified, article:modified_time and the like
+	firstTime               news.Date // the first <time datetime> in the body, day or finer
 	h1                      string    // text of the page's only <h1>, "" if none or several
 }
 
@@ -65,6 +66,11 @@ func scanMeta(doc *html.Node) pageMeta {
 				}
 				return
 			case atom.Time:
+				if m.firstTime.IsZero() {
+					if d, ok := ParseDate(attr(n, "datetime")); ok && d.Granularity >= news.GranDay {
+						m.firstTime = d
+					}
+				}
 				if strings.EqualFold(attr(n, "itemprop"), "datePublished") || attr(n, "pubdate") != "" {
 					if itemDate.IsZero() {
 						itemDate, _ = ParseDate(attr(n, "datetime"))
