@@ -19,6 +19,10 @@ import (
 //     page) no more than a week away, the declared one wins, read on the
 //     publisher's calendar. Further apart, the declared date is more often
 //     a later re-publication or site migration, and the guess stays.
+//   - On a page that declares no publication date, a visible labelled
+//     one ("Publié le 10 février 2025", "Veröffentlicht am 16.08.2019";
+//     never "Mis à jour le") wins: go-htmldate weighs every date on the
+//     page and often picks a comment's or a sidebar's.
 //   - The page's first <time datetime> element, when it lies within a
 //     month of the guess, wins if it is a bare day ("2025-02-10": an
 //     editorial byline date, not a machine timestamp) or if the page
@@ -34,8 +38,12 @@ func publishedDate(guess time.Time, m pageMeta) news.Date {
 		if withOffset(declared) && dayOf(declared.Time) != dayOf(guess) && near(declared.Time, guess) {
 			return declared
 		}
+		undeclared := m.ldPub.IsZero() && m.metaPub.IsZero() && m.itemPub.IsZero()
+		if l := m.labelled; undeclared && !l.IsZero() && dayOf(l.Time) != dayOf(guess) {
+			return news.Date{Time: l.Time, Granularity: news.GranDay}
+		}
 		if t := m.firstTime; !t.IsZero() && dayOf(t.Time) != dayOf(guess) && within(t.Time, guess, 31) &&
-			(t.Granularity == news.GranDay || (m.ldPub.IsZero() && m.metaPub.IsZero() && m.itemPub.IsZero())) {
+			(t.Granularity == news.GranDay || undeclared) {
 			return news.Date{Time: t.Time, Granularity: news.GranDay}
 		}
 		utc := firstDate(m.metaPub, m.ldPub, m.itemPub)

@@ -65,6 +65,30 @@ func TestParseHTMLPublished(t *testing.T) {
 			want: "2024-03-10",
 		},
 		{
+			name: "french-byline-publie-le",
+			html: page(`<meta property="og:updated_time" content="2025-02-14T18:34:20+0100">`, `<p class="byline">Mis à jour le 14 février 2025 à 18h34</p><p class="byline">Publié le 10 février 2025 à 14h30</p>`),
+			url:  "https://journal.example/budget-villebrune",
+			want: "2025-02-10",
+		},
+		{
+			name: "german-byline-veroeffentlicht-am",
+			html: page(``, `<p>Aktualisiert am 20.08.2019</p><p>Veröffentlicht am 16.08.2019</p>`),
+			url:  "https://journal.example/budget-villebrune",
+			want: "2019-08-16",
+		},
+		{
+			name: "update-label-alone-is-not-a-publication",
+			html: page(`<meta property="og:updated_time" content="2025-02-14T18:34:20+0100">`, `<p class="byline">Mis à jour le 20 février 2025 à 18h34</p>`),
+			url:  "https://journal.example/2025/02/10/budget-villebrune",
+			want: "2025-02-10",
+		},
+		{
+			name: "declared-date-beats-byline-label",
+			html: page(`<meta property="article:published_time" content="2025-02-10T09:00:00Z">`, `<p class="byline">Publié le 3 février 2025</p>`),
+			url:  "https://journal.example/2025/02/10/budget-villebrune",
+			want: "2025-02-10",
+		},
+		{
 			name: "utc-23h-is-cet-midnight",
 			html: page(`<meta property="article:published_time" content="2024-03-11T23:00:00.000Z">`, ""),
 			url:  "https://journal.example/budget-villebrune",

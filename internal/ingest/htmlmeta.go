@@ -19,6 +19,7 @@ type pageMeta struct {
 	ldPub, metaPub, itemPub news.Date // JSON-LD datePublished, meta tags, <time itemprop=datePublished|pubdate>
 	ldMod, metaMod          news.Date // JSON-LD dateModified, article:modified_time and the like
 	firstTime               news.Date // the first <time datetime> in the body, day or finer
+	labelled                news.Date // the first visible "Publié le 10 février 2025" and the like
 	h1                      string    // text of the page's only <h1>, "" if none or several
 }
 
@@ -33,8 +34,13 @@ func scanMeta(doc *html.Node) pageMeta {
 	h1s := 0
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
+		if n.Type == html.TextNode && m.labelled.IsZero() {
+			m.labelled = labelledDate(n.Data)
+		}
 		if n.Type == html.ElementNode {
 			switch n.DataAtom {
+			case atom.Style, atom.Noscript, atom.Template:
+				return
 			case atom.Script:
 				if strings.Contains(strings.ToLower(attr(n, "type")), "ld+json") && n.FirstChild != nil {
 					readJSONLD(n.FirstChild.Data, &ld)
@@ -229,3 +235,37 @@ func ldAuthor(v any) string {
 	}
 	return ""
 }
+
+// pubLabels introduce a publication date in a byline, in the languages
+// the project reads most. Update labels ("Mis à jour le", "Aktualisiert
+// am", "Updated") are deliberately absent: they must not win over the
+// original publication date.
+var pubLabels = []string{
+	"publié le", "publié", "mis en ligne le", "paru le",
+	"published on", "published:", "published", "written:", "posted on",
+	"veröffentlicht am", "veröffentlicht:", "erstellt am:", "erstellt am", "stand:",
+	"publicado el", "publicado:", "pubblicato il",
+}
+
+// labelledDate returns the date that follows a publication label in a
+// text node ("Publié le 10 février 2025 à 14h30", "Veröffentlicht am
+// 16.08.2019"), zero if there is none.
+func labelledDate(s string) news.Date {
+	if len(s) > 400 {
+		return news.Date{}
+	}
+	low := strings.ToLower(s)
+	for _, l := range pubLabels {
+		i := strings.Index(low, l)
+		if i < 0 || (i > 0 && isLetter(low[i-1])) {
+			continue
+		}
+		rest := strings.TrimLeft(s[i+len(l):], " \t\n\r:\u00a0")
+		if d, _, ok := parseDate(rest, false); ok && d.Granularity >= news.GranDay {
+			return d
+		}
+	}
+	return news.Date{}
+}
+
+func isLetter(b byte) bool { return b >= 'a' && b <= 'z' || b >= 0x80 }
