@@ -1,12 +1,15 @@
 package recoupe_test
 
 import (
+	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/recoupe/recoupe"
 	"github.com/recoupe/recoupe/internal/store/postgres/pgtest"
@@ -268,5 +271,35 @@ func TestMoveArticle(t *testing.T) {
 	}
 	if got := storyOf(t, e, "brume-3.txt"); got == stadium {
 		t.Errorf("after a split, brume-3 is still in %s", got)
+	}
+}
+
+// TestIngestStopsOnCancel cancels an ingest mid-run: it must return the
+// context's error promptly, having stored a consistent prefix.
+func TestIngestStopsOnCancel(t *testing.T) {
+	dir := writeEvents(t, 60)
+	e := open(t, recoupe.MemoryDB)
+	ctx, cancel := context.WithCancel(t.Context())
+	defer cancel()
+	done := make(chan error, 1)
+	go func() {
+		_, err := e.Ingest(ctx, []string{dir}, func(p recoupe.Progress) {
+			if p.Done == 5 {
+				cancel()
+			}
+		})
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		if !errors.Is(err, context.Canceled) {
+			t.Errorf("Ingest after cancel = %v, want context.Canceled", err)
+		}
+	case <-time.After(time.Minute):
+		t.Fatal("Ingest did not return after its context was cancelled")
+	}
+	n := len(partition(t, e))
+	if n < 5 || n >= 60 {
+		t.Errorf("%d articles stored, want the ones before the cancel (5 or a few more)", n)
 	}
 }

@@ -72,13 +72,15 @@ func (e *Engine) ingest(ctx context.Context, inputs []string, opts ingest.Option
 			totalMu.Lock()
 			total = n
 			totalMu.Unlock()
+			// To the workers first: a job the committer waits for must
+			// be one a worker will finish.
 			select {
-			case ordered <- j:
+			case jobs <- j:
 			case <-ctx.Done():
 				return ctx.Err()
 			}
 			select {
-			case jobs <- j:
+			case ordered <- j:
 			case <-ctx.Done():
 				return ctx.Err()
 			}
