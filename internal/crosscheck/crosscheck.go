@@ -183,29 +183,17 @@ func (c *Checker) alignAmounts(srcs []Source) []*group {
 	})
 	var groups []*group
 	for _, m := range ms {
-		best, bestScore := -1, -1.0
-		for gi, g := range groups {
-			if !sameFamily(g.kind, m.fact.Kind) {
-				continue
-			}
-			if !c.amountsJoin(g.rep.fact.Amount, m.fact.Amount) {
-				continue
+		groups = place(groups, m, func(g *group) (float64, bool) {
+			if !sameFamily(g.kind, m.fact.Kind) || !c.amountsJoin(g.rep.fact.Amount, m.fact.Amount) {
+				return 0, false
 			}
 			// A bare number ("deux", "15") is too common to be the same
 			// fact by its value alone: it must share its context too.
 			if m.fact.Kind == news.KindNumber && bestPair(g.mentions, []mention{m}, true) < numberContext {
-				continue
+				return 0, false
 			}
-			score := jaccard(g.ctx, m.ctx) - closeness(g.rep.fact.Amount.Value, m.fact.Amount.Value)
-			if score > bestScore {
-				best, bestScore = gi, score
-			}
-		}
-		if best < 0 {
-			groups = append(groups, newGroup(m))
-			continue
-		}
-		groups[best].add(m)
+			return jaccard(g.ctx, m.ctx) - closeness(g.rep.fact.Amount.Value, m.fact.Amount.Value), true
+		})
 	}
 	return c.mergeConflicts(groups, func(a, b *group) bool {
 		x, y := a.rep.fact.Amount, b.rep.fact.Amount
@@ -255,6 +243,24 @@ func closeness(a, b float64) float64 {
 		return 1
 	}
 	return math.Abs(math.Log(a / b))
+}
+
+// place adds m to the group that accepts it with the best score (above
+// -1: a group whose value is far off scores below it), or opens a new
+// group when none does.
+func place(groups []*group, m mention, accept func(g *group) (score float64, ok bool)) []*group {
+	var best *group
+	bestScore := -1.0
+	for _, g := range groups {
+		if score, ok := accept(g); ok && score > bestScore {
+			best, bestScore = g, score
+		}
+	}
+	if best == nil {
+		return append(groups, newGroup(m))
+	}
+	best.add(m)
+	return groups
 }
 
 func newGroup(m mention) *group {
@@ -368,24 +374,16 @@ func (c *Checker) alignDates(srcs []Source) []*group {
 	})
 	var groups []*group
 	for _, m := range ms {
-		best, bestScore := -1, -1.0
-		for gi, g := range groups {
+		groups = place(groups, m, func(g *group) (float64, bool) {
 			rd, md := g.rep.fact.When.Date, m.fact.When.Date
 			if rd.Granularity != md.Granularity {
-				continue
+				return 0, false
 			}
 			if ok, _ := c.rules.Dates(rd, md); !ok {
-				continue
+				return 0, false
 			}
-			if s := jaccard(g.ctx, m.ctx); s > bestScore {
-				best, bestScore = gi, s
-			}
-		}
-		if best < 0 {
-			groups = append(groups, newGroup(m))
-			continue
-		}
-		groups[best].add(m)
+			return jaccard(g.ctx, m.ctx), true
+		})
 	}
 	groups = c.mergeConflicts(groups, func(a, b *group) bool {
 		x, y := a.rep.fact.When.Date, b.rep.fact.When.Date

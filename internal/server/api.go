@@ -401,17 +401,27 @@ outer:
 	return dst
 }
 
-func (s *server) apiIngest(w http.ResponseWriter, r *http.Request) {
+// uploadAndIngest reads a request's uploads and ingests them; on an error
+// it has already answered the request and returns false.
+func (s *server) uploadAndIngest(w http.ResponseWriter, r *http.Request) (news.IngestReport, bool) {
 	ups, err := s.readUploads(w, r)
 	if err != nil {
 		s.failErr(w, r, err)
-		return
+		return news.IngestReport{}, false
 	}
 	ctx, cancel := s.writeCtx(r)
 	defer cancel()
 	rep, err := s.ingest(ctx, ups)
 	if err != nil {
 		s.failErr(w, r, err)
+		return news.IngestReport{}, false
+	}
+	return rep, true
+}
+
+func (s *server) apiIngest(w http.ResponseWriter, r *http.Request) {
+	rep, ok := s.uploadAndIngest(w, r)
+	if !ok {
 		return
 	}
 	status := http.StatusOK

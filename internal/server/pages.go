@@ -687,16 +687,8 @@ func (s *server) pageAdd(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *server) pageIngest(w http.ResponseWriter, r *http.Request) {
-	ups, err := s.readUploads(w, r)
-	if err != nil {
-		s.failErr(w, r, err)
-		return
-	}
-	ctx, cancel := s.writeCtx(r)
-	defer cancel()
-	rep, err := s.ingest(ctx, ups)
-	if err != nil {
-		s.failErr(w, r, err)
+	rep, ok := s.uploadAndIngest(w, r)
+	if !ok {
 		return
 	}
 	s.renderAdd(w, r, http.StatusOK, addView{Result: &rep})
