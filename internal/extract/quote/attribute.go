@@ -404,6 +404,11 @@ func (d *doc) attribute(c *cand, prev *cand) bool {
 		lastLeft = left[len(left)-1].lw
 	}
 	if !ok || !f.strong {
+		// A term complementing a noun, with no speaker in sight: "sa
+		// proposition de « racheter l'entreprise »".
+		if !ok && words <= 4 && (lastLeft == "de" || lastLeft == "d'" || lastLeft == "of") {
+			return false
+		}
 		if words <= 8 && !(words >= minLoose && !listed && d.verbIn(left, right)) {
 			return false
 		}

@@ -28,6 +28,11 @@ var extractTests = []struct {
 		want: []want{{"Nous ne fermerons pas ce site", "Hugo Sarrat", news.QuoteDirect}},
 	},
 	{
+		name: "a term complementing a noun is not a quote",
+		text: "Iris Vannier a répondu sur le réseau. Avec son offre ironique de « racheter la coopérative », a rappelé qu'elle dirigeait seule la maison.",
+		want: nil,
+	},
+	{
 		name: "guillemets without inner spaces, verb then name",
 		text: "«Le budget est tenu», explique Camille Ferrand, directrice financière du groupe.",
 		want: []want{{"Le budget est tenu", "Camille Ferrand", news.QuoteDirect}},
