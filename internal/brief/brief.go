@@ -249,6 +249,16 @@ func (m *mdWriter) brief(b news.Brief) {
 			}
 			m.printf("| %s | %s | %s | %s |\n", cell(e.Name), e.Type, cell(strings.Join(e.Aliases, ", ")), strings.Join(labels, " "))
 		}
+		var merges []string
+		for _, e := range b.Entities {
+			merges = append(merges, e.Merges...)
+		}
+		if len(merges) > 0 {
+			m.printf("\nSpellings merged:\n\n")
+			for _, why := range merges {
+				m.printf("- %s\n", oneLine(why))
+			}
+		}
 	}
 	m.why(b)
 	m.printf("\n## Timeline\n\n")

@@ -44,7 +44,7 @@ func parts() brief.Parts {
 			{Citation: cite(a, "Jamais"), Kind: news.QuoteDirect, Similarity: 1},
 			{Citation: cite(c, "Jamais"), Kind: news.QuoteDirect, Similarity: 1},
 		}}},
-		Entities: []news.Entity{{Name: "Acme", Type: news.ORG, Articles: []string{"alpha.txt", "beta.txt", "gamma.txt"}}},
+		Entities: []news.Entity{{Name: "Acme", Type: news.ORG, Aliases: []string{"Acmé"}, Articles: []string{"alpha.txt", "beta.txt", "gamma.txt"}, Merges: []string{"Acmé → Acme: 1 edit, same story, ORG"}}},
 		Timeline: []news.Event{{Date: "2031-03-10", What: "Acme offre", Sources: []news.Citation{usd}}},
 		Why: []news.Assignment{
 			{ArticleID: "a1", StoryID: "s1", New: true},

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"html/template"
 	"net/http"
 	"net/url"
 	"strings"
@@ -232,5 +233,25 @@ func TestStoryFilters(t *testing.T) {
 				t.Errorf("total %d < %d stories listed", list.Total, len(list.Stories))
 			}
 		})
+	}
+}
+
+// TestStoryPageExplainsMerges checks that the story page shows why each
+// alias was merged into its entity.
+func TestStoryPageExplainsMerges(t *testing.T) {
+	e := newEnv(t, server.Options{})
+	b := firstStory(t, e)
+	_, _, body := do(t, "GET", e.srv.URL+"/stories/"+url.PathEscape(b.StoryID), "", nil)
+	n := 0
+	for _, ent := range b.Entities {
+		for _, m := range ent.Merges {
+			n++
+			if !bytes.Contains(body, []byte(template.HTMLEscapeString(m))) {
+				t.Errorf("story page lacks the merge explanation %q", m)
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("the seed story has no merged aliases to explain")
 	}
 }

@@ -261,7 +261,9 @@ type matrixCell struct {
 
 type entityView struct {
 	Name, Type, Aliases string
-	Articles            int
+	// Merges explains the aliases ("xIA → xAI: 1 edit, same story, ORG").
+	Merges   string
+	Articles int
 }
 
 // sourceLabel names the i-th source with letters: A … Z, AA, AB, …
@@ -506,7 +508,7 @@ func newStoryView(b news.Brief) storyView {
 	}
 	for _, e := range b.Entities {
 		v.Entities = append(v.Entities, entityView{Name: e.Name, Type: string(e.Type),
-			Aliases: strings.Join(e.Aliases, ", "), Articles: len(e.Articles)})
+			Aliases: strings.Join(e.Aliases, ", "), Merges: strings.Join(e.Merges, "; "), Articles: len(e.Articles)})
 	}
 	for _, a := range b.Why {
 		line := a.ArticleID
