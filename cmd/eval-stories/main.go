@@ -6,6 +6,7 @@
 //	go run ./cmd/eval-stories                 # accuracy table
 //	go run ./cmd/eval-stories -tune           # grid search of the weights
 //	go run ./cmd/eval-stories -scale 1000000  # throughput and peak memory
+//	go run ./cmd/eval-stories -errors         # which gold clusters are split or merged
 //
 // Articles are fed one by one in date order where dates exist, else in
 // file order. rpm2-fr has no dates, only a period (1, or 2 about a month
@@ -74,6 +75,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	seed := fs.Int64("seed", 1, "generator seed for -scale")
 	fs.BoolVar(useExtract, "extract", false, "build each Doc with the project's extractors (internal/extract/entity, money, date) instead of the text proxies")
 	fs.BoolVar(primeAll, "prime", false, "warm the IDF with the whole evaluated set first (offline IDF, as the baselines); default: purely online")
+	showErrors := fs.Bool("errors", false, "list the gold clusters split and the predicted clusters merged")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile to this file")
 	memprofile := fs.String("memprofile", "", "write a heap profile to this file at the end of -scale")
 	var o story.Options
@@ -118,7 +120,47 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	if *tune {
 		return runTune(ctx, stdout, sets)
 	}
-	return report(stdout, sets, o)
+	if err := report(stdout, sets, o); err != nil {
+		return err
+	}
+	if *showErrors {
+		for _, s := range sets {
+			printErrors(stdout, s, o)
+		}
+	}
+	return nil
+}
+
+// printErrors lists the errors of one set: each gold cluster split over
+// several predicted clusters (named by their majority gold cluster), and
+// each predicted cluster mixing several gold clusters.
+func printErrors(w io.Writer, s set, o story.Options) {
+	pred := cluster(s.docs, o)
+	cf := storyeval.Confuse(pred, s.gold)
+	major := map[string]string{}
+	for _, r := range cf.Merged {
+		major[r.Label] = r.Parts[0].Label
+	}
+	for i, p := range pred {
+		if _, ok := major[p]; !ok {
+			major[p] = s.gold[i]
+		}
+	}
+	fmt.Fprintf(w, "\n%s: %d gold clusters split, %d predicted clusters merged\n", s.name, len(cf.Split), len(cf.Merged))
+	for _, r := range cf.Split {
+		var parts []string
+		for _, p := range r.Parts {
+			parts = append(parts, fmt.Sprintf("%s(%s)×%d", p.Label, major[p.Label], p.N))
+		}
+		fmt.Fprintf(w, "  split  %-14s → %s\n", r.Label, strings.Join(parts, " "))
+	}
+	for _, r := range cf.Merged {
+		var parts []string
+		for _, p := range r.Parts {
+			parts = append(parts, fmt.Sprintf("%s×%d", p.Label, p.N))
+		}
+		fmt.Fprintf(w, "  merged %-14s ← %s\n", r.Label, strings.Join(parts, " "))
+	}
 }
 
 // set is one evaluation: items fed in order and scored on one labelling.

@@ -13,6 +13,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -233,4 +234,62 @@ func hmean(a, b float64) float64 {
 		return 0
 	}
 	return 2 * a * b / (a + b)
+}
+
+// Confusion describes the errors of a clustering: the gold clusters split
+// over several predicted clusters, and the predicted clusters that mix
+// several gold clusters, each as "label×count" lists, largest first.
+type Confusion struct {
+	Split  []Row // gold cluster → predicted clusters, when more than one
+	Merged []Row // predicted cluster → gold clusters, when more than one
+}
+
+// Row is one cluster and how its documents spread over the other side.
+type Row struct {
+	Label string
+	Parts []Part
+}
+
+// Part is a share of a Row's documents.
+type Part struct {
+	Label string
+	N     int
+}
+
+// Confuse tabulates the errors of pred against gold (same length).
+func Confuse(pred, gold []string) Confusion {
+	byGold := map[string]map[string]int{}
+	byPred := map[string]map[string]int{}
+	for i := range pred {
+		if byGold[gold[i]] == nil {
+			byGold[gold[i]] = map[string]int{}
+		}
+		if byPred[pred[i]] == nil {
+			byPred[pred[i]] = map[string]int{}
+		}
+		byGold[gold[i]][pred[i]]++
+		byPred[pred[i]][gold[i]]++
+	}
+	rows := func(m map[string]map[string]int) []Row {
+		var out []Row
+		for k, parts := range m {
+			if len(parts) < 2 {
+				continue
+			}
+			r := Row{Label: k}
+			for l, n := range parts {
+				r.Parts = append(r.Parts, Part{l, n})
+			}
+			slices.SortFunc(r.Parts, func(a, b Part) int {
+				if a.N != b.N {
+					return b.N - a.N
+				}
+				return strings.Compare(a.Label, b.Label)
+			})
+			out = append(out, r)
+		}
+		slices.SortFunc(out, func(a, b Row) int { return strings.Compare(a.Label, b.Label) })
+		return out
+	}
+	return Confusion{Split: rows(byGold), Merged: rows(byPred)}
 }
