@@ -120,6 +120,27 @@ func TestStoriesAndBrief(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if len(b.Entities) == 0 {
+		t.Fatal("the stadium story has no entity")
+	}
+	for _, tc := range []struct {
+		q    news.StoryQuery
+		want []string
+	}{
+		{news.StoryQuery{Entity: b.Entities[0].Name}, []string{s1}},
+		{news.StoryQuery{Entity: strings.ToUpper(b.Entities[0].Name), Language: "en"}, []string{s1}},
+		{news.StoryQuery{Entity: b.Entities[0].Name, Language: "xx"}, nil},
+		{news.StoryQuery{Entity: "Zzyzx Personne"}, nil},
+	} {
+		list, n, err := e.Stories(t.Context(), tc.q)
+		var got []string
+		for _, s := range list {
+			got = append(got, s.ID)
+		}
+		if err != nil || n != len(tc.want) || !slices.Equal(got, tc.want) {
+			t.Errorf("Stories(%+v) = %v (total %d), %v; want %v", tc.q, got, n, err, tc.want)
+		}
+	}
 	var price *news.Check
 	for i, f := range b.Facts {
 		for _, c := range f.Sources {

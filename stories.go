@@ -2,10 +2,10 @@ package recoupe
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -18,7 +18,6 @@ import (
 type summaryEntry struct {
 	sum      news.StorySummary
 	entities map[string]bool // canonical names and aliases, lower case
-	outlets  map[string]bool // lower case
 }
 
 // Stories lists stories, most recently updated first, filtered by q, and
@@ -57,12 +56,23 @@ func (e *Engine) Stories(ctx context.Context, q news.StoryQuery) ([]news.StorySu
 		e.mu.Unlock()
 		return out, total, nil
 	}
+	// Candidates: the stories of the text search's hits, or of the
+	// entity's words (every alias and canonical name is written in some
+	// article of the story), or else every story.
 	var ids []string
-	if text {
-		hits, err := e.store.Search(ctx, q.Text, 1000)
+	search := strings.TrimSpace(q.Text)
+	if search == "" && q.Entity != "" {
+		search = q.Entity
+	}
+	scan := search == ""
+	if !scan {
+		hits, err := e.store.Search(ctx, search, maxSearchHits)
 		if err != nil {
 			return nil, 0, err
 		}
+		// An entity filter whose words fill the search's cap falls back
+		// to a scan, so that no story is missed.
+		scan = !text && len(hits) >= maxSearchHits
 		seen := map[string]bool{}
 		for _, h := range hits {
 			if h.StoryID != "" && !seen[h.StoryID] {
@@ -70,7 +80,40 @@ func (e *Engine) Stories(ctx context.Context, q news.StoryQuery) ([]news.StorySu
 				ids = append(ids, h.StoryID)
 			}
 		}
-	} else {
+	}
+	var out []news.StorySummary
+	total := 0
+	// keep decides on one story: the cheap filters read the store's
+	// story, the entity filter its cached summary; only the stories of
+	// the requested page are summarised otherwise.
+	keep := func(st news.Story) error {
+		if !storyMatches(st, q) {
+			return nil
+		}
+		var se summaryEntry
+		if q.Entity != "" {
+			var err error
+			if se, err = e.summary(ctx, st.ID); err != nil {
+				return err
+			}
+			if !se.entities[strings.ToLower(q.Entity)] {
+				return nil
+			}
+		}
+		total++
+		if total <= q.Offset || len(out) >= limit {
+			return nil
+		}
+		if q.Entity == "" {
+			var err error
+			if se, err = e.summary(ctx, st.ID); err != nil {
+				return err
+			}
+		}
+		out = append(out, se.sum)
+		return nil
+	}
+	if scan {
 		const chunk = 1000
 		for off := 0; ; off += chunk {
 			page, err := e.store.Stories(ctx, pipeline.StoryQuery{Limit: chunk, Offset: off})
@@ -78,49 +121,41 @@ func (e *Engine) Stories(ctx context.Context, q news.StoryQuery) ([]news.StorySu
 				return nil, 0, err
 			}
 			for _, st := range page {
-				ids = append(ids, st.ID)
+				if err := keep(st); err != nil {
+					return nil, 0, err
+				}
 			}
 			if len(page) < chunk {
 				break
 			}
 		}
+		return out, total, nil
 	}
-	var out []news.StorySummary
-	total := 0
 	for _, id := range ids {
-		if !filtered {
-			total++
-			if total <= q.Offset || len(out) >= limit {
-				continue
-			}
+		st, err := e.store.Story(ctx, id)
+		if errors.Is(err, news.ErrNotFound) {
+			continue // emptied since it was indexed
 		}
-		se, err := e.summary(ctx, id)
 		if err != nil {
 			return nil, 0, err
 		}
-		if filtered {
-			if !matches(se, q) {
-				continue
-			}
-			total++
-			if total <= q.Offset || len(out) >= limit {
-				continue
-			}
+		if err := keep(st); err != nil {
+			return nil, 0, err
 		}
-		out = append(out, se.sum)
 	}
 	return out, total, nil
 }
 
-func matches(se summaryEntry, q news.StoryQuery) bool {
-	s := se.sum
+// maxSearchHits bounds the full-text hits a listing reads.
+const maxSearchHits = 1000
+
+// storyMatches applies the filters that the store's story answers:
+// language, outlet and dates.
+func storyMatches(s news.Story, q news.StoryQuery) bool {
 	if q.Language != "" && !contains(s.Languages, q.Language) {
 		return false
 	}
-	if q.Outlet != "" && !se.outlets[strings.ToLower(q.Outlet)] {
-		return false
-	}
-	if q.Entity != "" && !se.entities[strings.ToLower(q.Entity)] {
+	if q.Outlet != "" && !contains(s.Outlets, q.Outlet) {
 		return false
 	}
 	if !q.From.IsZero() && (s.Last.IsZero() || !s.Last.End().After(q.From.Time)) {
@@ -161,18 +196,10 @@ func (e *Engine) summary(ctx context.Context, id string) (summaryEntry, error) {
 	se = summaryEntry{
 		sum:      news.StorySummary{Story: st, Sources: len(b.Articles), Independent: b.Independent},
 		entities: map[string]bool{},
-		outlets:  map[string]bool{},
 	}
 	if se.sum.Title == "" {
 		se.sum.Title = b.Headline
 	}
-	for _, a := range b.Articles {
-		if a.Source != "" && !se.outlets[strings.ToLower(a.Source)] {
-			se.outlets[strings.ToLower(a.Source)] = true
-			se.sum.Outlets = append(se.sum.Outlets, a.Source)
-		}
-	}
-	sort.Strings(se.sum.Outlets)
 	for _, f := range b.Facts {
 		if f.Status == news.Conflict {
 			se.sum.Conflicts++

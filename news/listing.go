@@ -6,9 +6,7 @@ type StorySummary struct {
 	// Sources is the number of articles; Independent counts near-duplicates once.
 	Sources     int `json:"sources"`
 	Independent int `json:"independent"`
-	// Outlets are the distinct Article.Source values.
-	Outlets   []string `json:"outlets,omitempty"`
-	Conflicts int      `json:"conflicts"`
+	Conflicts   int `json:"conflicts"`
 }
 
 // SearchHit is one full-text search result.

@@ -12,8 +12,10 @@ type Story struct {
 	First Date `json:"first,omitzero"`
 	Last  Date `json:"last,omitzero"`
 	// Languages are the articles' languages, most frequent first.
-	Languages []string  `json:"languages,omitempty"`
-	Updated   time.Time `json:"updated,omitzero"`
+	Languages []string `json:"languages,omitempty"`
+	// Outlets are the distinct Article.Source values, sorted.
+	Outlets []string  `json:"outlets,omitempty"`
+	Updated time.Time `json:"updated,omitzero"`
 }
 
 // Assignment records why an article went into a story.

@@ -168,9 +168,9 @@ func (s *Store) story(st *story) news.Story {
 	var ms []record.Member
 	for _, e := range s.members(st.id) {
 		out.Articles = append(out.Articles, e.article.ID)
-		ms = append(ms, record.Member{Published: e.article.Published, Language: e.article.Language})
+		ms = append(ms, record.Member{Published: e.article.Published, Language: e.article.Language, Source: e.article.Source})
 	}
-	out.First, out.Last, out.Languages = record.Summarize(ms)
+	record.Summarize(ms, &out)
 	return out
 }
 

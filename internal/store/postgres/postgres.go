@@ -357,7 +357,7 @@ func fillStories(ctx context.Context, tx pgx.Tx, sts []news.Story) error {
 		ids[i], idx[sts[i].ID] = sts[i].ID, i
 		sts[i].Articles = []string{}
 	}
-	rows, err := tx.Query(ctx, `SELECT story_id, id, published_us, published_gran, language FROM articles
+	rows, err := tx.Query(ctx, `SELECT story_id, id, published_us, published_gran, language, source FROM articles
 		WHERE story_id = ANY($1) ORDER BY story_id, joined`, ids)
 	if err != nil {
 		return err
@@ -365,14 +365,14 @@ func fillStories(ctx context.Context, tx pgx.Tx, sts []news.Story) error {
 	defer rows.Close()
 	ms := make([][]record.Member, len(sts))
 	for rows.Next() {
-		var sid, id, lang string
+		var sid, id, lang, source string
 		var pub *int64
 		var gran int
-		if err := rows.Scan(&sid, &id, &pub, &gran, &lang); err != nil {
+		if err := rows.Scan(&sid, &id, &pub, &gran, &lang, &source); err != nil {
 			return err
 		}
 		i := idx[sid]
-		m := record.Member{Language: lang}
+		m := record.Member{Language: lang, Source: source}
 		if pub != nil {
 			m.Published = record.FromMicros(*pub, gran)
 		}
@@ -383,7 +383,7 @@ func fillStories(ctx context.Context, tx pgx.Tx, sts []news.Story) error {
 		return err
 	}
 	for i := range sts {
-		sts[i].First, sts[i].Last, sts[i].Languages = record.Summarize(ms[i])
+		record.Summarize(ms[i], &sts[i])
 	}
 	return nil
 }

@@ -286,7 +286,7 @@ func (db *DB) readTx(ctx context.Context, fn func(*sql.Tx) error) error {
 }
 
 func fillStory(ctx context.Context, tx *sql.Tx, st *news.Story) error {
-	rows, err := tx.QueryContext(ctx, `SELECT id, published_us, published_gran, language FROM articles WHERE story_id = ? ORDER BY joined`, st.ID)
+	rows, err := tx.QueryContext(ctx, `SELECT id, published_us, published_gran, language, source FROM articles WHERE story_id = ? ORDER BY joined`, st.ID)
 	if err != nil {
 		return err
 	}
@@ -294,20 +294,20 @@ func fillStory(ctx context.Context, tx *sql.Tx, st *news.Story) error {
 	var ms []record.Member
 	st.Articles = []string{}
 	for rows.Next() {
-		var id, lang string
+		var id, lang, source string
 		var pub sql.NullInt64
 		var gran int
-		if err := rows.Scan(&id, &pub, &gran, &lang); err != nil {
+		if err := rows.Scan(&id, &pub, &gran, &lang, &source); err != nil {
 			return err
 		}
-		m := record.Member{Language: lang}
+		m := record.Member{Language: lang, Source: source}
 		if pub.Valid {
 			m.Published = record.FromMicros(pub.Int64, gran)
 		}
 		st.Articles = append(st.Articles, id)
 		ms = append(ms, m)
 	}
-	st.First, st.Last, st.Languages = record.Summarize(ms)
+	record.Summarize(ms, st)
 	return rows.Err()
 }
 

@@ -258,7 +258,7 @@ func testStories(t *testing.T, s Store) {
 		t.Fatal(err)
 	}
 	want := news.Story{ID: "s-alpha", Title: "Alpha rachète Beta", Articles: []string{a1.ID, a3.ID, a4.ID},
-		First: a1.Published, Last: a3.Published, Languages: []string{"fr", "en"}}
+		First: a1.Published, Last: a3.Published, Languages: []string{"fr", "en"}, Outlets: []string{"Le Fictif", "The Example"}}
 	if diff := cmp.Diff(want, got, cmp.FilterPath(func(p cmp.Path) bool { return p.Last().String() == ".Updated" }, cmp.Ignore())); diff != "" {
 		t.Errorf("Story(s-alpha) (-want +got):\n%s", diff)
 	}

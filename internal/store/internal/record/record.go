@@ -155,11 +155,26 @@ func StoryTitle(a news.Article) string {
 type Member struct {
 	Published news.Date
 	Language  string
+	Source    string // the outlet (Article.Source)
 }
 
-// Summarize returns a story's date bounds and its languages, most
-// frequent first (ties in alphabetical order).
-func Summarize(ms []Member) (first, last news.Date, langs []string) {
+// Summarize sets a story's date bounds, its languages (most frequent
+// first, ties in alphabetical order) and its outlets (sorted) from its
+// members.
+func Summarize(ms []Member, st *news.Story) {
+	st.First, st.Last, st.Languages = summarize(ms)
+	st.Outlets = nil
+	seen := map[string]bool{}
+	for _, m := range ms {
+		if m.Source != "" && !seen[m.Source] {
+			seen[m.Source] = true
+			st.Outlets = append(st.Outlets, m.Source)
+		}
+	}
+	slices.Sort(st.Outlets)
+}
+
+func summarize(ms []Member) (first, last news.Date, langs []string) {
 	count := map[string]int{}
 	for _, m := range ms {
 		if !m.Published.IsZero() {

@@ -17,18 +17,24 @@ func date(s string) news.Date {
 }
 
 func TestSummarize(t *testing.T) {
-	first, last, langs := Summarize([]Member{
-		{date("2025-02-10"), "fr"}, {news.Date{}, "en"}, {date("2025-01"), "en"},
-		{date("2025-02-12T09:30"), "fr"}, {date("2024"), ""}, {news.Date{}, "de"}, {news.Date{}, "fr"},
-	})
-	if first != date("2024") || last != date("2025-02-12T09:30") {
-		t.Errorf("Summarize dates = %v..%v, want 2024..2025-02-12T09:30", first, last)
+	var st news.Story
+	Summarize([]Member{
+		{date("2025-02-10"), "fr", "Le Quotidien"}, {news.Date{}, "en", "Daily"}, {date("2025-01"), "en", ""},
+		{date("2025-02-12T09:30"), "fr", "Daily"}, {date("2024"), "", "Aube"}, {news.Date{}, "de", ""}, {news.Date{}, "fr", ""},
+	}, &st)
+	if st.First != date("2024") || st.Last != date("2025-02-12T09:30") {
+		t.Errorf("Summarize dates = %v..%v, want 2024..2025-02-12T09:30", st.First, st.Last)
 	}
-	if want := []string{"fr", "en", "de"}; !slices.Equal(langs, want) {
-		t.Errorf("Summarize languages = %v, want %v", langs, want)
+	if want := []string{"fr", "en", "de"}; !slices.Equal(st.Languages, want) {
+		t.Errorf("Summarize languages = %v, want %v", st.Languages, want)
 	}
-	if f, l, ls := Summarize(nil); !f.IsZero() || !l.IsZero() || ls != nil {
-		t.Errorf("Summarize(nil) = %v, %v, %v, want zero", f, l, ls)
+	if want := []string{"Aube", "Daily", "Le Quotidien"}; !slices.Equal(st.Outlets, want) {
+		t.Errorf("Summarize outlets = %v, want %v", st.Outlets, want)
+	}
+	st = news.Story{Outlets: []string{"stale"}}
+	Summarize(nil, &st)
+	if !st.First.IsZero() || !st.Last.IsZero() || st.Languages != nil || st.Outlets != nil {
+		t.Errorf("Summarize(nil) = %+v, want zero", st)
 	}
 }
 
