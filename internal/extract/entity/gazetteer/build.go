@@ -41,6 +41,7 @@ var DefaultNodeModules = []string{"/usr/lib/node_modules", "/usr/local/lib/node_
 const (
 	NPMBrands    = "simple-icons@16.37.0"
 	NPMCompanies = "@cspell/dict-companies@3.2.13"
+	NPMCommunes  = "@etalab/decoupage-administratif@6.0.0"
 )
 
 // Where Build looks for the iso-codes files when Sources leaves them
@@ -81,6 +82,10 @@ type Sources struct {
 	// Companies is the unpacked npm package @cspell/dict-companies
 	// (dict/companies.txt): company names and their parts.
 	Companies string
+	// Communes is the unpacked npm package @etalab/decoupage-administratif
+	// (data/communes.json): the names of the current French communes
+	// (City).
+	Communes string
 }
 
 // Build compiles the sources into the gzipped data file format read by
@@ -102,6 +107,10 @@ func Build(src Sources, w io.Writer) error {
 	if err != nil {
 		return err
 	}
+	communesDir, err := resolve(src.Communes, DefaultNodeModules, "@etalab/decoupage-administratif", "npm install -g "+NPMCommunes)
+	if err != nil {
+		return err
+	}
 	lines := map[string]bool{}
 	if err := readDic(src.FrenchDic, lines); err != nil {
 		return err
@@ -117,6 +126,11 @@ func Build(src Sources, w io.Writer) error {
 	}
 	if src.CitiesDir != "" {
 		if err := readCities(src.CitiesDir, lines); err != nil {
+			return err
+		}
+	}
+	if communesDir != "" {
+		if err := readCommunes(communesDir, lines); err != nil {
 			return err
 		}
 	}

@@ -89,8 +89,13 @@ func fixtures(t *testing.T) Sources {
 		{"title": "Solène", "slug": "solene", "hex": "000000", "source": "https://example.org"}]`)))
 	companies := filepath.Dir(filepath.Dir(write("npm/@cspell/dict-companies/dict/companies.txt",
 		"\n# cspell-tools: keep-case no-split\n\nQuorlix\nDrennex\nBelvanian\nZorvex\nFrosts\nValdoria\nCentre\n")))
+	communes := filepath.Dir(filepath.Dir(write("npm/@etalab/decoupage-administratif/data/communes.json", `[
+		{"code": "99001", "nom": "L'Orvanne-sur-Lys", "type": "commune-actuelle"},
+		{"code": "99002", "nom": "Pendant", "type": "commune-actuelle"},
+		{"code": "99003", "nom": "Le Valmont-Bas", "type": "commune-actuelle"},
+		{"code": "99004", "nom": "Brisquet", "type": "commune-deleguee"}]`)))
 	return Sources{FrenchDic: dic, Geonames: mo, EnglishDic: en, CitiesDir: filepath.Join(dir, "cities"),
-		ISOCodes: iso, ISOLocale: loc, Brands: brands, Companies: companies}
+		ISOCodes: iso, ISOLocale: loc, Brands: brands, Companies: companies, Communes: communes}
 }
 
 func TestBuildAndParse(t *testing.T) {
@@ -122,6 +127,8 @@ func TestBuildAndParse(t *testing.T) {
 		{"valdorian", Misc}, {"frost", Word},
 		// companies and brands.
 		{"quorlix", Org}, {"vxs0", Brand}, {"drennex", Org}, {"belvanian", 0}, {"zorvex", Proper | Org}, {"frosts", 0},
+		// current French communes, with and without the elided article.
+		{"l'orvanne-sur-lys", City}, {"orvanne-sur-lys", City}, {"brisquet", 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.word, func(t *testing.T) {
@@ -147,6 +154,7 @@ func TestBuildAndParse(t *testing.T) {
 		{"brisca", "brisca isel", Place},
 		{"vexa", "vexa station 0", Brand},
 		{"vexa", "vexa poste", Brand},
+		{"le", "le valmont-bas", City},
 	}
 	for _, tt := range multis {
 		t.Run(tt.name, func(t *testing.T) {
@@ -173,7 +181,7 @@ func TestBuildAndParse(t *testing.T) {
 // other lists do not depend on them.
 func TestBuildSkip(t *testing.T) {
 	src := fixtures(t)
-	src.ISOCodes, src.ISOLocale, src.Brands, src.Companies = Skip, Skip, Skip, Skip
+	src.ISOCodes, src.ISOLocale, src.Brands, src.Companies, src.Communes = Skip, Skip, Skip, Skip, Skip
 	var buf bytes.Buffer
 	if err := Build(src, &buf); err != nil {
 		t.Fatal(err)
@@ -186,7 +194,7 @@ func TestBuildSkip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for word, want := range map[string]Kind{"valdoria": 0, "quorlix": 0, "solène": First, "ornaville": City} {
+	for word, want := range map[string]Kind{"valdoria": 0, "quorlix": 0, "solène": First, "ornaville": City, "orvanne-sur-lys": 0} {
 		if got := g.Lookup(word); got != want {
 			t.Errorf("Lookup(%q) = %08b, want %08b", word, got, want)
 		}
@@ -205,6 +213,8 @@ func TestBuildSourceErrors(t *testing.T) {
 		{"missing iso table", func(s *Sources) { s.ISOCodes = t.TempDir() }, "iso_3166-1.json"},
 		{"missing iso catalogue", func(s *Sources) { s.ISOLocale = t.TempDir() }, "iso_3166-1.mo"},
 		{"missing companies", func(s *Sources) { s.Companies = t.TempDir() }, "@cspell/dict-companies"},
+		{"missing communes default", func(s *Sources) { s.Communes = "" }, "npm install -g @etalab/decoupage-administratif"},
+		{"missing communes", func(s *Sources) { s.Communes = t.TempDir() }, "communes.json"},
 	}
 	saved, savedISO, savedLoc := DefaultNodeModules, isoCodesDirs, isoLocaleDirs
 	t.Cleanup(func() { DefaultNodeModules, isoCodesDirs, isoLocaleDirs = saved, savedISO, savedLoc })
@@ -243,6 +253,12 @@ func TestBuildBadSourceFiles(t *testing.T) {
 		{"empty company list", func(t *testing.T, s *Sources) {
 			os.WriteFile(filepath.Join(s.Companies, "dict", "companies.txt"), []byte("# nothing\n"), 0o644)
 		}, "companies.txt: no entries"},
+		{"no current commune", func(t *testing.T, s *Sources) {
+			os.WriteFile(filepath.Join(s.Communes, "data", "communes.json"), []byte(`[{"nom": "X", "type": "commune-deleguee"}]`), 0o644)
+		}, "no current commune"},
+		{"bad communes json", func(t *testing.T, s *Sources) {
+			os.WriteFile(filepath.Join(s.Communes, "data", "communes.json"), []byte(`[{"nom": 3}]`), 0o644)
+		}, "communes.json"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -360,6 +376,7 @@ func TestLoadEmbedded(t *testing.T) {
 		{"bretagne", Place}, {"île-de-france", Place}, {"royaume-uni", Place}, {"états-unis", Place},
 		{"microsoft", Org}, {"nintendo", Org}, {"pfizer", Org}, {"openai", Org}, {"sncf", Org},
 		{"playstation", Brand}, {"spanish", Misc},
+		{"montreuil", City}, {"abergement-clémenciat", City}, {"saint-étienne-de-tinée", City},
 	}
 	for _, tt := range words {
 		t.Run(tt.word, func(t *testing.T) {

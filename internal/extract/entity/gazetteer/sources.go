@@ -291,3 +291,46 @@ func addOrgs(companies, brands, enProper map[string]bool, lines map[string]bool)
 		lines["o\t"+k] = true
 	}
 }
+
+// readCommunes adds the current French communes of the npm package
+// @etalab/decoupage-administratif as cities (code c), also without a
+// leading elided article ("L'Abergement-Clémenciat" → "Abergement-
+// Clémenciat", as a tokeniser splits "L'"). A single-word name that is a
+// common word or a person name is left out unless it is already a city
+// ("Orange" stays out, "Nice" stays in from GeoNames).
+func readCommunes(dir string, lines map[string]bool) error {
+	p := filepath.Join(dir, "data", "communes.json")
+	b, err := os.ReadFile(p)
+	if err != nil {
+		return fmt.Errorf("gazetteer: %w (npm install -g %s)", err, NPMCommunes)
+	}
+	var communes []struct {
+		Name string `json:"nom"`
+		Type string `json:"type"`
+	}
+	if err := json.Unmarshal(b, &communes); err != nil {
+		return fmt.Errorf("gazetteer: %s: %w", p, err)
+	}
+	n := 0
+	for _, c := range communes {
+		if c.Type != "commune-actuelle" {
+			continue
+		}
+		n++
+		k := entryKey(c.Name)
+		keys := []string{k}
+		if rest, ok := strings.CutPrefix(k, "l'"); ok {
+			keys = append(keys, rest)
+		}
+		for _, k := range keys {
+			if !usable(k) || !strings.Contains(k, " ") && isName(lines, k) {
+				continue
+			}
+			lines["c\t"+k] = true
+		}
+	}
+	if n == 0 {
+		return fmt.Errorf("gazetteer: %s: no current commune", p)
+	}
+	return nil
+}
