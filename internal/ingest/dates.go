@@ -37,9 +37,9 @@ var weekdays = map[string]bool{
 
 var (
 	reISO = regexp.MustCompile(`^(\d{4})-(\d{1,2})(?:-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?)?)?\b`)
-	reNum = regexp.MustCompile(`^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})\b(?:\s*(?:à|a|at|,|-)?\s*(\d{1,2})\s*[h:H]\s*(\d{2})(?::(\d{2}))?)?`)
+	reNum = regexp.MustCompile(`^(\d{1,2})(?:[/.-]|\. )(\d{1,2})(?:[/.-]|\. )(\d{4}|\d{2})\b(?:\s*(?:à|a|at|um|,|-)?\s*(\d{1,2})\s*[h:H]\s*(\d{2})(?::(\d{2}))?)?`)
 	// "10 février 2025", "1er mars 2025 à 14h30", "10 Feb 2025 14:30:00 +0100".
-	reDMY = regexp.MustCompile(`^(\d{1,2})(?:er|st|nd|rd|th|º|°)?\s+(\p{L}+)\.?,?\s+(\d{4})\b(?:\s*(?:à|a|at|,|-)?\s*(\d{1,2})\s*[h:H]\s*(\d{2})?(?::(\d{2}))?(?:\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2}))?)?`)
+	reDMY = regexp.MustCompile(`^(\d{1,2})(?:er|st|nd|rd|th|º|°|\.)?\s+(\p{L}+)\.?,?\s+(\d{4})\b(?:\s*(?:à|a|at|um|,|-)?\s*(\d{1,2})\s*[h:H]\s*(\d{2})?(?::(\d{2}))?(?:\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2}))?)?`)
 	// "February 10, 2025", "Feb. 10 2025 2:30".
 	reMDY = regexp.MustCompile(`^(\p{L}+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b(?:\s*(?:at|,|-)?\s*(\d{1,2}):(\d{2})(?::(\d{2}))?)?`)
 	// "février 2025".

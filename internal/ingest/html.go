@@ -86,7 +86,7 @@ func (o Options) ParseHTML(name string, data []byte, pageURL string) (news.Artic
 	}
 	// go-htmldate (inside go-trafilatura) weighs URL dates, meta tags and
 	// visible dates; publishedDate says when the page's metadata overrules it.
-	a.Published = publishedDate(md.Date, meta)
+	a.Published = publishedDate(md.Date, meta, firstNonEmpty(pageURL, md.URL))
 	if a.Source == "" && a.URL != "" {
 		if u, err := url.Parse(a.URL); err == nil {
 			a.Source = strings.TrimPrefix(u.Hostname(), "www.")

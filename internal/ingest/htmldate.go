@@ -1,15 +1,18 @@
 package ingest
 
 import (
+	"net/url"
+	"strings"
 	"time"
 
 	"github.com/recoupe/recoupe/news"
 )
 
 // publishedDate picks a page's publication date from go-htmldate's guess
-// (guess, zero if none) and the page's own metadata. go-htmldate stays the
-// default: measured on trafilatura-eval, it beats taking the page's
-// metadata first (0.870 vs 0.860 exact). Two general rules overrule it:
+// (guess, zero if none), the page's own metadata and its URL (pageURL).
+// go-htmldate stays the default: measured on trafilatura-eval, it beats
+// taking the page's metadata first (0.870 vs 0.860 exact). General rules
+// overrule it, in this order:
 //
 //   - A declared publication timestamp (JSON-LD datePublished, else
 //     article:published_time and the like) that carries the publisher's
@@ -19,31 +22,55 @@ import (
 //     page) no more than a week away, the declared one wins, read on the
 //     publisher's calendar. Further apart, the declared date is more often
 //     a later re-publication or site migration, and the guess stays.
+//   - A declared UTC timestamp shown in the byline on the publisher's
+//     clock (same minute, a whole UTC offset apart: "Wed, 04 May 2022
+//     02:41 GMT" shown as "03/05/2022 22:41") gives the publisher's day.
 //   - On a page that declares no publication date, a visible labelled
 //     one ("Publié le 10 février 2025", "Veröffentlicht am 16.08.2019";
 //     never "Mis à jour le") wins: go-htmldate weighs every date on the
 //     page and often picks a comment's or a sidebar's.
-//   - The page's first <time datetime> element, when it lies within a
-//     month of the guess, wins if it is a bare day ("2025-02-10": an
-//     editorial byline date, not a machine timestamp) or if the page
-//     declares no publication date at all; go-htmldate otherwise often
-//     lands on an og:updated_time or a date elsewhere on the page.
+//   - A visible date written day first beyond doubt (a month name, or
+//     dots: "01.11.2023") wins over a guess that is its month-first
+//     reading (2023-01-11): go-htmldate and some CMSs' meta tags write
+//     numbers month first.
+//   - When nothing on the page backs the guess (no declared publication
+//     date, first <time>, date-classed element or URL path date on the
+//     same day), the byline date right under the <h1> ("Par Jeanne
+//     Dupont | 3 mars 2019", not "Mis à jour le ...") wins.
+//   - The page's first <time datetime> element wins when it lies within
+//     a month of the guess and is a bare day ("2025-02-10": an editorial
+//     byline date, not a machine timestamp) or the page declares no
+//     publication date at all; at any distance when, in addition, nothing
+//     backs the guess. go-htmldate otherwise often lands on an
+//     og:updated_time or a date elsewhere on the page.
 //   - A UTC timestamp at exactly 22:00 or 23:00 ("2025-02-09T23:00:00Z")
 //     is a date-only value stored as local midnight in Central Europe and
 //     converted to UTC; its calendar date is the next day.
-func publishedDate(guess time.Time, m pageMeta) news.Date {
+func publishedDate(guess time.Time, m pageMeta, pageURL string) news.Date {
 	declared := firstDate(m.ldPub, m.metaPub)
 	if !guess.IsZero() {
 		d := news.Date{Time: guess, Granularity: news.GranDay}
 		if withOffset(declared) && dayOf(declared.Time) != dayOf(guess) && near(declared.Time, guess) {
 			return declared
 		}
+		if l, ok := localClock(firstDate(m.ldPub, m.metaPub, m.itemPub), m); ok && dayOf(l.Time) != dayOf(guess) {
+			return news.Date{Time: l.Time, Granularity: news.GranDay}
+		}
 		undeclared := m.ldPub.IsZero() && m.metaPub.IsZero() && m.itemPub.IsZero()
 		if l := m.labelled; undeclared && !l.IsZero() && dayOf(l.Time) != dayOf(guess) {
 			return news.Date{Time: l.Time, Granularity: news.GranDay}
 		}
-		if t := m.firstTime; !t.IsZero() && dayOf(t.Time) != dayOf(guess) && within(t.Time, guess, 31) &&
-			(t.Granularity == news.GranDay || undeclared) {
+		for _, v := range []textDate{m.labelled, m.headDate, m.classDate, m.timeText} {
+			if v.dayFirst && !v.IsZero() && dayOf(v.Time) != dayOf(guess) && dayOf(swapDayMonth(v.Time)) == dayOf(guess) {
+				return news.Date{Time: v.Time, Granularity: news.GranDay}
+			}
+		}
+		unsupported := !supported(guess, m) && !urlHasDay(pageURL, guess)
+		if h := m.headDate; !h.IsZero() && dayOf(h.Time) != dayOf(guess) && unsupported {
+			return news.Date{Time: h.Time, Granularity: news.GranDay}
+		}
+		if t := m.firstTime; !t.IsZero() && dayOf(t.Time) != dayOf(guess) &&
+			(within(t.Time, guess, 31) && (t.Granularity == news.GranDay || undeclared) || undeclared && unsupported) {
 			return news.Date{Time: t.Time, Granularity: news.GranDay}
 		}
 		utc := firstDate(m.metaPub, m.ldPub, m.itemPub)
@@ -56,6 +83,69 @@ func publishedDate(guess time.Time, m pageMeta) news.Date {
 		return c
 	}
 	return m.published
+}
+
+// localClock finds the page's visible byline time that shows the declared
+// UTC timestamp on the publisher's clock: same minute, a whole number of
+// quarter hours apart, at most 14 hours (a UTC offset). Its calendar day
+// is the publisher's ("Wed, 04 May 2022 02:41 GMT" shown as "03/05/2022
+// 22:41" in UTC-4).
+func localClock(declared news.Date, m pageMeta) (news.Date, bool) {
+	if declared.Granularity < news.GranMinute {
+		return news.Date{}, false
+	}
+	if _, off := declared.Time.Zone(); off != 0 {
+		return news.Date{}, false
+	}
+	for _, v := range []textDate{m.headDate, m.classDate, m.timeText, m.labelled} {
+		if v.Granularity < news.GranMinute {
+			continue
+		}
+		// The visible wall clock, read as if it were UTC.
+		wall := time.Date(v.Time.Year(), v.Time.Month(), v.Time.Day(), v.Time.Hour(), v.Time.Minute(), 0, 0, time.UTC)
+		diff := wall.Sub(declared.Time.Truncate(time.Minute))
+		if diff != 0 && diff%(15*time.Minute) == 0 && diff <= 14*time.Hour && diff >= -14*time.Hour {
+			return v.Date, true
+		}
+	}
+	return news.Date{}, false
+}
+
+// swapDayMonth returns t with day and month exchanged (t itself when
+// that is no date): go-htmldate reads some numeric dates month first.
+func swapDayMonth(t time.Time) time.Time {
+	if t.Day() > 12 {
+		return t
+	}
+	return time.Date(t.Year(), time.Month(t.Day()), int(t.Month()), 0, 0, 0, 0, time.UTC)
+}
+
+// supported reports whether the page's own markup backs go-htmldate's
+// guess: a declared publication date, the first <time> element or a
+// date-classed element falls on the same day.
+func supported(guess time.Time, m pageMeta) bool {
+	for _, d := range []news.Date{m.ldPub, m.metaPub, m.itemPub, m.firstTime, m.classDate.Date, m.timeText.Date} {
+		if !d.IsZero() && dayOf(d.Time) == dayOf(guess) {
+			return true
+		}
+	}
+	return false
+}
+
+// urlHasDay reports whether a URL's path carries day t ("/2024/03/14/",
+// "/2024-03-14-", "/20240314/").
+func urlHasDay(raw string, t time.Time) bool {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return false
+	}
+	p := u.Path
+	for _, f := range []string{"/2006/01/02/", "/2006/1/2/", "2006-01-02", "/20060102"} {
+		if strings.Contains(p+"/", t.Format(f)) {
+			return true
+		}
+	}
+	return false
 }
 
 // near reports whether a and b are at most a week apart.

@@ -106,6 +106,63 @@ func TestParseHTMLPublished(t *testing.T) {
 			url:  "https://journal.example/budget-villebrune",
 			want: "2024-03-11",
 		},
+		{
+			name: "byline-date-under-h1-beats-updated-time",
+			html: page(`<meta property="og:updated_time" content="2019-05-20T10:00:00+02:00">`, `<p class="auteur">Par Jeanne Fictive | 3 mars 2019</p>`),
+			url:  "https://journal.example/budget-villebrune",
+			want: "2019-03-03",
+		},
+		{
+			name: "byline-date-under-h1-loses-to-declared-date",
+			html: page(`<meta property="article:published_time" content="2019-03-14T10:00:00Z">`, `<p class="auteur">Par Jeanne Fictive | 3 mars 2019</p>`),
+			url:  "https://journal.example/budget-villebrune",
+			want: "2019-03-14",
+		},
+		{
+			name: "byline-date-under-h1-loses-to-url-date",
+			html: page(``, `<p class="auteur">Par Jeanne Fictive | 3 mars 2019</p>`),
+			url:  "https://journal.example/2019/03/14/budget-villebrune",
+			want: "2019-03-14",
+		},
+		{
+			name: "update-under-h1-is-not-a-byline-date",
+			html: page(`<meta property="og:updated_time" content="2019-05-20T10:00:00+02:00">`, `<p class="auteur">Mis à jour le 3 mars 2019</p>`),
+			url:  "https://journal.example/budget-villebrune",
+			want: "2019-05-20",
+		},
+		{
+			name: "dotted-visible-date-beats-its-month-first-reading",
+			html: page(`<meta name="date" content="11/03/2019 12:43:42">`, `<p>Erstellt am: 03.11.2019</p>`),
+			url:  "https://journal.example/budget-villebrune",
+			want: "2019-11-03",
+		},
+		{
+			name: "slashed-visible-date-does-not-overrule",
+			html: page(`<meta property="article:published_time" content="2019-11-03T12:00:00-05:00">`, `<p class="auteur">Par Jeanne Fictive | 11/03/2019</p>`),
+			url:  "https://journal.example/budget-villebrune",
+			want: "2019-11-03",
+		},
+		{
+			name: "visible-local-clock-of-declared-utc-time",
+			html: page(`<script type="application/ld+json">{"@type":"NewsArticle","headline":"Budget voté à Villebrune","datePublished":"Wed, 06 Mar 2019 02:41:00 GMT"}</script>`, `<p class="auteur">Par Jeanne Fictive | 05/03/2019 22:41</p>`),
+			url:  "https://journal.example/budget-villebrune",
+			want: "2019-03-05",
+		},
+		{
+			name: "date-classed-element-backs-the-guess",
+			html: page(`<meta property="og:updated_time" content="2019-03-14T18:00:00+01:00">`, `<p>Dossier du 3 mars 2019</p><p class="post-date">14 mars 2019</p>`),
+			url:  "https://journal.example/budget-villebrune",
+			want: "2019-03-14",
+		},
+		{
+			name: "first-time-element-on-undeclared-page",
+			html: `<html><head><title>Budget voté à Villebrune</title></head><body><article><h1>Budget voté à Villebrune</h1>` + para + para + para +
+				`<p><time datetime="2019-12-12 12:22">12.12.2019 12:22</time></p>` + para + para + `</article><aside><ul>` +
+				`<li><a href="/a">Marché fictif</a> <time datetime="2019-08-10 11:05">10.08.2019 11:05</time></li>` +
+				`<li><a href="/b">Pont fictif</a> <time datetime="2019-06-28 09:28">28.06.2019 09:28</time></li></ul></aside></body></html>`,
+			url:  "https://journal.example/budget-villebrune",
+			want: "2019-12-12",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

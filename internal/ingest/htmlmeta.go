@@ -19,8 +19,20 @@ type pageMeta struct {
 	ldPub, metaPub, itemPub news.Date // JSON-LD datePublished, meta tags, <time itemprop=datePublished|pubdate>
 	ldMod, metaMod          news.Date // JSON-LD dateModified, article:modified_time and the like
 	firstTime               news.Date // the first <time datetime> in the body, day or finer
-	labelled                news.Date // the first visible "Publié le 10 février 2025" and the like
+	labelled                textDate  // the first visible "Publié le 10 février 2025" and the like
+	timeText                textDate  // the first <time> without a datetime, read from its text
+	classDate               textDate  // the first short element with a date class ("byline__date") holding a date
+	headDate                textDate  // the first date in the short text nodes right after the <h1>
 	h1                      string    // text of the page's only <h1>, "" if none or several
+}
+
+// textDate is a date read from a page's visible text.
+type textDate struct {
+	news.Date
+	// dayFirst is true when the text fixes which number is the day: a
+	// month name or dots ("01.11.2023"), not slashes ("11/01/2023", which
+	// American pages write month first).
+	dayFirst bool
 }
 
 // scanMeta reads JSON-LD (NewsArticle and friends), article:/og: meta tags
@@ -32,10 +44,25 @@ func scanMeta(doc *html.Node) pageMeta {
 	var metaDate, itemDate news.Date
 	var ogTitle, metaAuthor, h1 string
 	h1s := 0
+	headBudget := 0 // bytes of text after the first <h1> still searched for headDate
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
-		if n.Type == html.TextNode && m.labelled.IsZero() {
-			m.labelled = labelledDate(n.Data)
+		if n.Type == html.TextNode {
+			if m.labelled.IsZero() {
+				m.labelled = labelledDate(n.Data)
+			}
+			if headBudget > 0 {
+				t := strings.TrimSpace(n.Data)
+				if m.headDate.IsZero() {
+					m.headDate = findDate(t)
+				}
+				headBudget -= len(t)
+			}
+		}
+		if n.Type == html.ElementNode && m.classDate.IsZero() && dateClass(attr(n, "class")) {
+			if t := textOf(n, 120); len(t) <= 100 {
+				m.classDate = findDate(t)
+			}
 		}
 		if n.Type == html.ElementNode {
 			switch n.DataAtom {
@@ -69,12 +96,17 @@ func scanMeta(doc *html.Node) pageMeta {
 				h1s++
 				if h1s == 1 {
 					h1 = textOf(n, 400)
+					headBudget = headWindow
 				}
 				return
 			case atom.Time:
-				if m.firstTime.IsZero() {
-					if d, ok := ParseDate(attr(n, "datetime")); ok && d.Granularity >= news.GranDay {
+				if d, ok := ParseDate(attr(n, "datetime")); ok && d.Granularity >= news.GranDay {
+					if m.firstTime.IsZero() {
 						m.firstTime = d
+					}
+				} else if m.timeText.IsZero() {
+					if t := textOf(n, 120); len(t) <= 100 {
+						m.timeText = findDate(t)
 					}
 				}
 				if strings.EqualFold(attr(n, "itemprop"), "datePublished") || attr(n, "pubdate") != "" {
@@ -250,9 +282,9 @@ var pubLabels = []string{
 // labelledDate returns the date that follows a publication label in a
 // text node ("Publié le 10 février 2025 à 14h30", "Veröffentlicht am
 // 16.08.2019"), zero if there is none.
-func labelledDate(s string) news.Date {
+func labelledDate(s string) textDate {
 	if len(s) > 400 {
-		return news.Date{}
+		return textDate{}
 	}
 	low := strings.ToLower(s)
 	for _, l := range pubLabels {
@@ -261,11 +293,78 @@ func labelledDate(s string) news.Date {
 			continue
 		}
 		rest := strings.TrimLeft(s[i+len(l):], " \t\n\r:\u00a0")
-		if d, _, ok := parseDate(rest, false); ok && d.Granularity >= news.GranDay {
-			return d
+		if d, after, ok := parseDate(rest, false); ok && d.Granularity >= news.GranDay {
+			return textDate{d, !strings.Contains(rest[:len(rest)-len(after)], "/")}
 		}
 	}
-	return news.Date{}
+	return textDate{}
 }
 
 func isLetter(b byte) bool { return b >= 'a' && b <= 'z' || b >= 0x80 }
+
+// headWindow is how many bytes of text after the page's first <h1> are
+// searched for a byline date.
+const headWindow = 400
+
+// dateClass reports whether an element's class names it a publication
+// date holder ("byline__created-date", "entry-date", "article-datum"),
+// not an update or a comment's date.
+func dateClass(class string) bool {
+	if class == "" {
+		return false
+	}
+	c := strings.ToLower(class)
+	if !strings.Contains(c, "date") && !strings.Contains(c, "datum") && !strings.Contains(c, "publish") {
+		return false
+	}
+	for _, w := range []string{"update", "modif", "aktualis", "comment", "kommentar", "edit", "picker", "input"} {
+		if strings.Contains(c, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// updateWords mark a date as an update, not the publication.
+var updateWords = []string{"mis à jour", "mise à jour", "modifié", "actualisé", "updated", "update", "modified", "edited",
+	"aktualisiert", "geändert", "editiert", "actualizado", "aggiornato"}
+
+// findDate returns the first day-or-finer date starting at a word of a
+// short text ("Par Jean Dupont, le 3 mars 2019 à 14h02"), zero when there
+// is none or when an update label precedes it ("Mis à jour le ...").
+func findDate(s string) textDate {
+	if len(s) > 160 || !strings.ContainsAny(s, "0123456789") {
+		return textDate{}
+	}
+	for i := 0; i < len(s); i++ {
+		if i > 0 && !startsWord(s, i) {
+			continue
+		}
+		c := s[i]
+		if !(c >= '0' && c <= '9') && !(c >= 'A' && c <= 'Z') && !(c >= 'a' && c <= 'z') && c < 0x80 {
+			continue
+		}
+		d, after, ok := parseDate(s[i:], false)
+		if !ok || d.Granularity < news.GranDay {
+			continue
+		}
+		low := strings.ToLower(s[:i])
+		for _, w := range updateWords {
+			if strings.Contains(low, w) {
+				return textDate{}
+			}
+		}
+		return textDate{d, !strings.Contains(s[i:len(s)-len(after)], "/")}
+	}
+	return textDate{}
+}
+
+// startsWord reports whether byte i of s begins a word: it follows a
+// space or punctuation and is not inside a UTF-8 sequence.
+func startsWord(s string, i int) bool {
+	if s[i]&0xC0 == 0x80 {
+		return false
+	}
+	p := s[i-1]
+	return p == ' ' || p == '\t' || p == '\n' || p == ',' || p == '(' || p == '|' || p == ':' || p == '/' || p == '-' || p == '·' || p == 0xA0
+}
