@@ -29,6 +29,8 @@ const (
 	// package installs its JSON tables and their French translations.
 	DefaultISOCodes  = "/usr/share/iso-codes/json"
 	DefaultISOLocale = "/usr/share/locale/fr/LC_MESSAGES"
+	// DefaultWordNet is where Debian's wordnet-base installs WordNet 3.0.
+	DefaultWordNet = "/usr/share/wordnet"
 )
 
 // DefaultNodeModules lists where `npm install -g` puts packages (npm's
@@ -46,7 +48,7 @@ const (
 
 // Where Build looks for the iso-codes files when Sources leaves them
 // empty (variables so tests can point them elsewhere).
-var isoCodesDirs, isoLocaleDirs = []string{DefaultISOCodes}, []string{DefaultISOLocale}
+var isoCodesDirs, isoLocaleDirs, wordNetDirs = []string{DefaultISOCodes}, []string{DefaultISOLocale}, []string{DefaultWordNet}
 
 // Skip, as a Sources path, leaves that source out.
 const Skip = "-"
@@ -86,6 +88,11 @@ type Sources struct {
 	// (data/communes.json): the names of the current French communes
 	// (City).
 	Communes string
+	// WordNet is the WordNet 3.0 database directory (data.noun) of the
+	// Debian package wordnet-base: its proper nouns of organisations
+	// (Org), places and geographic features (Place), and named events
+	// and texts (Misc), in English.
+	WordNet string
 }
 
 // Build compiles the sources into the gzipped data file format read by
@@ -108,6 +115,10 @@ func Build(src Sources, w io.Writer) error {
 		return err
 	}
 	communesDir, err := resolve(src.Communes, DefaultNodeModules, "@etalab/decoupage-administratif", "npm install -g "+NPMCommunes)
+	if err != nil {
+		return err
+	}
+	wordNetDir, err := resolve(src.WordNet, wordNetDirs, "", "install the Debian package wordnet-base")
 	if err != nil {
 		return err
 	}
@@ -139,6 +150,11 @@ func Build(src Sources, w io.Writer) error {
 			return errors.New("gazetteer: ISOCodes and ISOLocale are skipped together")
 		}
 		if err := readISO(isoDir, isoLocale, lines); err != nil {
+			return err
+		}
+	}
+	if wordNetDir != "" {
+		if err := readWordNet(wordNetDir, lines); err != nil {
 			return err
 		}
 	}

@@ -4,8 +4,10 @@
 // and the dictionary's common words (exact forms and Snowball stems), so
 // that a capitalised "Pendant" at the start of a sentence can be told from
 // a name; countries, regions and départements in English and French and
-// the major languages from Debian's iso-codes; organisations and brands
-// from the npm packages @cspell/dict-companies and simple-icons. The
+// the major languages from Debian's iso-codes; organisations, places and
+// named events from WordNet (Debian wordnet-base); organisations and
+// brands from the npm packages @cspell/dict-companies and simple-icons;
+// French communes from the npm package @etalab/decoupage-administratif. The
 // lists are compiled from those packages by Build (run by
 // `go run ./cmd/train-ner -gazetteers`) into gazetteer.txt.gz, embedded
 // here; see NOTICE for the sources and their licences.
@@ -34,15 +36,19 @@ const (
 	City                     // a city name (GeoNames)
 	Word                     // a common (lowercase) dictionary word
 	// Place is a country (current or former) or a subdivision (region,
-	// département, state, province...), in English or French (iso-codes).
+	// département, state, province...), in English or French (iso-codes),
+	// or a region or geographic feature (WordNet: "Rhine", "Gulf of
+	// Mexico").
 	Place
 	// Org is an organisation: a company (npm @cspell/dict-companies,
-	// confirmed by a brand or not otherwise known) or a brand that list
-	// names as a company (npm simple-icons).
+	// confirmed by a brand or not otherwise known), a brand that list
+	// names as a company (npm simple-icons), or an organisation of
+	// WordNet ("Greenpeace", "European Union").
 	Org
-	// Misc is another kind of name: a language (iso-codes), or, together
-	// with Org, a brand that may name a company or its product ("Xbox",
-	// "PlayStation"): Org|Misc reads "brand".
+	// Misc is another kind of name: a language (iso-codes), a named event
+	// or text (WordNet: "Napoleonic Wars", "Geneva Convention"), or,
+	// together with Org, a brand that may name a company or its product
+	// ("PlayStation", "Mistral AI"): Org|Misc (Brand) reads "brand".
 	Misc
 )
 

@@ -41,6 +41,25 @@ func writeMO(t *testing.T, path string, pairs [][2]string) {
 	}
 }
 
+// fictionalWordNet is a WordNet 3.0 data.noun in its format: the two
+// real synsets readWordNet checks, then fictional ones.
+const fictionalWordNet = `  1 This is a licence header line.
+  2 Another one.
+08008335 14 n 02 organization 0 organisation 0 000 | a group of people who work together
+09239740 17 n 02 celestial_body 0 heavenly_body 0 000 | natural objects visible in the sky
+00000100 14 n 02 Valdorian_Trade_Union 0 VTU 0 001 @ 08008335 n 0000 | a fictional union
+00000150 14 n 01 quintet 0 000 | a group of five
+00000160 14 n 01 Brisk_Quintet 0 001 @i 00000150 n 0000 | a fictional band
+00000170 14 n 01 Pelmarkians 0 001 @ 00000150 n 0000 | a fictional people, not an organisation
+00000200 17 n 01 Brisque_River 0 000 | a fictional river
+00000300 17 n 01 Zephyrion 0 001 @i 09239740 n 0000 | a fictional star
+00000400 11 n 01 Battle_of_Ostrevia 0 001 @i 00000500 n 0000 | a fictional battle
+00000500 04 n 01 battle 0 000 | a battle
+00000600 10 n 01 Charter_of_Pelmark 0 000 | a kind of charter, not one
+00000700 15 n 02 Centre 0 Orvania 0 001 @i 00000800 n 0000 | a fictional region
+00000800 15 n 01 region 0 000 | a region
+`
+
 // fixtures writes fictional source files in every package's layout and
 // returns the Sources naming them.
 func fixtures(t *testing.T) Sources {
@@ -94,8 +113,9 @@ func fixtures(t *testing.T) Sources {
 		{"code": "99002", "nom": "Pendant", "type": "commune-actuelle"},
 		{"code": "99003", "nom": "Le Valmont-Bas", "type": "commune-actuelle"},
 		{"code": "99004", "nom": "Brisquet", "type": "commune-deleguee"}]`)))
+	wordnet := filepath.Dir(write("wordnet/data.noun", fictionalWordNet))
 	return Sources{FrenchDic: dic, Geonames: mo, EnglishDic: en, CitiesDir: filepath.Join(dir, "cities"),
-		ISOCodes: iso, ISOLocale: loc, Brands: brands, Companies: companies, Communes: communes}
+		ISOCodes: iso, ISOLocale: loc, Brands: brands, Companies: companies, Communes: communes, WordNet: wordnet}
 }
 
 func TestBuildAndParse(t *testing.T) {
@@ -129,6 +149,8 @@ func TestBuildAndParse(t *testing.T) {
 		{"quorlix", Org}, {"vxs0", Brand}, {"drennex", Org}, {"belvanian", 0}, {"zorvex", Proper | Org}, {"frosts", 0},
 		// current French communes, with and without the elided article.
 		{"l'orvanne-sur-lys", City}, {"orvanne-sur-lys", City}, {"brisquet", 0},
+		// WordNet proper nouns.
+		{"vtu", Org}, {"pelmarkians", 0}, {"zephyrion", 0}, {"orvania", Place}, {"region", 0}, {"battle", 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.word, func(t *testing.T) {
@@ -155,6 +177,11 @@ func TestBuildAndParse(t *testing.T) {
 		{"vexa", "vexa station 0", Brand},
 		{"vexa", "vexa poste", Brand},
 		{"le", "le valmont-bas", City},
+		{"valdorian", "valdorian trade union", Org},
+		{"brisk", "brisk quintet", Org},
+		{"brisque", "brisque river", Place},
+		{"battle", "battle of ostrevia", Misc},
+		{"charter", "charter of pelmark", 0},
 	}
 	for _, tt := range multis {
 		t.Run(tt.name, func(t *testing.T) {
@@ -181,7 +208,7 @@ func TestBuildAndParse(t *testing.T) {
 // other lists do not depend on them.
 func TestBuildSkip(t *testing.T) {
 	src := fixtures(t)
-	src.ISOCodes, src.ISOLocale, src.Brands, src.Companies, src.Communes = Skip, Skip, Skip, Skip, Skip
+	src.ISOCodes, src.ISOLocale, src.Brands, src.Companies, src.Communes, src.WordNet = Skip, Skip, Skip, Skip, Skip, Skip
 	var buf bytes.Buffer
 	if err := Build(src, &buf); err != nil {
 		t.Fatal(err)
@@ -194,7 +221,7 @@ func TestBuildSkip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for word, want := range map[string]Kind{"valdoria": 0, "quorlix": 0, "solène": First, "ornaville": City, "orvanne-sur-lys": 0} {
+	for word, want := range map[string]Kind{"valdoria": 0, "quorlix": 0, "solène": First, "ornaville": City, "orvanne-sur-lys": 0, "vtu": 0} {
 		if got := g.Lookup(word); got != want {
 			t.Errorf("Lookup(%q) = %08b, want %08b", word, got, want)
 		}
@@ -215,9 +242,14 @@ func TestBuildSourceErrors(t *testing.T) {
 		{"missing companies", func(s *Sources) { s.Companies = t.TempDir() }, "@cspell/dict-companies"},
 		{"missing communes default", func(s *Sources) { s.Communes = "" }, "npm install -g @etalab/decoupage-administratif"},
 		{"missing communes", func(s *Sources) { s.Communes = t.TempDir() }, "communes.json"},
+		{"missing wordnet default", func(s *Sources) { s.WordNet = "" }, "wordnet-base"},
+		{"missing wordnet", func(s *Sources) { s.WordNet = t.TempDir() }, "data.noun"},
 	}
-	saved, savedISO, savedLoc := DefaultNodeModules, isoCodesDirs, isoLocaleDirs
-	t.Cleanup(func() { DefaultNodeModules, isoCodesDirs, isoLocaleDirs = saved, savedISO, savedLoc })
+	saved, savedISO, savedLoc, savedWN := DefaultNodeModules, isoCodesDirs, isoLocaleDirs, wordNetDirs
+	t.Cleanup(func() {
+		DefaultNodeModules, isoCodesDirs, isoLocaleDirs, wordNetDirs = saved, savedISO, savedLoc, savedWN
+	})
+	wordNetDirs = []string{filepath.Join(t.TempDir(), "none")}
 	DefaultNodeModules = []string{t.TempDir()}
 	isoCodesDirs, isoLocaleDirs = []string{filepath.Join(t.TempDir(), "none")}, []string{filepath.Join(t.TempDir(), "none")}
 	for _, tt := range tests {
@@ -256,6 +288,15 @@ func TestBuildBadSourceFiles(t *testing.T) {
 		{"no current commune", func(t *testing.T, s *Sources) {
 			os.WriteFile(filepath.Join(s.Communes, "data", "communes.json"), []byte(`[{"nom": "X", "type": "commune-deleguee"}]`), 0o644)
 		}, "no current commune"},
+		{"other wordnet version", func(t *testing.T, s *Sources) {
+			os.WriteFile(filepath.Join(s.WordNet, "data.noun"), []byte(strings.Replace(fictionalWordNet, "organization 0", "company 0", 1)), 0o644)
+		}, "not WordNet 3.0"},
+		{"bad wordnet line", func(t *testing.T, s *Sources) {
+			os.WriteFile(filepath.Join(s.WordNet, "data.noun"), []byte(fictionalWordNet+"00000900 15 n 03 Truncated 0\n"), 0o644)
+		}, "data.noun: line 16"},
+		{"bad wordnet pointers", func(t *testing.T, s *Sources) {
+			os.WriteFile(filepath.Join(s.WordNet, "data.noun"), []byte(fictionalWordNet+"00000900 15 n 01 Orv 0 009 @ 1 n 0000 | x\n"), 0o644)
+		}, "line 16: bad pointer count"},
 		{"bad communes json", func(t *testing.T, s *Sources) {
 			os.WriteFile(filepath.Join(s.Communes, "data", "communes.json"), []byte(`[{"nom": 3}]`), 0o644)
 		}, "communes.json"},
@@ -377,6 +418,7 @@ func TestLoadEmbedded(t *testing.T) {
 		{"microsoft", Org}, {"nintendo", Org}, {"pfizer", Org}, {"openai", Org}, {"sncf", Org},
 		{"playstation", Brand}, {"spanish", Misc},
 		{"montreuil", City}, {"abergement-clémenciat", City}, {"saint-étienne-de-tinée", City},
+		{"elbe", Place}, {"greenpeace", Org},
 	}
 	for _, tt := range words {
 		t.Run(tt.word, func(t *testing.T) {
@@ -391,6 +433,7 @@ func TestLoadEmbedded(t *testing.T) {
 	}{
 		{"corée", "corée du sud", Place}, {"south", "south korea", Place}, {"united", "united kingdom", Place},
 		{"mistral", "mistral ai", Brand}, {"air", "air france", Org},
+		{"gulf", "gulf of mexico", Place}, {"european", "european union", Org}, {"napoleonic", "napoleonic wars", Misc},
 	}
 	for _, tt := range multis {
 		t.Run(tt.name, func(t *testing.T) {
@@ -413,4 +456,39 @@ func BenchmarkLoad(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// FuzzParse checks that the data file parser never panics and that what
+// it accepts it can look up.
+func FuzzParse(f *testing.F) {
+	f.Add("f\tjean\nl\tnorth ostrevia\no\tacme\n")
+	f.Add("z\tbad\n")
+	f.Add("m\t\n\n")
+	f.Fuzz(func(t *testing.T, in string) {
+		g, err := Parse(strings.NewReader(in))
+		if err != nil {
+			return
+		}
+		for _, line := range strings.Split(in, "\n") {
+			if len(line) > 2 && line[0] != 's' && !strings.Contains(line[2:], " ") && len(strings.Fields(line[2:])) == 1 && line[2:] == strings.TrimSpace(line[2:]) {
+				if g.Lookup(line[2:]) == 0 {
+					t.Errorf("accepted %q but Lookup(%q) = 0", line, line[2:])
+				}
+			}
+		}
+	})
+}
+
+// FuzzParseWNSynset checks that WordNet lines never panic the parser.
+func FuzzParseWNSynset(f *testing.F) {
+	for _, l := range strings.Split(fictionalWordNet, "\n") {
+		f.Add(l)
+	}
+	f.Add("00000900 15 n ff Orv 0 009 @ 1 n 0000 | x")
+	f.Fuzz(func(t *testing.T, in string) {
+		off, ss, err := parseWNSynset(in)
+		if err == nil && (ss == nil || len(ss.words) == 0) {
+			t.Errorf("parseWNSynset(%q) = %d, %v, nil: want words", in, off, ss)
+		}
+	})
 }
