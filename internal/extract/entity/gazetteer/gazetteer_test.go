@@ -47,13 +47,14 @@ const fictionalWordNet = `  1 This is a licence header line.
   2 Another one.
 08008335 14 n 02 organization 0 organisation 0 000 | a group of people who work together
 09239740 17 n 02 celestial_body 0 heavenly_body 0 000 | natural objects visible in the sky
-00000100 14 n 02 Valdorian_Trade_Union 0 VTU 0 001 @ 08008335 n 0000 | a fictional union
+00000100 14 n 03 Valdorian_Trade_Union 0 VTU 0 VU 0 001 @ 08008335 n 0000 | a fictional union
 00000150 14 n 01 quintet 0 000 | a group of five
 00000160 14 n 01 Brisk_Quintet 0 001 @i 00000150 n 0000 | a fictional band
 00000170 14 n 01 Pelmarkians 0 001 @ 00000150 n 0000 | a fictional people, not an organisation
 00000200 17 n 01 Brisque_River 0 000 | a fictional river
 00000300 17 n 01 Zephyrion 0 001 @i 09239740 n 0000 | a fictional star
 00000400 11 n 01 Battle_of_Ostrevia 0 001 @i 00000500 n 0000 | a fictional battle
+00000450 11 n 02 Orvania 0 Siege_of_Orvania 0 001 @i 00000500 n 0000 | a fictional siege
 00000500 04 n 01 battle 0 000 | a battle
 00000600 10 n 01 Charter_of_Pelmark 0 000 | a kind of charter, not one
 00000700 15 n 02 Centre 0 Orvania 0 001 @i 00000800 n 0000 | a fictional region
@@ -105,7 +106,8 @@ func fixtures(t *testing.T) Sources {
 		{"title": "Quorlix", "slug": "quorlix", "hex": "000000", "source": "https://example.org"},
 		{"title": "Vexa Station 3", "slug": "vexa3", "hex": "000000", "source": "https://example.org", "aliases": {"aka": ["VXS3"], "loc": {"fr-FR": "Vexa Poste", "ja-JP": "ヴェクサ"}}},
 		{"title": "Frost", "slug": "frost", "hex": "000000", "source": "https://example.org"},
-		{"title": "Solène", "slug": "solene", "hex": "000000", "source": "https://example.org"}]`)))
+		{"title": "Solène", "slug": "solene", "hex": "000000", "source": "https://example.org"},
+		{"title": "QX", "slug": "qx", "hex": "000000", "source": "https://example.org"}]`)))
 	companies := filepath.Dir(filepath.Dir(write("npm/@cspell/dict-companies/dict/companies.txt",
 		"\n# cspell-tools: keep-case no-split\n\nQuorlix\nDrennex\nBelvanian\nZorvex\nFrosts\nValdoria\nCentre\n")))
 	communes := filepath.Dir(filepath.Dir(write("npm/@etalab/decoupage-administratif/data/communes.json", `[
@@ -135,7 +137,7 @@ func TestBuildAndParse(t *testing.T) {
 		word string
 		want Kind
 	}{
-		{"solène", First | Brand}, {"garradet", Surname}, {"valtrenix", Proper}, {"pendant", Word},
+		{"solène", First}, {"garradet", Surname}, {"valtrenix", Proper}, {"pendant", Word},
 		{"baie-de-varenne", City}, {"ornaville", City}, {"12345", 0}, {"inconnu", 0},
 		{"port-valmy", City}, {"haute-ornavie", City}, {"however", Word}, {"the", Word}, {"monday", 0},
 		// iso-codes: countries (name, common and official names, French),
@@ -150,7 +152,7 @@ func TestBuildAndParse(t *testing.T) {
 		// current French communes, with and without the elided article.
 		{"l'orvanne-sur-lys", City}, {"orvanne-sur-lys", City}, {"brisquet", 0},
 		// WordNet proper nouns.
-		{"vtu", Org}, {"pelmarkians", 0}, {"zephyrion", 0}, {"orvania", Place}, {"region", 0}, {"battle", 0},
+		{"vtu", Org}, {"vu", 0}, {"qx", 0}, {"pelmarkians", 0}, {"zephyrion", 0}, {"orvania", Place}, {"region", 0}, {"battle", 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.word, func(t *testing.T) {
@@ -181,6 +183,7 @@ func TestBuildAndParse(t *testing.T) {
 		{"brisk", "brisk quintet", Org},
 		{"brisque", "brisque river", Place},
 		{"battle", "battle of ostrevia", Misc},
+		{"siege", "siege of orvania", Misc},
 		{"charter", "charter of pelmark", 0},
 	}
 	for _, tt := range multis {
@@ -293,10 +296,10 @@ func TestBuildBadSourceFiles(t *testing.T) {
 		}, "not WordNet 3.0"},
 		{"bad wordnet line", func(t *testing.T, s *Sources) {
 			os.WriteFile(filepath.Join(s.WordNet, "data.noun"), []byte(fictionalWordNet+"00000900 15 n 03 Truncated 0\n"), 0o644)
-		}, "data.noun: line 16"},
+		}, "data.noun: line 17"},
 		{"bad wordnet pointers", func(t *testing.T, s *Sources) {
 			os.WriteFile(filepath.Join(s.WordNet, "data.noun"), []byte(fictionalWordNet+"00000900 15 n 01 Orv 0 009 @ 1 n 0000 | x\n"), 0o644)
-		}, "line 16: bad pointer count"},
+		}, "line 17: bad pointer count"},
 		{"bad communes json", func(t *testing.T, s *Sources) {
 			os.WriteFile(filepath.Join(s.Communes, "data", "communes.json"), []byte(`[{"nom": 3}]`), 0o644)
 		}, "communes.json"},

@@ -97,6 +97,23 @@ func isName(lines map[string]bool, k string) bool {
 	return lines["w\t"+k] || lines["f\t"+k] || lines["p\t"+k]
 }
 
+// commonForm reports whether the single-word key is a common word of
+// the dictionaries or, as they list lemmas only, a regular plural or
+// feminine of one ("files", "internationale", "mondiaux"). Organisation
+// and other names use it; places keep the exact test of isName, as many
+// towns are named by a plural ("Trappes", "Meaux").
+func commonForm(lines map[string]bool, k string) bool {
+	if lines["w\t"+k] {
+		return true
+	}
+	for _, suf := range [][2]string{{"s", ""}, {"es", ""}, {"e", ""}, {"aux", "al"}, {"ies", "y"}} {
+		if base, ok := strings.CutSuffix(k, suf[0]); ok && base != "" && lines["w\t"+base+suf[1]] {
+			return true
+		}
+	}
+	return false
+}
+
 // readISO adds the places and languages of Debian's iso-codes: countries
 // (current and former) and first-level and lower subdivisions in English
 // and French (code l), and the English names of the languages that have
@@ -267,12 +284,13 @@ func readBrands(dir string) (map[string]bool, error) {
 // the English dictionary that the French one does not list as a proper
 // noun ("American", "Allen": parts of company names; "Microsoft" is in
 // both), except when a brand confirms it. Single-word brands that are
-// common words are left out ("Orange", "Flask").
+// common words (or their plurals) or first names are left out ("Orange", "Flask",
+// "Charles"), and so are single words of fewer than three letters.
 func addOrgs(companies, brands, enProper map[string]bool, lines map[string]bool) {
 	place := func(k string) bool { return lines["c\t"+k] || lines["l\t"+k] }
 	for k := range brands {
 		single := !strings.Contains(k, " ")
-		if single && lines["w\t"+k] {
+		if single && (commonForm(lines, k) || lines["f\t"+k] || !distinctive(k)) {
 			continue
 		}
 		lines["o\t"+k] = true
@@ -284,8 +302,7 @@ func addOrgs(companies, brands, enProper map[string]bool, lines map[string]bool)
 		if brands[k] || strings.Contains(k, " ") {
 			continue
 		}
-		if isName(lines, k) || place(k) || enProper[k] && !lines["n\t"+k] ||
-			strings.HasSuffix(k, "s") && lines["w\t"+k[:len(k)-1]] {
+		if isName(lines, k) || commonForm(lines, k) || place(k) || !distinctive(k) || enProper[k] && !lines["n\t"+k] {
 			continue
 		}
 		lines["o\t"+k] = true

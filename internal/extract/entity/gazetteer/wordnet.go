@@ -44,7 +44,9 @@ type wnSynset struct {
 // ("Rhine", "Gulf of Mexico") are l; named events and texts (wars,
 // battles, treaties, scriptures: instances only) are m. People are left
 // out (no list kind for them). A single word that is a common word or
-// a person name is left out ("Capital", "Titus").
+// a person name is left out ("Capital", "Titus"), and so is a single
+// organisation, event or text name of fewer than three letters, that is
+// an inflected common word ("Prophets") or that names a place too.
 func readWordNet(dir string, lines map[string]bool) error {
 	p := filepath.Join(dir, "data.noun")
 	f, err := os.Open(p)
@@ -103,6 +105,7 @@ func readWordNet(dir string, lines map[string]bool) error {
 		memo[k] = v
 		return v
 	}
+	var named []string
 	for off, ss := range syn {
 		var names []string
 		for _, w := range ss.words {
@@ -129,11 +132,28 @@ func readWordNet(dir string, lines map[string]bool) error {
 			if !usable(k) || !strings.Contains(k, " ") && isName(lines, k) {
 				continue
 			}
-			lines[string(code)+"\t"+k] = true
+			if code == 'l' {
+				lines["l\t"+k] = true
+			} else {
+				named = append(named, string(code)+"\t"+k)
+			}
 		}
+	}
+	// Organisations, events and texts after the places, so that a
+	// single word that names a place too is left to the place ("Europe"
+	// of the European Union, "Dunkerque" of the evacuation).
+	for _, l := range named {
+		if k := l[2:]; !strings.Contains(k, " ") && (!distinctive(k) || commonForm(lines, k) || lines["c\t"+k] || lines["l\t"+k]) {
+			continue
+		}
+		lines[l] = true
 	}
 	return nil
 }
+
+// distinctive reports whether a single-word organisation or other name is
+// long enough not to be a short word of running text ("EU", "eu").
+func distinctive(k string) bool { return utf8.RuneCountInString(k) >= 3 }
 
 // parseWNSynset parses one line of a WordNet data file (wndb(5WN)):
 // "offset lex_filenum ss_type w_cnt word lex_id... p_cnt ptr... | gloss".
