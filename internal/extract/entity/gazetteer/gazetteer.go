@@ -146,3 +146,41 @@ func (g *Gazetteer) Multis(lower string) []Multi { return g.multi[lower] }
 
 // Len returns the number of single-word entries (for reports).
 func (g *Gazetteer) Len() int { return len(g.words) }
+
+// Count returns how many single-word entries and multi-word names carry
+// all the bits of k (for reports: Count(Org), Count(Brand)).
+func (g *Gazetteer) Count(k Kind) (words, multis int) {
+	for _, v := range g.words {
+		if v&k == k {
+			words++
+		}
+	}
+	for _, ms := range g.multi {
+		for _, m := range ms {
+			if m.Kind&k == k {
+				multis++
+			}
+		}
+	}
+	return words, multis
+}
+
+// kindNames are the names of the Kind bits, in bit order.
+var kindNames = [...]string{"First", "Surname", "Proper", "City", "Word", "Place", "Org", "Misc"}
+
+// String names the bits of k, joined by "|" ("Org|Misc"); "0" for none.
+func (k Kind) String() string {
+	if k == 0 {
+		return "0"
+	}
+	var b strings.Builder
+	for i, n := range kindNames {
+		if k&(1<<i) != 0 {
+			if b.Len() > 0 {
+				b.WriteByte('|')
+			}
+			b.WriteString(n)
+		}
+	}
+	return b.String()
+}

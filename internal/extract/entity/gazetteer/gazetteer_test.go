@@ -495,3 +495,29 @@ func FuzzParseWNSynset(f *testing.F) {
 		}
 	})
 }
+
+func TestKindString(t *testing.T) {
+	for k, want := range map[Kind]string{0: "0", First: "First", Brand: "Org|Misc", Place | City: "City|Place", Word | Misc: "Word|Misc"} {
+		if got := k.String(); got != want {
+			t.Errorf("Kind(%d).String() = %q, want %q", uint8(k), got, want)
+		}
+	}
+}
+
+func TestCount(t *testing.T) {
+	g, err := Parse(strings.NewReader("o\tacme\nm\tacme\no\tzorvex\nl\tostrevia\no\tvexa station\nm\tvexa station\nl\tnorth ostrevia\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		k             Kind
+		words, multis int
+	}{{Org, 2, 1}, {Brand, 1, 1}, {Place, 1, 1}, {City, 0, 0}}
+	for _, tt := range tests {
+		t.Run(tt.k.String(), func(t *testing.T) {
+			if w, m := g.Count(tt.k); w != tt.words || m != tt.multis {
+				t.Errorf("Count(%v) = %d, %d, want %d, %d", tt.k, w, m, tt.words, tt.multis)
+			}
+		})
+	}
+}
