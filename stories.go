@@ -34,12 +34,12 @@ func (e *Engine) Stories(ctx context.Context, q news.StoryQuery) ([]news.StorySu
 	if limit <= 0 {
 		limit = 20
 	}
-	filtered := q.Language != "" || q.Outlet != "" || q.Entity != "" || !q.From.IsZero() || !q.To.IsZero()
+	filtered := q.Outlet != "" || q.Entity != "" || !q.From.IsZero() || !q.To.IsZero()
 	text := strings.TrimSpace(q.Text) != ""
 	if !filtered && !text {
-		// The plain listing: one page from the store, the total from the
-		// engine's own count of stories.
-		page, err := e.store.Stories(ctx, pipeline.StoryQuery{Limit: limit, Offset: q.Offset})
+		// The plain listing, or by language: one page from the store, the
+		// total from the engine's own count of stories or the store's.
+		page, err := e.store.Stories(ctx, pipeline.StoryQuery{Limit: limit, Offset: q.Offset, Language: q.Language})
 		if err != nil {
 			return nil, 0, err
 		}
@@ -50,6 +50,10 @@ func (e *Engine) Stories(ctx context.Context, q news.StoryQuery) ([]news.StorySu
 				return nil, 0, err
 			}
 			out = append(out, se.sum)
+		}
+		if q.Language != "" {
+			total, err := e.store.CountStories(ctx, q.Language)
+			return out, total, err
 		}
 		e.mu.Lock()
 		total := len(e.sizes)
@@ -116,7 +120,7 @@ func (e *Engine) Stories(ctx context.Context, q news.StoryQuery) ([]news.StorySu
 	if scan {
 		const chunk = 1000
 		for off := 0; ; off += chunk {
-			page, err := e.store.Stories(ctx, pipeline.StoryQuery{Limit: chunk, Offset: off})
+			page, err := e.store.Stories(ctx, pipeline.StoryQuery{Limit: chunk, Offset: off, Language: q.Language})
 			if err != nil {
 				return nil, 0, err
 			}

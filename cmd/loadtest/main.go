@@ -131,6 +131,24 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		}
 	}
 	pages := min(total/20, 50)
+	lang := "fr"
+	if len(top.Languages) > 0 {
+		lang = top.Languages[0]
+	}
+	entity := ""
+	if b, err := eng.Brief(ctx, top.ID); err == nil && len(b.Entities) > 0 {
+		entity = b.Entities[0].Name
+	}
+	// The first filtered listings run on a cold summary cache.
+	for _, q := range []news.StoryQuery{{Language: lang, Limit: 20}, {Entity: entity, Limit: 20}} {
+		t0 := time.Now()
+		_, n, err := eng.Stories(ctx, q)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "first listing filtered by language %q / entity %q: %d stories of %d in %v\n",
+			q.Language, q.Entity, n, total, time.Since(t0).Round(time.Millisecond))
+	}
 	scenarios := []scenario{
 		{"story list (JSON, 50 pages)", func(i int) string {
 			return base + "/api/stories?limit=20&offset=" + strconv.Itoa(20*(i%max(pages, 1)))
@@ -139,6 +157,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		{"brief (JSON, 100 stories)", func(i int) string { return base + "/api/stories/" + ids[i%len(ids)] }},
 		{"story list page (HTML)", func(i int) string { return base + "/?offset=" + strconv.Itoa(20*(i%max(pages, 1))) }},
 		{"story page (HTML)", func(int) string { return base + "/stories/" + url.PathEscape(top.ID) }},
+		{"story list by language (JSON)", func(i int) string {
+			return base + "/api/stories?limit=20&lang=" + url.QueryEscape(lang) + "&offset=" + strconv.Itoa(20*(i%max(pages/2, 1)))
+		}},
+		{"story list by entity (JSON)", func(int) string { return base + "/api/stories?limit=20&entity=" + url.QueryEscape(entity) }},
 	}
 	// Warm up (caches, connections), then measure memory at rest.
 	for _, sc := range scenarios {

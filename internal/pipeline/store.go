@@ -18,8 +18,13 @@ type Store interface {
 	PutArticle(ctx context.Context, a news.Article, x news.Extraction, as news.Assignment) (bool, error)
 	// Article returns a stored article and its extraction, or news.ErrNotFound.
 	Article(ctx context.Context, id string) (news.Article, news.Extraction, error)
-	// Stories lists stories, most recently updated first.
+	// Stories lists one page of stories, most recently updated first,
+	// keeping those with an article in q.Language when it is set; the
+	// other filters of q are the caller's to apply.
 	Stories(ctx context.Context, q StoryQuery) ([]news.Story, error)
+	// CountStories counts the stories that Stories lists for a language
+	// ("" for all).
+	CountStories(ctx context.Context, language string) (int, error)
 	// Story returns one story with its article IDs, or news.ErrNotFound.
 	Story(ctx context.Context, id string) (news.Story, error)
 	// Assignments calls fn for every stored assignment in the order they

@@ -195,16 +195,44 @@ func (s *Store) Stories(ctx context.Context, q news.StoryQuery) ([]news.Story, e
 	if err := s.check(ctx); err != nil {
 		return nil, err
 	}
-	sts := make([]*story, 0, len(s.stories))
-	for _, st := range s.stories {
-		sts = append(sts, st)
-	}
+	sts := s.inLanguage(q.Language)
 	slices.SortFunc(sts, func(a, b *story) int { return cmp.Or(cmp.Compare(b.touched, a.touched), strings.Compare(a.id, b.id)) })
 	out := []news.Story{}
 	for _, st := range page(sts, q.Offset, q.Limit) {
 		out = append(out, s.story(st))
 	}
 	return out, nil
+}
+
+// CountStories counts the stories with an article in language, or all.
+func (s *Store) CountStories(ctx context.Context, language string) (int, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if err := s.check(ctx); err != nil {
+		return 0, err
+	}
+	return len(s.inLanguage(language)), nil
+}
+
+// inLanguage returns the stories with an article in language, or all
+// when it is "". s.mu must be held.
+func (s *Store) inLanguage(language string) []*story {
+	var in map[string]bool
+	if language != "" {
+		in = map[string]bool{}
+		for _, e := range s.articles {
+			if e.article.Language == language {
+				in[e.storyID] = true
+			}
+		}
+	}
+	sts := make([]*story, 0, len(s.stories))
+	for _, st := range s.stories {
+		if in == nil || in[st.id] {
+			sts = append(sts, st)
+		}
+	}
+	return sts
 }
 
 func page[T any](s []T, offset, limit int) []T {

@@ -412,8 +412,8 @@ func (db *DB) Story(ctx context.Context, id string) (news.Story, error) {
 func (db *DB) Stories(ctx context.Context, q news.StoryQuery) ([]news.Story, error) {
 	out := []news.Story{}
 	err := db.readTx(ctx, func(tx pgx.Tx) error {
-		rows, err := tx.Query(ctx, `SELECT id, title, updated_us FROM stories ORDER BY touched DESC, id LIMIT $1 OFFSET $2`,
-			record.Limit(q.Limit), max(q.Offset, 0))
+		rows, err := tx.Query(ctx, `SELECT id, title, updated_us FROM stories s WHERE `+inLanguage+`
+			ORDER BY touched DESC, id LIMIT $2 OFFSET $3`, q.Language, record.Limit(q.Limit), max(q.Offset, 0))
 		if err != nil {
 			return err
 		}
@@ -434,6 +434,19 @@ func (db *DB) Stories(ctx context.Context, q news.StoryQuery) ([]news.Story, err
 		return fillStories(ctx, tx, out)
 	})
 	return out, err
+}
+
+// inLanguage keeps the stories s with an article in language $1, or all
+// when $1 is empty.
+const inLanguage = `($1 = '' OR EXISTS (SELECT 1 FROM articles a WHERE a.story_id = s.id AND a.language = $1))`
+
+// CountStories counts the stories with an article in language, or all.
+func (db *DB) CountStories(ctx context.Context, language string) (int, error) {
+	var n int
+	err := db.readTx(ctx, func(tx pgx.Tx) error {
+		return tx.QueryRow(ctx, `SELECT count(*) FROM stories s WHERE `+inLanguage, language).Scan(&n)
+	})
+	return n, err
 }
 
 // AssignmentsPage is how many assignments Assignments reads at a time.

@@ -69,8 +69,8 @@ func TestMigrateTwice(t *testing.T) {
 	for range 2 {
 		db := openDSN(t, dsn)
 		v, err := db.SchemaVersion(t.Context())
-		if err != nil || v != 1 {
-			t.Errorf("SchemaVersion = %d, %v, want 1", v, err)
+		if err != nil || v != 2 {
+			t.Errorf("SchemaVersion = %d, %v, want 2", v, err)
 		}
 	}
 }

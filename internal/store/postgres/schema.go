@@ -73,4 +73,10 @@ CREATE TABLE feeds (
 	polled_us     bigint
 );
 `,
+	// 2: a covering index for story summaries, so that listing stories
+	// can read the index alone.
+	`
+DROP INDEX articles_story;
+CREATE INDEX articles_story_summary ON articles (story_id, joined) INCLUDE (id, published_us, published_gran, language, source);
+`,
 }

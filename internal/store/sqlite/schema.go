@@ -74,4 +74,10 @@ CREATE TABLE feeds (
 -- fulltext), its rowid being articles.seq.
 CREATE VIRTUAL TABLE article_fts USING fts5(terms, tokenize = 'unicode61 remove_diacritics 2');
 `,
+	// 2: a covering index for story summaries, so that listing stories
+	// reads no article row (rows carry the texts).
+	`
+DROP INDEX articles_story;
+CREATE INDEX articles_story_summary ON articles(story_id, joined, id, published_us, published_gran, language, source);
+`,
 }

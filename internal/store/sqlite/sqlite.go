@@ -285,30 +285,48 @@ func (db *DB) readTx(ctx context.Context, fn func(*sql.Tx) error) error {
 	return nil
 }
 
-func fillStory(ctx context.Context, tx *sql.Tx, st *news.Story) error {
-	rows, err := tx.QueryContext(ctx, `SELECT id, published_us, published_gran, language, source FROM articles WHERE story_id = ? ORDER BY joined`, st.ID)
+// fillStories sets the articles, dates, languages and outlets of sts
+// with one query.
+func fillStories(ctx context.Context, tx *sql.Tx, sts []news.Story) error {
+	if len(sts) == 0 {
+		return nil
+	}
+	idx := make(map[string]int, len(sts))
+	args := make([]any, len(sts))
+	for i := range sts {
+		idx[sts[i].ID], args[i] = i, sts[i].ID
+		sts[i].Articles = []string{}
+	}
+	marks := strings.Repeat(",?", len(sts))[1:]
+	rows, err := tx.QueryContext(ctx, `SELECT story_id, id, published_us, published_gran, language, source FROM articles
+		WHERE story_id IN (`+marks+`) ORDER BY story_id, joined`, args...)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
-	var ms []record.Member
-	st.Articles = []string{}
+	ms := make([][]record.Member, len(sts))
 	for rows.Next() {
-		var id, lang, source string
+		var sid, id, lang, source string
 		var pub sql.NullInt64
 		var gran int
-		if err := rows.Scan(&id, &pub, &gran, &lang, &source); err != nil {
+		if err := rows.Scan(&sid, &id, &pub, &gran, &lang, &source); err != nil {
 			return err
 		}
+		i := idx[sid]
 		m := record.Member{Language: lang, Source: source}
 		if pub.Valid {
 			m.Published = record.FromMicros(pub.Int64, gran)
 		}
-		st.Articles = append(st.Articles, id)
-		ms = append(ms, m)
+		sts[i].Articles = append(sts[i].Articles, id)
+		ms[i] = append(ms[i], m)
 	}
-	record.Summarize(ms, st)
-	return rows.Err()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for i := range sts {
+		record.Summarize(ms[i], &sts[i])
+	}
+	return nil
 }
 
 // Story returns one story.
@@ -320,7 +338,10 @@ func (db *DB) Story(ctx context.Context, id string) (news.Story, error) {
 			return err
 		}
 		st.Updated = time.UnixMicro(us).UTC()
-		return fillStory(ctx, tx, &st)
+		sts := []news.Story{st}
+		err := fillStories(ctx, tx, sts)
+		st = sts[0]
+		return err
 	})
 	if errors.Is(err, sql.ErrNoRows) {
 		return news.Story{}, fmt.Errorf("story %s: %w", id, news.ErrNotFound)
@@ -332,8 +353,8 @@ func (db *DB) Story(ctx context.Context, id string) (news.Story, error) {
 func (db *DB) Stories(ctx context.Context, q news.StoryQuery) ([]news.Story, error) {
 	out := []news.Story{}
 	err := db.readTx(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT id, title, updated_us FROM stories ORDER BY touched DESC, id LIMIT ? OFFSET ?`,
-			record.Limit(q.Limit), max(q.Offset, 0))
+		rows, err := tx.QueryContext(ctx, `SELECT id, title, updated_us FROM stories s WHERE `+inLanguage+`
+			ORDER BY touched DESC, id LIMIT ?2 OFFSET ?3`, q.Language, record.Limit(q.Limit), max(q.Offset, 0))
 		if err != nil {
 			return err
 		}
@@ -351,14 +372,22 @@ func (db *DB) Stories(ctx context.Context, q news.StoryQuery) ([]news.Story, err
 			return err
 		}
 		rows.Close()
-		for i := range out {
-			if err := fillStory(ctx, tx, &out[i]); err != nil {
-				return err
-			}
-		}
-		return nil
+		return fillStories(ctx, tx, out)
 	})
 	return out, err
+}
+
+// inLanguage keeps the stories s with an article in language ?1, or all
+// when ?1 is empty.
+const inLanguage = `(?1 = '' OR EXISTS (SELECT 1 FROM articles a WHERE a.story_id = s.id AND a.language = ?1))`
+
+// CountStories counts the stories with an article in language, or all.
+func (db *DB) CountStories(ctx context.Context, language string) (int, error) {
+	var n int
+	err := db.readTx(ctx, func(tx *sql.Tx) error {
+		return tx.QueryRowContext(ctx, `SELECT count(*) FROM stories s WHERE `+inLanguage, language).Scan(&n)
+	})
+	return n, err
 }
 
 // AssignmentsPage is how many assignments Assignments reads at a time.

@@ -9,6 +9,7 @@ import (
 
 	"github.com/recoupe/recoupe/internal/store/sqlite"
 	"github.com/recoupe/recoupe/internal/store/storetest"
+	"github.com/recoupe/recoupe/news"
 )
 
 var _ storetest.Store = (*sqlite.DB)(nil)
@@ -114,12 +115,48 @@ func TestOpenBad(t *testing.T) {
 	}
 }
 
+// schemaVersion is the version this program's migrations bring a
+// database to.
+const schemaVersion = 2
+
 func TestSchemaVersion(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "recoupe.db")
 	for range 2 { // the second open finds the schema up to date
 		v, err := openAt(t, path).SchemaVersion(t.Context())
-		if err != nil || v != 1 {
-			t.Errorf("SchemaVersion = %d, %v, want 1", v, err)
+		if err != nil || v != schemaVersion {
+			t.Errorf("SchemaVersion = %d, %v, want %d", v, err, schemaVersion)
 		}
+	}
+}
+
+// TestMigrationFromVersion1 takes a database back to the first schema
+// (the shipped one) and checks that opening it migrates it and keeps its
+// stories.
+func TestMigrationFromVersion1(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "recoupe.db")
+	db, err := sqlite.Open(t.Context(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := storetest.Article("Une coopérative fictive ouvre une fromagerie à Valbrune.", "fr", "Fromagerie", "Le Fictif", news.Date{})
+	if _, err := db.PutArticle(t.Context(), a, news.Extraction{ArticleID: a.ID}, news.Assignment{ArticleID: a.ID, StoryID: "s1", New: true}); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	raw, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := raw.Exec(`DROP INDEX articles_story_summary; CREATE INDEX articles_story ON articles(story_id, joined); UPDATE schema_version SET version = 1`); err != nil {
+		t.Fatal(err)
+	}
+	raw.Close()
+	db = openAt(t, path)
+	if v, err := db.SchemaVersion(t.Context()); err != nil || v != schemaVersion {
+		t.Errorf("SchemaVersion after migration = %d, %v, want %d", v, err, schemaVersion)
+	}
+	st, err := db.Story(t.Context(), "s1")
+	if err != nil || len(st.Articles) != 1 || st.Articles[0] != a.ID || len(st.Outlets) != 1 {
+		t.Errorf("Story(s1) after migration = %+v, %v; want article %s from Le Fictif", st, err, a.ID)
 	}
 }

@@ -22,6 +22,7 @@ type Store interface {
 	PutArticle(ctx context.Context, a news.Article, x news.Extraction, as news.Assignment) (bool, error)
 	Article(ctx context.Context, id string) (news.Article, news.Extraction, error)
 	Stories(ctx context.Context, q news.StoryQuery) ([]news.Story, error)
+	CountStories(ctx context.Context, language string) (int, error)
 	Story(ctx context.Context, id string) (news.Story, error)
 	Assignments(ctx context.Context, after int64, fn func(seq int64, a news.Assignment) error) error
 	Close() error

@@ -290,6 +290,30 @@ func testStories(t *testing.T, s Store) {
 	if len(list) == 2 && !slices.Equal(list[1].Articles, want.Articles) {
 		t.Errorf("listed s-alpha Articles = %v, want %v", list[1].Articles, want.Articles)
 	}
+	// The language filter and the counts.
+	for _, tc := range []struct {
+		lang string
+		want []string
+	}{
+		{"", []string{"s-gamma", "s-alpha"}},
+		{"en", []string{"s-gamma", "s-alpha"}},
+		{"fr", []string{"s-alpha"}},
+		{"de", nil},
+	} {
+		list, err := s.Stories(ctx, news.StoryQuery{Language: tc.lang})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := storyIDs(list); !slices.Equal(got, tc.want) {
+			t.Errorf("Stories(language %q) = %v, want %v", tc.lang, got, tc.want)
+		}
+		if n, err := s.CountStories(ctx, tc.lang); err != nil || n != len(tc.want) {
+			t.Errorf("CountStories(%q) = %d, %v, want %d", tc.lang, n, err, len(tc.want))
+		}
+		if page, err := s.Stories(ctx, news.StoryQuery{Language: tc.lang, Limit: 1, Offset: 1}); err != nil || len(page) != min(1, max(len(tc.want)-1, 0)) {
+			t.Errorf("Stories(language %q, limit 1, offset 1) = %v, %v", tc.lang, storyIDs(page), err)
+		}
+	}
 	// An article put without a story is stored but in no story.
 	lone := Article("Un article fictif sans histoire.", "fr", "", "", news.Date{})
 	if ok, err := s.PutArticle(ctx, lone, news.Extraction{}, news.Assignment{}); !ok || err != nil {
