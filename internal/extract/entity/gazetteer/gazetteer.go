@@ -21,6 +21,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
 
 	"github.com/kljensen/snowball/french"
 )
@@ -90,10 +91,10 @@ func Load() (*Gazetteer, error) {
 // An entry may appear under several codes; its kinds add up.
 func Parse(r io.Reader) (*Gazetteer, error) {
 	// Size hints for the embedded lists avoid rehashing while loading.
-	g := &Gazetteer{words: make(map[string]Kind, 1<<17), stems: make(map[string]bool, 1<<16), multi: map[string][]Multi{}}
+	g := &Gazetteer{words: make(map[string]Kind, 200_000), stems: make(map[string]bool, 60_000), multi: make(map[string][]Multi, 4096)}
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64<<10), 64<<10)
-	multiAt := map[string]int{} // multi-word entry → index in g.multi[first token]
+	multiAt := make(map[string]int, 12_000) // multi-word entry → index in g.multi[first token]
 	line := 0
 	for sc.Scan() {
 		line++
@@ -111,6 +112,10 @@ func Parse(r io.Reader) (*Gazetteer, error) {
 			return nil, fmt.Errorf("gazetteer: line %d: unknown list code %q", line, s[0])
 		}
 		k := Kind(1) << i
+		if strings.IndexFunc(entry, unicode.IsSpace) < 0 { // one word: the common case, without allocating
+			g.words[entry] |= k
+			continue
+		}
 		if toks := strings.Fields(entry); len(toks) > 1 {
 			key := strings.Join(toks, " ")
 			if i, ok := multiAt[key]; ok {
