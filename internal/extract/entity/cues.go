@@ -147,6 +147,23 @@ func evidence(in []tokInfo, s, e int, v *[5]int) {
 	if e-s == 1 && in[s].gaz&gazetteer.City != 0 {
 		v[2] += 2
 	}
+	// The name lists of organisations, brands, countries and regions,
+	// languages and events (one word, or a multi-word entry covering the
+	// whole entity).
+	var k gazetteer.Kind
+	if e-s == 1 {
+		k = in[s].gaz
+	} else if in[s].flags&fMultiB != 0 && (e == len(in) || in[e].flags&fMultiI == 0) {
+		k = in[s].multi
+	}
+	switch {
+	case k&gazetteer.Org != 0:
+		v[3] += 3
+	case k&gazetteer.Place != 0:
+		v[2] += 3
+	case k&gazetteer.Misc != 0:
+		v[4] += 3
+	}
 	if in[s].flags&fMultiB != 0 && in[s].multi&gazetteer.City != 0 {
 		v[2] += 2
 	}

@@ -33,6 +33,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/recoupe/recoupe/internal/extract/entity/gazetteer"
 	"github.com/recoupe/recoupe/news"
@@ -48,7 +49,9 @@ const ModelFile = "model.bin.gz"
 type Recognizer struct {
 	gaz   *gazetteer.Gazetteer
 	model *model
-	bufs  sync.Pool
+	bufs  sync.Pool // *lattice
+	// noPost skips the document-level rules (experiments).
+	noPost bool
 }
 
 var (
@@ -110,17 +113,19 @@ func (r *Recognizer) tagDoc(sents [][]string) ([][]tokInfo, [][]int) {
 		ctx.add(infos[i])
 	}
 	tags := make([][]int, len(sents))
-	var buf []uint64
-	if b, ok := r.bufs.Get().(*[]uint64); ok {
-		buf = *b
+	lt, ok := r.bufs.Get().(*lattice)
+	if !ok {
+		lt = new(lattice)
 	}
 	for i := range sents {
 		ctx.apply(infos[i])
 		tags[i] = make([]int, len(sents[i]))
-		buf = r.model.tagSentence(infos[i], tags[i], buf)
+		r.model.tagSentence(infos[i], tags[i], lt)
 	}
-	r.bufs.Put(&buf)
-	r.postprocess(sents, infos, tags)
+	r.bufs.Put(lt)
+	if !r.noPost {
+		r.postprocess(sents, infos, tags)
+	}
 	return infos, tags
 }
 
@@ -217,6 +222,27 @@ func midCap(words []string, in []tokInfo, k int) bool {
 	return k > 0 && !isOpener(words[k-1]) && words[k-1] != "." && ti.alt != 0
 }
 
+// brandShape reports the CamelCase shapes of modern brand names that OCR
+// seldom produces by gluing words together: a lower-case start ("xAI",
+// "iPhone") or an acronym ending ("OpenAI"); "SoftBank" and "SpaceX" are
+// left to the model, like OCR's "TerreNeuve" and "LochrisL".
+func brandShape(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	if unicode.IsLower(r) {
+		return true
+	}
+	caps := 0
+	for len(w) > 0 {
+		r, n := utf8.DecodeLastRuneInString(w)
+		if !unicode.IsUpper(r) {
+			break
+		}
+		caps++
+		w = w[:len(w)-n]
+	}
+	return caps >= 2
+}
+
 func isConj(w string) bool { return w == "et" || w == "ou" || w == "and" || w == "or" || w == "&" }
 
 func startsWithDigit(w string) bool { return w != "" && '0' <= w[0] && w[0] <= '9' }
@@ -231,33 +257,28 @@ func breaks(w string) bool {
 }
 
 func (r *Recognizer) postprocess(sents [][]string, infos [][]tokInfo, tags [][]int) {
-	// Trim weak and punctuation tokens off entity edges; drop entities
-	// without any capital letter.
+	// Split entities at brackets, commas and quotes (names do not span
+	// them); drop a sentence-initial common word from an entity's start
+	// ("Pendant", "Cette"), and pieces with no capitalised word that is not
+	// such a common word, or that start with a digit ("30hXNUMX").
 	for i := range tags {
 		in := infos[i]
 		for _, sp := range spansOf(tags[i]) {
 			setSpan(tags[i], sp.s, sp.e, 0)
-			// Split at brackets, commas and quotes: names do not span them.
 			for s := sp.s; s < sp.e; {
-				e := s
-				for e < sp.e && (e == s || !breaks(sents[i][e]) && !(weak(&in[e]) && in[e].flags&(fTitleLine|fCapsLine) != 0)) {
+				e := s + 1
+				for e < sp.e && !breaks(sents[i][e]) {
 					e++
 				}
 				next := e
-				for s < e && (weak(&in[s]) || !capitalised(&in[s]) && in[s].flags&fDigit == 0) {
+				for s < e && (weak(&in[s]) && in[s].flags&fInitial != 0 || breaks(sents[i][s])) {
 					s++
 				}
-				for e > s && (weak(&in[e-1]) || !capitalised(&in[e-1]) && in[e-1].flags&fDigit == 0) {
-					e--
-				}
-				if s < e && startsWithDigit(sents[i][s]) {
-					s = e // "30hXNUMX", "8VC": numbers, not names
-				}
-				hasCap := false
+				name := false
 				for k := s; k < e; k++ {
-					hasCap = hasCap || capitalised(&in[k])
+					name = name || capitalised(&in[k]) && !weak(&in[k])
 				}
-				if s < e && hasCap {
+				if s < e && name && !startsWithDigit(sents[i][s]) {
 					setSpan(tags[i], s, e, sp.typ)
 				}
 				s = next
@@ -350,9 +371,11 @@ func (r *Recognizer) postprocess(sents [][]string, infos [][]tokInfo, tags [][]i
 	r.retype(infos, tags, links)
 }
 
-// grow adds names the model missed: runs of mid-sentence capitals, CamelCase
-// words that are no dictionary words ("xAI"), a first name before a name,
-// the second of "A et B", and a capitalised word after a name ("Open AI").
+// grow adds names the model missed: capitalised runs ending with an
+// acronym ("Open AI"), brand-shaped CamelCase words that are no dictionary
+// words ("xAI"), a known first name with the capitalised word after it or
+// the name after it, the second of "A et B", and a capitalised word after
+// a one-word name.
 // link records "A et B": B takes A's final type.
 type link struct{ sent, from, to int }
 
@@ -360,9 +383,8 @@ func (r *Recognizer) grow(sents [][]string, infos [][]tokInfo, tags [][]int) []l
 	var links []link
 	for i, ts := range tags {
 		in := infos[i]
-		// French capitalises names, not nouns: a run of two or more
-		// capitalised words inside a sentence is a name when one of them is
-		// no dictionary word or it ends with an acronym ("Open AI").
+		// A run of two or more capitalised words inside a sentence that
+		// ends with an acronym is a name ("Open AI").
 		for k := 0; k < len(ts); {
 			e := k
 			for e < len(ts) && ts[e] == 0 && midCap(sents[i], in, e) {
@@ -372,25 +394,34 @@ func (r *Recognizer) grow(sents [][]string, infos [][]tokInfo, tags [][]int) []l
 				k++
 				continue
 			}
-			known := 0 // words of the run that are dictionary words
-			for j := k; j < e; j++ {
-				if in[j].gaz&gazetteer.Word != 0 || in[j].flags&fStem != 0 {
-					known++
-				}
-			}
-			if e-k >= 2 && (known < e-k || in[e-1].flags&fAllCap != 0) {
-				if (k == 0 || ts[k-1] == 0) && (e == len(ts) || ts[e] == 0) {
-					setSpan(ts, k, e, int(in[k].alt))
-				}
+			if e-k >= 2 && in[e-1].flags&fAllCap != 0 && (k == 0 || ts[k-1] == 0) && (e == len(ts) || ts[e] == 0) {
+				setSpan(ts, k, e, int(in[k].alt))
 			}
 			k = e
 		}
 		for k := range ts {
 			ti := &in[k]
-			if ts[k] == 0 && camelCase(sents[i][k]) && ti.flags&fInitial == 0 && ti.gaz&gazetteer.Word == 0 &&
+			if ts[k] == 0 && camelCase(sents[i][k]) && brandShape(sents[i][k]) && ti.flags&fInitial == 0 && ti.gaz&gazetteer.Word == 0 &&
 				ti.flags&fLetter != 0 && !startsWithDigit(sents[i][k]) && (k == 0 || ts[k-1] == 0) {
 				setSpan(ts, k, k+1, 3)
 			}
+		}
+		// A known first name followed by a capitalised word inside a
+		// sentence is a person ("Elon Musk"), whatever the model said of
+		// either word alone.
+		for k := 0; k+1 < len(ts); k++ {
+			a, b := &in[k], &in[k+1]
+			if a.gaz&gazetteer.First == 0 || a.flags&fCap == 0 || a.flags&fAllCap != 0 || weak(a) ||
+				!midCap(sents[i], in, k+1) || weak(b) || b.gaz&gazetteer.First != 0 {
+				continue
+			}
+			if k > 0 && ts[k] != 0 && ts[k]%2 == 0 || k+2 < len(ts) && ts[k+2] != 0 && ts[k+2]%2 == 0 {
+				continue // inside a longer name
+			}
+			if k+2 < len(ts) && capitalised(&in[k+2]) {
+				continue
+			}
+			setSpan(ts, k, k+2, 1)
 		}
 		for _, sp := range spansOf(ts) {
 			// A known first name just before a name belongs to it ("Sam" Altman).
@@ -404,13 +435,11 @@ func (r *Recognizer) grow(sents [][]string, infos [][]tokInfo, tags [][]int) []l
 				setSpan(ts, c+1, c+2, sp.typ)
 				links = append(links, link{i, sp.s, c + 1})
 			}
-			e := sp.e
-			for e < len(ts) && ts[e] == 0 && capitalised(&in[e]) && !weak(&in[e]) && in[e].flags&fInitial == 0 &&
-				!startsWithDigit(sents[i][e]) && (in[e].gaz&gazetteer.Word == 0 || in[e].flags&fAllCap != 0 || in[e].flags&fDocCapMid != 0) {
-				e++
-			}
-			if e > sp.e {
-				setSpan(ts, sp.s, e, sp.typ)
+			// A one-word name followed by a capitalised word that the
+			// article capitalises mid-sentence elsewhere too ("Elon" Musk).
+			if e := sp.e; sp.e == sp.s+1 && e < len(ts) && ts[e] == 0 && !weak(&in[e]) && in[e].flags&fDocCapMid != 0 &&
+				midCap(sents[i], in, e) && !startsWithDigit(sents[i][e]) && (e+1 == len(ts) || !capitalised(&in[e+1])) {
+				setSpan(ts, sp.s, e+1, sp.typ)
 			}
 		}
 	}
@@ -431,7 +460,9 @@ func (r *Recognizer) retype(infos [][]tokInfo, tags [][]int, links []link) {
 		return b.String()
 	}
 	votes := map[string]*[5]int{}
-	evid := map[string]*[5]int{} // the non-model part, which breaks ties
+	evid := map[string]*[5]int{}   // the non-model part, which breaks ties
+	count := map[string]int{}      // mentions per key
+	firstWord := map[string]bool{} // two-word keys whose first word may be a first name
 	for i, ts := range tags {
 		for _, sp := range spansOf(ts) {
 			k := key(i, sp)
@@ -440,6 +471,13 @@ func (r *Recognizer) retype(infos [][]tokInfo, tags [][]int, links []link) {
 				v = new([5]int)
 				votes[k] = v
 				evid[k] = new([5]int)
+			}
+			count[k]++
+			if sp.e-sp.s == 2 {
+				a := &infos[i][sp.s]
+				b := &infos[i][sp.s+1]
+				firstWord[k] = a.flags&fCap != 0 && a.flags&(fAllCap|fStem) == 0 && (a.flags&fMixed == 0 || a.shape == "Xx-Xx") && a.gaz&(gazetteer.Word|gazetteer.City|gazetteer.Place|gazetteer.Org) == 0 &&
+					!orgHeads[a.lower] && !miscHeads[a.lower] && capitalised(b) && b.gaz&(gazetteer.City|gazetteer.Place|gazetteer.Org) == 0
 			}
 			var ev [5]int
 			evidence(infos[i], sp.s, sp.e, &ev)
@@ -450,12 +488,60 @@ func (r *Recognizer) retype(infos [][]tokInfo, tags [][]int, links []link) {
 			}
 		}
 	}
-	// A person's full name lends its votes to its last word ("Altman").
+	// News names a person in full once, then by the last name alone: a
+	// two-word name whose last word is also a name on its own in the
+	// article ("Elon Musk" … "Musk") is a person, unless its first word is
+	// a common word ("Banque Lazard") or the last word names places
+	// elsewhere. A person's full name also lends its votes to its last word.
 	for _, k := range sortedKeys(votes) {
 		v := votes[k]
-		if j := strings.LastIndexByte(k, ' '); j > 0 && v[1] > v[2] && v[1] > v[3] && v[1] > v[4] {
-			if w := votes[k[j+1:]]; w != nil {
-				w[1] += v[1]
+		j := strings.LastIndexByte(k, ' ')
+		if j <= 0 {
+			continue
+		}
+		w := votes[k[j+1:]]
+		if w == nil {
+			continue
+		}
+		if strings.IndexByte(k[:j], ' ') < 0 && firstWord[k] {
+			n := cueWeight * (count[k] + count[k[j+1:]])
+			v[1] += n
+			w[1] += n
+		}
+		if v[1] > v[2] && v[1] > v[3] && v[1] > v[4] {
+			w[1] += v[1]
+		}
+	}
+	// A one-word name met once that is one edit away from a name met
+	// several times ("Musc" beside "Musk") is a misspelling of it: it takes
+	// that name's votes. Candidates are indexed by first byte and length,
+	// at most maxNear each, which keeps the pass linear.
+	type shapeKey struct {
+		first byte
+		n     int
+	}
+	const maxNear = 16
+	byShape := map[shapeKey][]string{}
+	keys := sortedKeys(votes)
+	for _, k := range keys {
+		if count[k] >= 2 && len(k) >= 4 && len(k) <= 64 && strings.IndexByte(k, ' ') < 0 {
+			sk := shapeKey{k[0], len(k)}
+			if len(byShape[sk]) < maxNear {
+				byShape[sk] = append(byShape[sk], k)
+			}
+		}
+	}
+	for _, k := range keys {
+		if count[k] != 1 || len(k) < 4 || len(k) > 64 || strings.IndexByte(k, ' ') >= 0 {
+			continue
+		}
+	near:
+		for d := -1; d <= 1; d++ {
+			for _, o := range byShape[shapeKey{k[0], len(k) + d}] {
+				if osa(o, k, 2) == 1 {
+					votes[k], evid[k] = votes[o], evid[o]
+					break near
+				}
 			}
 		}
 	}

@@ -358,14 +358,17 @@ func static(infos []tokInfo, i int, out []uint64) []uint64 {
 	return out
 }
 
-// dynamic appends the features that depend on the previous two tags.
-func dynamic(infos []tokInfo, i int, p1, p2 int, out []uint64) []uint64 {
+// nDyn is the number of features that depend on the previous tag.
+const nDyn = 4
+
+// dynBase sets the tag-independent part of token i's dynamic features;
+// mixTag combines each with the previous tag.
+func dynBase(infos []tokInfo, i int, out *[nDyn]uint64) {
 	ti := &infos[i]
-	return append(out,
-		hb(tpl(40), byte(p1)),
-		hb(hb(tpl(41), byte(p1)), byte(p2)),
-		hs(hb(tpl(42), byte(p1)), ti.lower),
-		hs(hb(tpl(43), byte(p1)), ti.shape),
-		hb(hb(hb(tpl(44), byte(p1)), byte(ti.gaz)), byte(ti.flags&(fCap|fInitial))),
-	)
+	out[0] = tpl(40)
+	out[1] = hs(tpl(42), ti.lower)
+	out[2] = hs(tpl(43), ti.shape)
+	out[3] = hb(hb(tpl(44), byte(ti.gaz)), byte(ti.flags&(fCap|fInitial)))
 }
+
+func mixTag(h uint64, p int) uint64 { return hb(h, byte(p)) }

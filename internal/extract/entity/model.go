@@ -100,41 +100,127 @@ func decodeModel(b []byte) (*model, error) {
 	return m, nil
 }
 
-// scores adds the weights of feats into s.
-func (m *model) scores(feats []uint64, s *[nLabels]int32) {
-	mask := uint64(1)<<m.bits - 1
+// weight is the type of a weight table: int16 in a shipped model, float32
+// while training.
+type weight interface{ ~int16 | ~float32 }
+
+// addFeats adds the rows of feats to s.
+func addFeats[T weight](w []T, mask uint64, feats []uint64, s *[nLabels]float32) {
 	for _, f := range feats {
-		row := m.w[int(f&mask)*nLabels:]
-		row = row[:nLabels]
+		row := w[int(f&mask)*nLabels:][:nLabels]
 		for l := range nLabels {
-			s[l] += int32(row[l])
+			s[l] += float32(row[l])
 		}
 	}
 }
 
-// tagSentence decodes greedily left to right under BIO constraints.
-func (m *model) tagSentence(infos []tokInfo, tags []int, buf []uint64) []uint64 {
-	p1, p2 := start, start
-	for i := range infos {
-		buf = static(infos, i, buf[:0])
-		buf = dynamic(infos, i, p1, p2, buf)
-		var s [nLabels]int32
-		m.scores(buf, &s)
-		best := 0
-		for l := 1; l < nLabels; l++ {
-			if allowed(p1, l) && s[l] > s[best] {
-				best = l
-			}
+// lattice is the scratch space of one Viterbi decoding.
+type lattice struct {
+	emit  [][nLabels]float32              // static feature scores per token
+	trans [][nLabels + 1][nLabels]float32 // dynamic scores per token and previous tag
+	back  [][nLabels]uint8
+	feats []uint64
+}
+
+func (lt *lattice) grow(n int) {
+	if cap(lt.emit) < n {
+		lt.emit = make([][nLabels]float32, n)
+		lt.trans = make([][nLabels + 1][nLabels]float32, n)
+		lt.back = make([][nLabels]uint8, n)
+	}
+	lt.emit, lt.trans, lt.back = lt.emit[:n], lt.trans[:n], lt.back[:n]
+}
+
+// viterbi fills tags with the best BIO sequence for the sentence under
+// weights w; feats(i, out) appends token i's static features (nil: compute
+// them). It sets each token's alt (best entity type given the chosen
+// previous tag).
+func viterbi[T weight](w []T, mask uint64, infos []tokInfo, feats [][]uint64, tags []int, lt *lattice) {
+	n := len(infos)
+	if n == 0 {
+		return
+	}
+	lt.grow(n)
+	for i := range n {
+		e := &lt.emit[i]
+		*e = [nLabels]float32{}
+		if feats != nil {
+			addFeats(w, mask, feats[i], e)
+		} else {
+			lt.feats = static(infos, i, lt.feats[:0])
+			addFeats(w, mask, lt.feats, e)
 		}
-		tags[i] = best
+		var base [nDyn]uint64
+		dynBase(infos, i, &base)
+		ps := 1 // previous tags to score: start only at i == 0
+		p0 := start
+		if i > 0 {
+			p0, ps = 0, nLabels
+		}
+		for p := p0; p < p0+ps; p++ {
+			t := &lt.trans[i][p]
+			*t = [nLabels]float32{}
+			var fs [nDyn]uint64
+			for k, b := range base {
+				fs[k] = mixTag(b, p)
+			}
+			addFeats(w, mask, fs[:], t)
+		}
+	}
+	// Forward pass.
+	var cur, next [nLabels]float32
+	const neg = float32(-1e30)
+	for l := range nLabels {
+		cur[l] = neg
+		if allowed(start, l) {
+			cur[l] = lt.emit[0][l] + lt.trans[0][start][l]
+		}
+	}
+	for i := 1; i < n; i++ {
+		for l := range nLabels {
+			best, arg := neg, 0
+			for p := range nLabels {
+				if cur[p] <= neg || !allowed(p, l) {
+					continue
+				}
+				if v := cur[p] + lt.trans[i][p][l]; v > best {
+					best, arg = v, p
+				}
+			}
+			next[l] = best + lt.emit[i][l]
+			if best <= neg {
+				next[l] = neg
+			}
+			lt.back[i][l] = uint8(arg)
+		}
+		cur = next
+	}
+	last := 0
+	for l := 1; l < nLabels; l++ {
+		if cur[l] > cur[last] {
+			last = l
+		}
+	}
+	tags[n-1] = last
+	for i := n - 1; i > 0; i-- {
+		tags[i-1] = int(lt.back[i][tags[i]])
+	}
+	for i := range n {
+		p := start
+		if i > 0 {
+			p = tags[i-1]
+		}
 		alt := 1
 		for l := 3; l < nLabels; l += 2 {
-			if s[l] > s[alt] {
+			if lt.emit[i][l]+lt.trans[i][p][l] > lt.emit[i][alt]+lt.trans[i][p][alt] {
 				alt = l
 			}
 		}
 		infos[i].alt = uint8(typeOf(alt))
-		p2, p1 = p1, best
 	}
-	return buf
+}
+
+// tagSentence decodes one sentence with the shipped weights.
+func (m *model) tagSentence(infos []tokInfo, tags []int, lt *lattice) {
+	viterbi(m.w, uint64(1)<<m.bits-1, infos, nil, tags, lt)
 }

@@ -80,7 +80,6 @@ func Train(sents []nerdata.Sentence, opt TrainOptions, log io.Writer) ([]byte, e
 	for i := range idx {
 		idx[i] = i
 	}
-	var buf []uint64
 	update := func(feats []uint64, l int, d float32) {
 		for _, f := range feats {
 			j := int(f&mask)*nLabels + l
@@ -88,40 +87,41 @@ func Train(sents []nerdata.Sentence, opt TrainOptions, log io.Writer) ([]byte, e
 			acc[j] += c * d
 		}
 	}
+	var lt lattice
+	var pred []int
 	for ep := 0; ep < opt.Epochs; ep++ {
 		rng.Shuffle(len(idx), func(i, j int) { idx[i], idx[j] = idx[j], idx[i] })
 		errs, n := 0, 0
 		for _, si := range idx {
 			p := &prep[si]
-			p1, p2 := start, start
+			pred = append(pred[:0], p.gold...)
+			viterbi(w, mask, p.infos, p.feats, pred, &lt)
 			for k := range p.infos {
-				buf = dynamic(p.infos, k, p1, p2, buf[:0])
-				var s [nLabels]float32
-				for _, fs := range [][]uint64{p.feats[k], buf} {
-					for _, f := range fs {
-						row := w[int(f&mask)*nLabels:][:nLabels]
-						for l := range nLabels {
-							s[l] += row[l]
-						}
-					}
+				gp, pp := start, start
+				if k > 0 {
+					gp, pp = p.gold[k-1], pred[k-1]
 				}
-				best := 0
-				for l := 1; l < nLabels; l++ {
-					if allowed(p1, l) && s[l] > s[best] {
-						best = l
-					}
-				}
-				if gold := p.gold[k]; best != gold {
+				g, q := p.gold[k], pred[k]
+				if g != q {
 					errs++
-					update(p.feats[k], gold, 1)
-					update(buf, gold, 1)
-					update(p.feats[k], best, -1)
-					update(buf, best, -1)
+					update(p.feats[k], g, 1)
+					update(p.feats[k], q, -1)
+				}
+				if g != q || gp != pp {
+					var base, fs [nDyn]uint64
+					dynBase(p.infos, k, &base)
+					for x, b := range base {
+						fs[x] = mixTag(b, gp)
+					}
+					update(fs[:], g, 1)
+					for x, b := range base {
+						fs[x] = mixTag(b, pp)
+					}
+					update(fs[:], q, -1)
 				}
 				n++
-				c++
-				p2, p1 = p1, best
 			}
+			c++
 		}
 		fmt.Fprintf(log, "epoch %d: %d/%d token errors (%.2f%%)\n", ep+1, errs, n, 100*float64(errs)/float64(max(n, 1)))
 	}
