@@ -21,7 +21,7 @@
 //	trafilatura-eval (792):      F1 0.917  P 0.902  R 0.932
 //	  French (21):               F1 0.922  P 0.894  R 0.952
 //	  metadata: date exact 0.909 (585), title exact 0.782 / either-contains
-//	  0.856 (674), author exact 0.567 (425)
+//	  0.856 (674), author exact 0.612 (425)
 package main
 
 import (

@@ -77,7 +77,7 @@ func (o Options) ParseHTML(name string, data []byte, pageURL string) (news.Artic
 		Source:   source,
 		URL:      md.URL,
 		Title:    title,
-		Author:   pageAuthor(cleanMeta(firstNonEmpty(meta.author, md.Author)), source),
+		Author:   chooseAuthor(pageAuthor(cleanMeta(firstNonEmpty(meta.author, md.Author)), source), meta, source),
 		Language: DetectLanguage(text),
 		Text:     text,
 	}

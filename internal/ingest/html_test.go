@@ -110,3 +110,17 @@ func BenchmarkParseHTML(b *testing.B) {
 		i++
 	}
 }
+
+// TestParseHTMLAuthorLink checks that the rel="author" link restores the
+// spelling of a byline (fictional page).
+func TestParseHTMLAuthorLink(t *testing.T) {
+	page := `<html><head><title>Budget voté à Villebrune</title><meta name="author" content="J.-P. Lévêque"></head><body><article><h1>Budget voté à Villebrune</h1>` +
+		`<p class="byline">Par <a rel="author" href="/auteurs/jpl">J.-P. Lévêque</a></p>` + para + para + para + `</article></body></html>`
+	a, err := ingest.Options{}.ParseHTML("auteur.html", []byte(page), "https://journal.example/budget")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := a.Author, "J.-P. Lévêque"; got != want {
+		t.Errorf("Author = %q, want %q", got, want)
+	}
+}

@@ -24,6 +24,8 @@ type pageMeta struct {
 	classDate               textDate  // the first short element with a date class ("byline__date") holding a date
 	headDate                textDate  // the first date in the short text nodes right after the <h1>
 	h1                      string    // text of the page's only <h1>, "" if none or several
+	relAuthor               string    // text of the first rel="author" link
+	metaAuthor              string    // <meta name="author">
 }
 
 // textDate is a date read from a page's visible text.
@@ -42,7 +44,7 @@ func scanMeta(doc *html.Node) pageMeta {
 	var m pageMeta
 	var ld pageMeta
 	var metaDate, itemDate news.Date
-	var ogTitle, metaAuthor, h1 string
+	var ogTitle, h1 string
 	h1s := 0
 	headBudget := 0 // bytes of text after the first <h1> still searched for headDate
 	var walk func(*html.Node)
@@ -65,6 +67,9 @@ func scanMeta(doc *html.Node) pageMeta {
 			}
 		}
 		if n.Type == html.ElementNode {
+			if m.relAuthor == "" && hasToken(attr(n, "rel"), "author") {
+				m.relAuthor = textOf(n, 200)
+			}
 			switch n.DataAtom {
 			case atom.Style, atom.Noscript, atom.Template:
 				return
@@ -87,9 +92,9 @@ func scanMeta(doc *html.Node) pageMeta {
 					}
 				case "og:title":
 					ogTitle = content
-				case "author", "article:author", "parsely-author", "sailthru.author", "dc.creator":
-					if metaAuthor == "" && !strings.Contains(content, "://") {
-						metaAuthor = content
+				case "author":
+					if m.metaAuthor == "" && !strings.Contains(content, "://") {
+						m.metaAuthor = content
 					}
 				}
 			case atom.H1:
@@ -122,7 +127,6 @@ func scanMeta(doc *html.Node) pageMeta {
 	}
 	walk(doc)
 	_ = ogTitle
-	_ = metaAuthor
 	if h1s == 1 {
 		m.h1 = h1
 	}
@@ -136,6 +140,17 @@ func scanMeta(doc *html.Node) pageMeta {
 		}
 	}
 	return m
+}
+
+// hasToken reports whether a space-separated attribute value (rel,
+// class) holds tok, case-insensitively.
+func hasToken(v, tok string) bool {
+	for _, f := range strings.Fields(v) {
+		if strings.EqualFold(f, tok) {
+			return true
+		}
+	}
+	return false
 }
 
 // textOf returns the text inside n, white space collapsed, cut at max bytes.

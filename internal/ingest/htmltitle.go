@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // cleanMeta decodes HTML entities left in metadata values (CMSs often
@@ -84,7 +86,9 @@ func domainTail(s string) string {
 }
 
 // reAuthorPrefix matches the words that introduce a byline.
-var reAuthorPrefix = regexp.MustCompile(`(?i)^(?:by|par|von|por|di|da|door|auteur|autor|author|written by|écrit par|texte|text|artikel von|geschrieben von|publié par|posted by)\s*:?\s+`)
+// WordPress themes label author links "Zeige alle Beiträge von …",
+// "View all posts by …".
+var reAuthorPrefix = regexp.MustCompile(`(?i)^(?:by|par|von|por|di|da|door|auteur|autor|author|written by|écrit par|texte|text|artikel von|geschrieben von|publié par|posted by|zeige alle beiträge von|alle beiträge von|view all posts by|voir tous les articles de|tous les articles de|ver todas las entradas de)\s*:?\s+`)
 
 // reAuthorSuffix matches words that follow a name in a byline when a date
 // was cut off after it ("Jean Dupont le", "Anna Weber am").
@@ -105,6 +109,7 @@ func pageAuthor(author, site string) string {
 		p := strings.TrimSpace(part)
 		p = reAuthorPrefix.ReplaceAllString(p, "")
 		p = strings.TrimSpace(reAuthorSuffix.ReplaceAllString(p, ""))
+		p = strings.TrimSpace(strings.TrimRight(p, "→»›"))
 		if p == "" || placeholderAuthors[strings.ToLower(p)] {
 			continue
 		}
@@ -122,4 +127,53 @@ func pageAuthor(author, site string) string {
 		}
 	}
 	return strings.Join(keep, "; ")
+}
+
+// chooseAuthor weighs the byline found so far (JSON-LD, else
+// go-trafilatura's, which drops dots and accents: "T V Raman") against
+// the page's rel="author" link and <meta name="author">:
+//
+//   - with no byline, the rel="author" link's text, else the meta tag;
+//   - a candidate spelling the same name (same letters once case,
+//     accents and punctuation are ignored: "T. V. Raman",
+//     "edilson.la.rosa" → "Edilson La Rosa") restores its spelling, unless
+//     it would turn a spaced name into a login ("michael.andrusio");
+//   - the rel="author" name inside a longer byline ("FOCUS-Online-Experte
+//     Robin Tschöpe") is the person.
+func chooseAuthor(author string, m pageMeta, site string) string {
+	rel := pageAuthor(cleanMeta(m.relAuthor), site)
+	if len(rel) > 60 {
+		rel = ""
+	}
+	meta := pageAuthor(cleanMeta(m.metaAuthor), site)
+	if author == "" {
+		return firstNonEmpty(rel, meta)
+	}
+	ka := letterKey(author)
+	for i, c := range []string{rel, meta} {
+		if c == "" || c == author || !strings.Contains(c, " ") && strings.Contains(author, " ") {
+			continue
+		}
+		kc := letterKey(c)
+		if kc != "" && (kc == ka || i == 0 && len(kc) >= 4 && strings.Contains(ka, kc)) {
+			return c
+		}
+	}
+	return author
+}
+
+// letterKey reduces a name to its lower-case letters and digits, accents
+// removed and ß spelled ss.
+func letterKey(s string) string {
+	var sb strings.Builder
+	for _, r := range norm.NFD.String(strings.ToLower(s)) {
+		switch {
+		case r == 'ß':
+			sb.WriteString("ss")
+		case unicode.Is(unicode.Mn, r):
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			sb.WriteRune(r)
+		}
+	}
+	return sb.String()
 }

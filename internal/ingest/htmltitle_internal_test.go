@@ -33,11 +33,41 @@ func TestPageAuthor(t *testing.T) {
 		{"placeholder", "Name", "", ""},
 		{"names", "Jeanne Martin; Paul Durand", "", "Jeanne Martin; Paul Durand"},
 		{"name-starting-like-prefix", "Bypass Dupont", "", "Bypass Dupont"},
+		{"wordpress-author-link", "Zeige alle Beiträge von Anna Weber →", "", "Anna Weber"},
+		{"view-all-posts-by", "View all posts by Jeanne Martin", "", "Jeanne Martin"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := pageAuthor(tt.author, tt.site); got != tt.want {
 				t.Errorf("pageAuthor(%q, %q) = %q, want %q", tt.author, tt.site, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestChooseAuthor checks how the rel="author" link and the author meta
+// tag complete or correct the byline. All names are fictional.
+func TestChooseAuthor(t *testing.T) {
+	tests := []struct {
+		name, author, rel, meta, want string
+	}{
+		{"no-byline-takes-rel-link", "", "jmartin42", "Gazette fictive", "jmartin42"},
+		{"no-byline-no-rel-takes-meta", "", "", "Jeanne Martin", "Jeanne Martin"},
+		{"rel-restores-dots", "J P Martin", "J.P. Martin", "", "J.P. Martin"},
+		{"meta-restores-accents", "Jerome Leveque", "", "Jérôme Lévêque", "Jérôme Lévêque"},
+		{"meta-restores-eszett", "Anna Strauss", "", "Anna Strauß", "Anna Strauß"},
+		{"login-does-not-replace-name", "Jeanne Martin", "", "jeanne.martin", "Jeanne Martin"},
+		{"login-gains-spaces", "jeanne.martin", "Jeanne Martin", "", "Jeanne Martin"},
+		{"rel-name-inside-longer-byline", "Chroniqueuse invitée Jeanne Martin", "Jeanne Martin", "", "Jeanne Martin"},
+		{"meta-name-inside-byline-is-not-enough", "Jeanne Martin; Paul Durand", "", "Jeanne Martin", "Jeanne Martin; Paul Durand"},
+		{"other-name-kept", "Jeanne Martin", "Paul Durand", "Paul Durand", "Jeanne Martin"},
+		{"rel-placeholder-ignored", "", "admin", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := pageMeta{relAuthor: tt.rel, metaAuthor: tt.meta}
+			if got := chooseAuthor(tt.author, m, "Gazette fictive"); got != tt.want {
+				t.Errorf("chooseAuthor(%q, rel %q, meta %q) = %q, want %q", tt.author, tt.rel, tt.meta, got, tt.want)
 			}
 		})
 	}
