@@ -39,7 +39,8 @@ const (
 var DefaultNodeModules = []string{"/usr/lib/node_modules", "/usr/local/lib/node_modules"}
 
 // The npm packages (name@version) whose lists the committed data file
-// holds; `npm install -g` them before rebuilding.
+// holds; `npm install -g` them before rebuilding. Build refuses another
+// version, so that a rebuild gives the same file.
 const (
 	NPMBrands    = "simple-icons@16.37.0"
 	NPMCompanies = "@cspell/dict-companies@3.2.13"
@@ -121,6 +122,13 @@ func Build(src Sources, w io.Writer) error {
 	wordNetDir, err := resolve(src.WordNet, wordNetDirs, "", "install the Debian package wordnet-base")
 	if err != nil {
 		return err
+	}
+	for _, p := range [][2]string{{brandsDir, NPMBrands}, {companiesDir, NPMCompanies}, {communesDir, NPMCommunes}} {
+		if p[0] != "" {
+			if err := checkVersion(p[0], p[1]); err != nil {
+				return err
+			}
+		}
 	}
 	lines := map[string]bool{}
 	if err := readDic(src.FrenchDic, lines); err != nil {

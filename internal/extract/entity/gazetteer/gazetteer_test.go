@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"encoding/binary"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -116,6 +117,10 @@ func fixtures(t *testing.T) Sources {
 		{"code": "99003", "nom": "Le Valmont-Bas", "type": "commune-actuelle"},
 		{"code": "99004", "nom": "Brisquet", "type": "commune-deleguee"}]`)))
 	wordnet := filepath.Dir(write("wordnet/data.noun", fictionalWordNet))
+	for _, spec := range []string{NPMBrands, NPMCompanies, NPMCommunes} {
+		i := strings.LastIndexByte(spec, '@')
+		write("npm/"+spec[:i]+"/package.json", fmt.Sprintf(`{"name": %q, "version": %q}`, spec[:i], spec[i+1:]))
+	}
 	return Sources{FrenchDic: dic, Geonames: mo, EnglishDic: en, CitiesDir: filepath.Join(dir, "cities"),
 		ISOCodes: iso, ISOLocale: loc, Brands: brands, Companies: companies, Communes: communes, WordNet: wordnet}
 }
@@ -244,7 +249,7 @@ func TestBuildSourceErrors(t *testing.T) {
 		{"missing iso catalogue", func(s *Sources) { s.ISOLocale = t.TempDir() }, "iso_3166-1.mo"},
 		{"missing companies", func(s *Sources) { s.Companies = t.TempDir() }, "@cspell/dict-companies"},
 		{"missing communes default", func(s *Sources) { s.Communes = "" }, "npm install -g @etalab/decoupage-administratif"},
-		{"missing communes", func(s *Sources) { s.Communes = t.TempDir() }, "communes.json"},
+		{"missing communes", func(s *Sources) { s.Communes = t.TempDir() }, "@etalab/decoupage-administratif"},
 		{"missing wordnet default", func(s *Sources) { s.WordNet = "" }, "wordnet-base"},
 		{"missing wordnet", func(s *Sources) { s.WordNet = t.TempDir() }, "data.noun"},
 	}
@@ -300,6 +305,12 @@ func TestBuildBadSourceFiles(t *testing.T) {
 		{"bad wordnet pointers", func(t *testing.T, s *Sources) {
 			os.WriteFile(filepath.Join(s.WordNet, "data.noun"), []byte(fictionalWordNet+"00000900 15 n 01 Orv 0 009 @ 1 n 0000 | x\n"), 0o644)
 		}, "line 17: bad pointer count"},
+		{"other npm version", func(t *testing.T, s *Sources) {
+			os.WriteFile(filepath.Join(s.Brands, "package.json"), []byte(`{"version": "1.0.0"}`), 0o644)
+		}, `version "1.0.0", want`},
+		{"no package.json", func(t *testing.T, s *Sources) {
+			os.Remove(filepath.Join(s.Companies, "package.json"))
+		}, "npm install -g @cspell/dict-companies@"},
 		{"bad communes json", func(t *testing.T, s *Sources) {
 			os.WriteFile(filepath.Join(s.Communes, "data", "communes.json"), []byte(`[{"nom": 3}]`), 0o644)
 		}, "communes.json"},

@@ -32,6 +32,28 @@ func resolve(field string, defaults []string, sub, install string) (string, erro
 	return field, nil
 }
 
+// checkVersion reports an error unless the unpacked npm package in dir
+// is the version spec ("name@version") pins, so that the committed data
+// file can be rebuilt exactly.
+func checkVersion(dir, spec string) error {
+	p := filepath.Join(dir, "package.json")
+	b, err := os.ReadFile(p)
+	if err != nil {
+		return fmt.Errorf("gazetteer: %w (npm install -g %s)", err, spec)
+	}
+	var pkg struct {
+		Version string `json:"version"`
+	}
+	if err := json.Unmarshal(b, &pkg); err != nil {
+		return fmt.Errorf("gazetteer: %s: %w", p, err)
+	}
+	want := spec[strings.LastIndexByte(spec, '@')+1:]
+	if pkg.Version != want {
+		return fmt.Errorf("gazetteer: %s: version %q, want %q (npm install -g %s, or update the pin in build.go)", p, pkg.Version, want, spec)
+	}
+	return nil
+}
+
 // entryKey is the lookup form of a name: lower case, spaces collapsed,
 // typographic apostrophes as ASCII ones and digits as 0, as the
 // recogniser normalises its tokens ("PlayStation 3" → "playstation 0").
