@@ -268,6 +268,11 @@ func parseMO(path string) ([][2]string, error) {
 	if err != nil {
 		return nil, fmt.Errorf("gazetteer: %w", err)
 	}
+	return parseMOBytes(b, path)
+}
+
+// parseMOBytes parses the catalogue b read from path (named in errors).
+func parseMOBytes(b []byte, path string) ([][2]string, error) {
 	if len(b) < 28 {
 		return nil, fmt.Errorf("gazetteer: %s: too short for a .mo file", path)
 	}
@@ -297,12 +302,16 @@ func parseMO(path string) ([][2]string, error) {
 		return string(b[o : o+l]), nil
 	}
 	pairs := make([][2]string, 0, n)
+	total := 0
 	for i := 0; i < n; i++ {
 		var pr [2]string
 		for j, table := range []int{origOff, transOff} {
 			s, err := str(table, i)
 			if err != nil {
 				return nil, fmt.Errorf("gazetteer: %s: entry %d: %w", path, i, err)
+			}
+			if total += len(s); total > 2*len(b) { // strings overlapping many times over
+				return nil, fmt.Errorf("gazetteer: %s: entry %d: strings overlap", path, i)
 			}
 			pr[j] = s
 		}

@@ -532,3 +532,44 @@ func TestCount(t *testing.T) {
 		})
 	}
 }
+
+// FuzzParseMO checks that arbitrary catalogues never panic the parser
+// and that what it returns lies within the input.
+func FuzzParseMO(f *testing.F) {
+	p := filepath.Join(f.TempDir(), "x.mo")
+	for _, pairs := range [][][2]string{{{"Alpha", "Alfa"}}, {{"", "header"}, {"Beta", "Bêta"}}} {
+		var b bytes.Buffer
+		n := len(pairs)
+		origT, transT, data := 28, 28+8*n, 28+16*n
+		var strs bytes.Buffer
+		var orig, trans []uint32
+		for _, pr := range pairs {
+			orig = append(orig, uint32(len(pr[0])), uint32(data+strs.Len()))
+			strs.WriteString(pr[0] + "\x00")
+		}
+		for _, pr := range pairs {
+			trans = append(trans, uint32(len(pr[1])), uint32(data+strs.Len()))
+			strs.WriteString(pr[1] + "\x00")
+		}
+		for _, v := range []uint32{0x950412de, 0, uint32(n), uint32(origT), uint32(transT), 0, 0} {
+			binary.Write(&b, binary.LittleEndian, v)
+		}
+		binary.Write(&b, binary.LittleEndian, orig)
+		binary.Write(&b, binary.LittleEndian, trans)
+		b.Write(strs.Bytes())
+		f.Add(b.Bytes())
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		pairs, err := parseMOBytes(b, p)
+		if err != nil {
+			return
+		}
+		total := 0
+		for _, pr := range pairs {
+			total += len(pr[0]) + len(pr[1])
+		}
+		if len(pairs) > len(b)/8 || total > 2*len(b) {
+			t.Errorf("%d pairs from %d bytes", len(pairs), len(b))
+		}
+	})
+}
