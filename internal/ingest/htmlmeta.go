@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"encoding/json"
+	"net/url"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -24,6 +25,8 @@ type pageMeta struct {
 	classDate               textDate  // the first short element with a date class ("byline__date") holding a date
 	headDate                textDate  // the first date in the short text nodes right after the <h1>
 	h1                      string    // text of the page's only <h1>, "" if none or several
+	homeH1                  string    // text of the first <h1> when it links to the site's home page (a logo, not a headline)
+	titleTag                string    // text of the <title> element
 	relAuthor               string    // text of the first rel="author" link
 	metaAuthor              string    // <meta name="author">
 }
@@ -102,6 +105,14 @@ func scanMeta(doc *html.Node) pageMeta {
 				if h1s == 1 {
 					h1 = textOf(n, 400)
 					headBudget = headWindow
+					if linksHome(n) {
+						m.homeH1 = h1
+					}
+				}
+				return
+			case atom.Title:
+				if m.titleTag == "" {
+					m.titleTag = textOf(n, 600)
 				}
 				return
 			case atom.Time:
@@ -127,7 +138,7 @@ func scanMeta(doc *html.Node) pageMeta {
 	}
 	walk(doc)
 	_ = ogTitle
-	if h1s == 1 {
+	if h1s == 1 && m.homeH1 == "" {
 		m.h1 = h1
 	}
 	m.title = ld.title
@@ -140,6 +151,37 @@ func scanMeta(doc *html.Node) pageMeta {
 		}
 	}
 	return m
+}
+
+// linksHome reports whether an element holds a link to a site's home
+// page ("/", "https://journal.example/", also inside a web.archive.org
+// capture): an <h1> doing so is the site's logo, not the headline.
+func linksHome(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if c.DataAtom == atom.A {
+			href := strings.TrimSpace(attr(c, "href"))
+			if i := strings.Index(href, "/web/"); i >= 0 && strings.Contains(href[:i], "archive.org") {
+				if j := strings.Index(href[i+5:], "/"); j >= 0 {
+					href = href[i+5+j+1:]
+				}
+			}
+			if href == "" {
+				continue
+			}
+			u, err := url.Parse(href)
+			if err == nil && u.RawQuery == "" && u.Fragment == "" && (u.Path == "" || u.Path == "/") && (u.Host != "" || u.Path == "/") {
+				return true
+			}
+			continue
+		}
+		if linksHome(c) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasToken reports whether a space-separated attribute value (rel,

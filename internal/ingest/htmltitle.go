@@ -56,6 +56,77 @@ func pageTitle(title, h1, site, host string) string {
 	return title
 }
 
+// refineTitle corrects a title with what the page shows:
+//
+//   - a title that is the site's logo <h1> (an <h1> linking to the home
+//     page: "Carnets fictifs") gives way to the rest of the <title>
+//     ("Carnets fictifs » Blog Archive » Le pont rouvre" → "Le pont
+//     rouvre");
+//   - a title spelling the page's <h1> with plain punctuation (go-trafilatura
+//     turns "d’actions", "„Bauchgeburt“", "–" into ASCII) takes the <h1>'s.
+func refineTitle(title string, m pageMeta, site, host string) string {
+	if logo := cleanMeta(m.homeH1); logo != "" && (title == "" || sameName(title, logo)) {
+		var best string
+		for _, seg := range titleSegments(cleanMeta(m.titleTag)) {
+			if sameName(seg, logo) || sameName(seg, site) || sameName(seg, host) || blogArchive[nameKey(seg)] {
+				continue
+			}
+			if len(seg) > len(best) {
+				best = seg
+			}
+		}
+		if best != "" {
+			return best
+		}
+	}
+	if h1 := cleanMeta(m.h1); h1 != "" && title != h1 && samePunctuated(title, h1) {
+		return h1
+	}
+	return title
+}
+
+// samePunctuated reports whether a and b are the same text but for
+// punctuation marks put one for one in place of others ("d'actions",
+// "d’actions").
+func samePunctuated(a, b string) bool {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) != len(rb) {
+		return false
+	}
+	for i := range ra {
+		if ra[i] != rb[i] && !(isPunct(ra[i]) && isPunct(rb[i])) {
+			return false
+		}
+	}
+	return true
+}
+
+func isPunct(r rune) bool { return unicode.IsPunct(r) || unicode.IsSymbol(r) }
+
+// blogArchive are the words blog themes put between a site's name and a
+// post's title in <title>.
+var blogArchive = map[string]bool{"blogarchive": true, "blogarchiv": true, "archive": true, "archiv": true}
+
+// titleSegments splits a <title> at the separators sites put between a
+// headline and their name.
+func titleSegments(t string) []string {
+	segs := []string{t}
+	for _, sep := range append(titleSeps, " • ") {
+		var next []string
+		for _, s := range segs {
+			next = append(next, strings.Split(s, sep)...)
+		}
+		segs = next
+	}
+	var out []string
+	for _, s := range segs {
+		if s = strings.TrimSpace(s); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
 // sameName compares names loosely: case, spaces and punctuation ignored,
 // and a domain ("lemonde.fr") matches its name ("Le Monde").
 func sameName(a, b string) bool {

@@ -73,6 +73,61 @@ func TestChooseAuthor(t *testing.T) {
 	}
 }
 
+// TestRefineTitle checks the logo <h1> and punctuation rules. All titles
+// are fictional.
+func TestRefineTitle(t *testing.T) {
+	tests := []struct {
+		name, title string
+		m           pageMeta
+		want        string
+	}{
+		{"logo-h1-gives-way-to-title-tag", "Carnets fictifs",
+			pageMeta{homeH1: "Carnets fictifs", titleTag: "Carnets fictifs » Blog Archive » Le pont de Villebrune rouvre"}, "Le pont de Villebrune rouvre"},
+		{"logo-h1-title-tag-headline-first", "Carnets fictifs",
+			pageMeta{homeH1: "Carnets fictifs", titleTag: "Le pont de Villebrune rouvre | Carnets fictifs"}, "Le pont de Villebrune rouvre"},
+		{"logo-h1-title-tag-without-separator", "Carnets fictifs",
+			pageMeta{homeH1: "Carnets fictifs", titleTag: "Le pont de Villebrune rouvre"}, "Le pont de Villebrune rouvre"},
+		{"logo-h1-but-title-is-a-headline", "Le pont rouvre",
+			pageMeta{homeH1: "Carnets fictifs", titleTag: "Carnets fictifs » Autre chose"}, "Le pont rouvre"},
+		{"logo-h1-title-tag-only-site", "Carnets fictifs",
+			pageMeta{homeH1: "Carnets fictifs", titleTag: "Carnets fictifs"}, "Carnets fictifs"},
+		{"h1-restores-apostrophe", "Le pont d'Aval rouvre", pageMeta{h1: "Le pont d’Aval rouvre"}, "Le pont d’Aval rouvre"},
+		{"h1-restores-quotes-and-dash", `"Ouf" - le pont rouvre`, pageMeta{h1: "„Ouf“ – le pont rouvre"}, "„Ouf“ – le pont rouvre"},
+		{"h1-with-other-spacing-not-taken", "Villebrune: le pont rouvre", pageMeta{h1: "Villebrune : le pont rouvre"}, "Villebrune: le pont rouvre"},
+		{"h1-with-other-words-not-taken", "Le pont rouvre", pageMeta{h1: "Le pont rouvre enfin"}, "Le pont rouvre"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := refineTitle(tt.title, tt.m, "", "carnets.example"); got != tt.want {
+				t.Errorf("refineTitle(%q) = %q, want %q", tt.title, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestScanMetaHomeH1 checks which <h1> counts as the site's logo
+// (fictional markup).
+func TestScanMetaHomeH1(t *testing.T) {
+	tests := []struct{ name, h1, want string }{
+		{"root-link", `<h1><a href="https://carnets.example/">Carnets fictifs</a></h1>`, "Carnets fictifs"},
+		{"slash-link", `<h1 class="logo"><a href="/" title="Accueil"><span>Carnets fictifs</span></a></h1>`, "Carnets fictifs"},
+		{"archived-root-link", `<h1><a href="https://web.archive.org/web/20080731095558/http://carnets.example/">Carnets fictifs</a></h1>`, "Carnets fictifs"},
+		{"article-link", `<h1><a href="https://carnets.example/2019/03/pont">Le pont rouvre</a></h1>`, ""},
+		{"no-link", `<h1>Le pont rouvre</h1>`, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := parseHTML([]byte("<html><head><title>x</title></head><body>" + tt.h1 + "<p>Texte.</p></body></html>"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := scanMeta(doc).homeH1; got != tt.want {
+				t.Errorf("homeH1 = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
 func TestCleanMeta(t *testing.T) {
 	for in, want := range map[string]string{
 		"Le pont &#8211; rouvre": "Le pont – rouvre",
