@@ -35,8 +35,10 @@ import (
 //     numbers month first.
 //   - When nothing on the page backs the guess (no declared publication
 //     date, first <time>, date-classed element or URL path date on the
-//     same day), the byline date right under the <h1> ("Par Jeanne
-//     Dupont | 3 mars 2019", not "Mis à jour le ...") wins.
+//     same day) and it falls on a declared modification date, the
+//     declared publication date wins; failing that, the byline date right
+//     under the <h1> ("Par Jeanne Dupont | 3 mars 2019", not "Mis à jour
+//     le ...") wins.
 //   - The page's first <time datetime> element wins when it lies within
 //     a month of the guess and is a bare day ("2025-02-10": an editorial
 //     byline date, not a machine timestamp) or the page declares no
@@ -66,6 +68,9 @@ func publishedDate(guess time.Time, m pageMeta, pageURL string) news.Date {
 			}
 		}
 		unsupported := !supported(guess, m) && !urlHasDay(pageURL, guess)
+		if pub := firstDate(m.ldPub, m.metaPub, m.itemPub); unsupported && !pub.IsZero() && pub.Granularity >= news.GranDay && sameDay(guess, m.ldMod, m.metaMod) && !sameDay(guess, m.headDate.Date, m.labelled.Date) {
+			return news.Date{Time: pub.Time, Granularity: news.GranDay}
+		}
 		if h := m.headDate; !h.IsZero() && dayOf(h.Time) != dayOf(guess) && unsupported {
 			return news.Date{Time: h.Time, Granularity: news.GranDay}
 		}
@@ -126,6 +131,16 @@ func swapDayMonth(t time.Time) time.Time {
 func supported(guess time.Time, m pageMeta) bool {
 	for _, d := range []news.Date{m.ldPub, m.metaPub, m.itemPub, m.firstTime, m.classDate.Date, m.timeText.Date} {
 		if !d.IsZero() && dayOf(d.Time) == dayOf(guess) {
+			return true
+		}
+	}
+	return false
+}
+
+// sameDay reports whether one of ds falls on t's day.
+func sameDay(t time.Time, ds ...news.Date) bool {
+	for _, d := range ds {
+		if !d.IsZero() && dayOf(d.Time) == dayOf(t) {
 			return true
 		}
 	}

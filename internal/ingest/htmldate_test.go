@@ -163,6 +163,13 @@ func TestParseHTMLPublished(t *testing.T) {
 			url:  "https://journal.example/budget-villebrune",
 			want: "2019-12-12",
 		},
+		{
+			name: "guess-on-modification-day-loses-to-declared-publication",
+			html: page(`<script type="application/ld+json">{"@type":"NewsArticle","headline":"Budget voté à Villebrune","datePublished":"2019-03-12T05:49:28+00:00","dateModified":"2019-03-11T16:55:21+00:00"}</script>`+
+				`<meta property="article:modified_time" content="2019-03-11T16:55:21+00:00">`, ``),
+			url:  "https://journal.example/budget-villebrune",
+			want: "2019-03-12",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
