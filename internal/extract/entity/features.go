@@ -350,6 +350,16 @@ func static(infos []tokInfo, i int, out []uint64) []uint64 {
 	if ti.multi != 0 {
 		out = append(out, hb(hb(tpl(21), byte(ti.multi)), byte(f&(fCap|fInitial|fAllCap)|(f>>8)&0x60)))
 	}
+	// Context words conjoined with the token's case: "à" before a
+	// capitalised word says LOC, before a lower-case one nothing.
+	cb := caseBits(i)
+	out = append(out,
+		hb(hs(tpl(24), word(i-1)), cb),
+		hb(hs(tpl(25), word(i-2)), cb),
+		hb(hs(tpl(26), word(i+1)), cb),
+		hb(hs(hs(tpl(27), word(i-2)), word(i-1)), cb),
+		hs(hs(hs(tpl(28), shape(i-1)), ti.shape), shape(i+1)),
+	)
 	if n := len(ti.lower); n > 0 && n <= 64 {
 		for k := 1; k <= 4; k++ {
 			out = append(out, hs(hb(tpl(22), byte(k)), prefix(ti.lower, k)), hs(hb(tpl(23), byte(k)), suffix(ti.lower, k)))
