@@ -3,6 +3,7 @@ package ingest
 import (
 	"encoding/json"
 	"net/url"
+	"regexp"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -29,6 +30,7 @@ type pageMeta struct {
 	titleTag                string    // text of the <title> element
 	relAuthor               string    // text of the first rel="author" link
 	metaAuthor              string    // <meta name="author">
+	classAuthor             string    // the first name in an author-classed element ("author vcard", "byline")
 }
 
 // textDate is a date read from a page's visible text.
@@ -72,6 +74,9 @@ func scanMeta(doc *html.Node) pageMeta {
 		if n.Type == html.ElementNode {
 			if m.relAuthor == "" && hasToken(attr(n, "rel"), "author") {
 				m.relAuthor = textOf(n, 200)
+			}
+			if m.classAuthor == "" && authorClass(attr(n, "class")) {
+				m.classAuthor = bylineName(textOf(n, 120))
 			}
 			switch n.DataAtom {
 			case atom.Style, atom.Noscript, atom.Template:
@@ -183,6 +188,55 @@ func linksHome(n *html.Node) bool {
 	}
 	return false
 }
+
+// authorClass reports whether a class attribute names an author's byline
+// ("author vcard", "byline", "auteurs"), not a comment's author, an
+// author's photo, biography box or a form field.
+func authorClass(class string) bool {
+	found := false
+	for _, tok := range strings.Fields(strings.ToLower(class)) {
+		if !strings.Contains(tok, "author") && !strings.Contains(tok, "byline") && !strings.Contains(tok, "auteur") && !strings.Contains(tok, "autor") {
+			continue
+		}
+		for _, bad := range []string{"comment", "avatar", "bio", "box", "image", "img", "note", "form", "portlet", "photo", "pic",
+			"social", "link", "url", "desc", "about", "info", "title", "field"} {
+			if strings.Contains(tok, bad) {
+				return false
+			}
+		}
+		found = true
+	}
+	return found
+}
+
+// reBylineBy finds the word that introduces a name inside a byline
+// ("Posted on 21 March 2020 by Jeanne Martin").
+var reBylineBy = regexp.MustCompile(`(?i)(?:^|\s)(?:by|von|par|door|por)\s+`)
+
+// bylineName extracts a person's name from a short byline text, "" when
+// the text does not look like one (a bare label, a date, a category list).
+func bylineName(s string) string {
+	t := clean(s)
+	if locs := reBylineBy.FindAllStringIndex(t, -1); locs != nil {
+		t = t[locs[len(locs)-1][1]:]
+	}
+	t = strings.Trim(reAuthorPrefix.ReplaceAllString(t, ""), " |—–-,·")
+	t = strings.TrimSpace(reAllPosts.ReplaceAllString(t, ""))
+	low := strings.ToLower(t)
+	if t == "" || len(t) > 50 || len(strings.Fields(t)) > 5 || strings.ContainsAny(t, "0123456789:@") ||
+		placeholderAuthors[low] || bylineLabels[low] {
+		return ""
+	}
+	return t
+}
+
+// reAllPosts matches the link to an author's other articles that follows
+// the name in some bylines.
+var reAllPosts = regexp.MustCompile(`(?i)\s+(?:alle artikel|alle beiträge|all articles|all posts|tous ses articles|voir ses articles)$`)
+
+// bylineLabels are byline words that are no name.
+var bylineLabels = map[string]bool{"by": true, "von": true, "par": true, "publiziert am": true, "veröffentlicht am": true,
+	"publié le": true, "posted on": true, "published": true, "autor": true, "author": true, "auteur": true}
 
 // hasToken reports whether a space-separated attribute value (rel,
 // class) holds tok, case-insensitively.

@@ -159,7 +159,7 @@ func domainTail(s string) string {
 // reAuthorPrefix matches the words that introduce a byline.
 // WordPress themes label author links "Zeige alle Beiträge von …",
 // "View all posts by …".
-var reAuthorPrefix = regexp.MustCompile(`(?i)^(?:by|par|von|por|di|da|door|auteur|autor|author|written by|écrit par|texte|text|artikel von|geschrieben von|publié par|posted by|zeige alle beiträge von|alle beiträge von|view all posts by|voir tous les articles de|tous les articles de|ver todas las entradas de)\s*:?\s+`)
+var reAuthorPrefix = regexp.MustCompile(`(?i)^(?:by|par|von|vom|erstellt von|por|di|da|door|auteur|autor|author|written by|écrit par|texte|text|artikel von|geschrieben von|publié par|posted by|zeige alle beiträge von|alle beiträge von|view all posts by|voir tous les articles de|tous les articles de|ver todas las entradas de)\s*:?\s+`)
 
 // reAuthorSuffix matches words that follow a name in a byline when a date
 // was cut off after it ("Jean Dupont le", "Anna Weber am").
@@ -204,7 +204,8 @@ func pageAuthor(author, site string) string {
 // go-trafilatura's, which drops dots and accents: "T V Raman") against
 // the page's rel="author" link and <meta name="author">:
 //
-//   - with no byline, the rel="author" link's text, else the meta tag;
+//   - with no byline, the rel="author" link's text, else the meta tag,
+//     else the name in an author-classed element ("author vcard");
 //   - a candidate spelling the same name (same letters once case,
 //     accents and punctuation are ignored: "T. V. Raman",
 //     "edilson.la.rosa" → "Edilson La Rosa") restores its spelling, unless
@@ -218,7 +219,7 @@ func chooseAuthor(author string, m pageMeta, site string) string {
 	}
 	meta := pageAuthor(cleanMeta(m.metaAuthor), site)
 	if author == "" {
-		return firstNonEmpty(rel, meta)
+		return firstNonEmpty(rel, meta, pageAuthor(m.classAuthor, site))
 	}
 	ka := letterKey(author)
 	for i, c := range []string{rel, meta} {

@@ -73,6 +73,63 @@ func TestChooseAuthor(t *testing.T) {
 	}
 }
 
+// TestBylineName checks the names read from author-classed elements
+// (fictional bylines).
+func TestBylineName(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Jeanne Martin", "Jeanne Martin"},
+		{"Par Jeanne Martin", "Jeanne Martin"},
+		{"Posted on March 21, 2020 by Jeanne Martin", "Jeanne Martin"},
+		{"erstellt von Anna Weber —", "Anna Weber"},
+		{"Autor Anna Weber Alle Artikel", "Anna Weber"},
+		{"By", ""},
+		{"Publiziert am", ""},
+		{"abgelegt unter: Politik Kultur", ""},
+		{"21 mars 2020", ""},
+		{"Jeanne Martin est journaliste depuis vingt ans et écrit sur la politique locale", ""},
+		{"admin", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			if got := bylineName(tt.in); got != tt.want {
+				t.Errorf("bylineName(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestChooseAuthorClassFallback(t *testing.T) {
+	m := pageMeta{classAuthor: "Anna Weber"}
+	if got := chooseAuthor("", m, "Gazette fictive"); got != "Anna Weber" {
+		t.Errorf("chooseAuthor with only a classed byline = %q, want %q", got, "Anna Weber")
+	}
+	m.metaAuthor = "Jeanne Martin"
+	if got := chooseAuthor("", m, "Gazette fictive"); got != "Jeanne Martin" {
+		t.Errorf("chooseAuthor with meta and classed byline = %q, want the meta's %q", got, "Jeanne Martin")
+	}
+	if got := chooseAuthor("Paul Durand", m, "Gazette fictive"); got != "Paul Durand" {
+		t.Errorf("chooseAuthor with a byline = %q, want it kept: %q", got, "Paul Durand")
+	}
+}
+
+func TestAuthorClass(t *testing.T) {
+	for class, want := range map[string]bool{
+		"author vcard":               true,
+		"entry-byline":               true,
+		"dates_auteurs":              true,
+		"comment-author vcard":       false,
+		"author-avatar":              false,
+		"author-bio footer":          false,
+		"bmg-content-box author-box": false,
+		"entry-title":                false,
+		"":                           false,
+	} {
+		if got := authorClass(class); got != want {
+			t.Errorf("authorClass(%q) = %v, want %v", class, got, want)
+		}
+	}
+}
+
 // TestRefineTitle checks the logo <h1> and punctuation rules. All titles
 // are fictional.
 func TestRefineTitle(t *testing.T) {
