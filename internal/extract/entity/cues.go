@@ -122,12 +122,12 @@ func evidence(in []tokInfo, s, e int, v *[5]int) {
 	}
 	// A name headed by an institution noun ("Parti socialiste", "Banque de
 	// France", "Université de Lyon") is an organisation.
-	if in[s].flags&fCap != 0 && orgHeads[in[s].lower] && e-s >= 2 {
+	if (in[s].flags&fCap != 0 || lowerHeads[in[s].lower]) && orgHeads[in[s].lower] && e-s >= 2 {
 		v[3] += cueWeight
 	}
 	// Events, competitions and works ("Coupe du monde", "Guerre de Cent
 	// Ans", "Festival de Cannes") are other names.
-	if in[s].flags&fCap != 0 && miscHeads[in[s].lower] && e-s >= 2 {
+	if (in[s].flags&fCap != 0 || lowerHeads[in[s].lower]) && miscHeads[in[s].lower] && e-s >= 2 {
 		v[4] += cueWeight
 	}
 	camel := false
@@ -167,4 +167,81 @@ func evidence(in []tokInfo, s, e int, v *[5]int) {
 	if in[s].flags&fMultiB != 0 && in[s].multi&gazetteer.City != 0 {
 		v[2] += 2
 	}
+}
+
+// adjSuffixes end the French relational adjectives that follow the head of
+// an institution or event name ("Parti socialiste", "Assemblée nationale",
+// "Union européenne", "Seconde Guerre mondiale").
+var adjSuffixes = []string{
+	"ique", "iques", "al", "ale", "ales", "aux", "ien", "ienne", "iens", "iennes", "ais", "aise", "aises",
+	"éen", "éenne", "éens", "éennes", "aire", "aires", "el", "elle", "els", "elles", "iste", "istes",
+	"ain", "aine", "ains", "aines", "ois", "oise", "oises", "unies", "unis",
+}
+
+func relAdjective(w string) bool {
+	if len(w) < 5 {
+		return false
+	}
+	for _, suf := range adjSuffixes {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// lowerHeads are the heads that French typography writes in lower case
+// before the proper name that completes them ("université de Lyon",
+// "ministère de l'Intérieur", "festival de Cannes").
+var lowerHeads = map[string]bool{
+	"université": true, "ministère": true, "lycée": true, "collège": true, "école": true, "académie": true,
+	"institut": true, "banque": true, "fédération": true, "comité": true, "conseil": true, "parlement": true,
+	"orchestre": true, "syndicat": true, "confédération": true, "association": true, "fondation": true,
+	"agence": true, "commission": true, "tribunal": true, "bataille": true, "guerre": true, "traité": true,
+	"festival": true, "tournoi": true, "championnat": true, "coupe": true, "prix": true, "trophée": true,
+}
+
+// headedName returns the end of a name headed at k by an institution or
+// event noun written with a capital inside a sentence: the head, then
+// relational adjectives ("Parti socialiste") or "de"/"du"/"des" and a
+// capitalised name ("Banque de France", "Coupe du Monde"; with a head of
+// lowerHeads, also in lower case: "université de Lyon"), and the type
+// the head gives (3 ORG, 4 MISC); 0 when there is none.
+func headedName(words []string, in []tokInfo, k int) (end, typ int) {
+	switch {
+	case orgHeads[in[k].lower]:
+		typ = 3
+	case miscHeads[in[k].lower]:
+		typ = 4
+	default:
+		return 0, 0
+	}
+	lower := in[k].flags&(fCap|fAllCap|fMixed) == 0
+	if lower && !lowerHeads[in[k].lower] || !lower && !midCap(words, in, k) {
+		return 0, 0
+	}
+	e := k + 1
+	for !lower && e < len(in) && e-k <= 3 && in[e].flags&(fCap|fAllCap|fDigit) == 0 && relAdjective(in[e].lower) {
+		e++
+	}
+	if e == k+1 && e+1 < len(in) {
+		switch in[e].lower {
+		case "de", "du", "des", "d'":
+			n := e + 1
+			if in[e].lower == "de" && n+1 < len(in) && (in[n].lower == "la" || in[n].lower == "l'") {
+				n++
+			}
+			m := n
+			for m < len(in) && m-n < 4 && in[m].flags&(fCap|fAllCap) != 0 && !breaks(words[m]) {
+				m++
+			}
+			if m > n {
+				e = m
+			}
+		}
+	}
+	if e == k+1 {
+		return 0, 0
+	}
+	return e, typ
 }

@@ -477,6 +477,17 @@ func (r *Recognizer) grow(sents [][]string, infos [][]tokInfo, tags [][]int) []l
 			}
 			k = e
 		}
+		// Names headed by an institution or event noun ("Parti socialiste",
+		// "Banque de France", "Coupe du Monde") are organisations or other
+		// names as a whole, whatever the model said of their parts.
+		for k := 0; k < len(ts); k++ {
+			e, typ := headedName(sents[i], in, k)
+			if typ == 0 || k > 0 && ts[k] != 0 && ts[k]%2 == 0 || e < len(ts) && ts[e] != 0 && ts[e]%2 == 0 {
+				continue
+			}
+			setSpan(ts, k, e, typ)
+			k = e - 1
+		}
 		// A listed organisation or country written capitalised inside a
 		// sentence is one.
 		for k := range ts {
