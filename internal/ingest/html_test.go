@@ -22,6 +22,8 @@ func TestParseHTMLHostile(t *testing.T) {
 		want error // nil: any outcome but a panic
 	}{
 		{"deep-nesting", strings.Repeat("<div>", 20000) + para + strings.Repeat("</div>", 20000), nil},
+		{"deep-date-and-author-classes", strings.Repeat(`<div class="date author">`, 20000) + para + strings.Repeat("</div>", 20000), nil},
+		{"many-date-texts-under-h1", "<html><body><h1>Titre</h1>" + strings.Repeat("<p>1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20</p>", 2000) + para + "</body></html>", nil},
 		{"too-many-elements", "<html><body>" + strings.Repeat("<span>x</span>", 30000) + "</body></html>", ingest.ErrTooLarge},
 		{"unclosed", "<html><body><article><p>" + strings.Repeat("<b><i><table><tr><td>", 5000) + para, nil},
 		{"angle-soup", strings.Repeat("<<>><</>&&#;&#x;<!--", 5000), nil},
@@ -66,6 +68,9 @@ func FuzzParseHTML(f *testing.F) {
 	f.Add([]byte(pageHTML))
 	f.Add([]byte("<html><body><article>" + para + para + "</article></body></html>"))
 	f.Add([]byte(`<script type="application/ld+json">[{"@graph":[{"@type":["NewsArticle"],"datePublished":"2025-02-30"}]}]</script>` + para))
+	f.Add([]byte(`<html><head><title>Carnets » Le pont</title><meta name="date" content="11/03/2019 12:43"></head><body><h1><a href="/">Carnets</a></h1>` +
+		`<p class="byline">Par <a rel="author" href="/a">J. Martin</a> | 3. 11. 2019 22:41</p><span class="post-date">Publié le 1er mars 2019 à 9h05</span>` +
+		`<div class="author vcard">Posted on 2 March by Anna</div><time>03.11.2019</time>` + para + para + `</body></html>`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		a, err := ingest.Options{}.ParseHTML("fuzz.html", data, "")
 		if err != nil {

@@ -52,6 +52,9 @@ func scanMeta(doc *html.Node) pageMeta {
 	var ogTitle, h1 string
 	h1s := 0
 	headBudget := 0 // bytes of text after the first <h1> still searched for headDate
+	// Elements with a date or author class whose text was read; capped so
+	// that hostile nesting of such elements stays linear.
+	classTries, authorTries := 0, 0
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
 		if n.Type == html.TextNode {
@@ -66,7 +69,8 @@ func scanMeta(doc *html.Node) pageMeta {
 				headBudget -= len(t)
 			}
 		}
-		if n.Type == html.ElementNode && m.classDate.IsZero() && dateClass(attr(n, "class")) {
+		if n.Type == html.ElementNode && m.classDate.IsZero() && classTries < maxClassTries && dateClass(attr(n, "class")) {
+			classTries++
 			if t := textOf(n, 120); len(t) <= 100 {
 				m.classDate = findDate(t)
 			}
@@ -75,7 +79,8 @@ func scanMeta(doc *html.Node) pageMeta {
 			if m.relAuthor == "" && hasToken(attr(n, "rel"), "author") {
 				m.relAuthor = textOf(n, 200)
 			}
-			if m.classAuthor == "" && authorClass(attr(n, "class")) {
+			if m.classAuthor == "" && authorTries < maxClassTries && authorClass(attr(n, "class")) {
+				authorTries++
 				m.classAuthor = bylineName(textOf(n, 120))
 			}
 			switch n.DataAtom {
@@ -412,6 +417,10 @@ func labelledDate(s string) textDate {
 }
 
 func isLetter(b byte) bool { return b >= 'a' && b <= 'z' || b >= 0x80 }
+
+// maxClassTries bounds how many date- or author-classed elements a page
+// may have read for a date or a name.
+const maxClassTries = 64
 
 // headWindow is how many bytes of text after the page's first <h1> are
 // searched for a byline date.
