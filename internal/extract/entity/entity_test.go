@@ -238,3 +238,124 @@ func TestExtractConcurrent(t *testing.T) {
 		}
 	}
 }
+
+func TestBrandShape(t *testing.T) {
+	tests := []struct {
+		w           string
+		brand, lacr bool
+	}{
+		{"xAI", true, true},
+		{"iPhone", true, false},
+		{"OpenAI", true, false},
+		{"SoftBank", false, false},
+		{"TerreNeuve", false, false},
+		{"LochrisL", false, false},
+		{"xylophone", true, false}, // not CamelCase: camelCase rejects it first
+	}
+	for _, tt := range tests {
+		t.Run(tt.w, func(t *testing.T) {
+			if got := brandShape(tt.w); got != tt.brand {
+				t.Errorf("brandShape(%q) = %v, want %v", tt.w, got, tt.brand)
+			}
+			if got := lowerAcronym(tt.w); got != tt.lacr {
+				t.Errorf("lowerAcronym(%q) = %v, want %v", tt.w, got, tt.lacr)
+			}
+		})
+	}
+}
+
+func TestHeadedName(t *testing.T) {
+	r, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, sent string
+		at         int // token index of the head
+		want       string
+		typ        int
+	}{
+		{"adjective", "Il a quitté le Parti socialiste hier .", 4, "Parti socialiste", 3},
+		{"de and name", "Elle dirige la Banque de France depuis 2020 .", 3, "Banque de France", 3},
+		{"de la and name", "Le maire siège depuis longtemps au Conseil de la Métropole sans rien dire .", 6, "Conseil de la Métropole", 3},
+		{"lower-case head", "Elle enseigne à l' université de Brenou .", 4, "université de Brenou", 3},
+		{"event", "Il a vu la Coupe du Monde .", 4, "Coupe du Monde", 4},
+		{"lower-case head without a name", "Elle enseigne à l' université depuis 2020 .", 4, "", 0},
+		{"sentence start", "Banque de France : la note .", 0, "", 0},
+		{"not a head", "Il a vu la Maison de Brenou .", 4, "", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			words := strings.Fields(tt.sent)
+			in := make([]tokInfo, len(words))
+			r.analyze(words, in)
+			for k := range in {
+				in[k].alt = 1
+			}
+			e, typ := headedName(words, in, tt.at)
+			got := ""
+			if typ != 0 {
+				got = strings.Join(words[tt.at:e], " ")
+			}
+			if got != tt.want || typ != tt.typ {
+				t.Errorf("headedName(%q, %d) = %q type %d, want %q type %d", tt.sent, tt.at, got, typ, tt.want, tt.typ)
+			}
+		})
+	}
+}
+
+func TestNoisy(t *testing.T) {
+	r, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, text string
+		want       bool
+	}{
+		{"clean", fictionalArticle, false},
+		// OCR-like debris, invented for this test.
+		{"ocr", "Le conseil munioipal s' est rénni hier soir sous la présidenoe de M. Durand . Les oonseillers ont vofé le budgel de la oommune , malgré l' opposifion des habitanls du quarfier .", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var sents [][]string
+			var infos [][]tokInfo
+			for _, s := range strings.Split(tt.text, " . ") {
+				words := strings.Fields(s)
+				in := make([]tokInfo, len(words))
+				r.analyze(words, in)
+				sents, infos = append(sents, words), append(infos, in)
+			}
+			if got := r.noisy(sents, infos); got != tt.want {
+				t.Errorf("noisy = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestTagsAreBIO checks that decoding never yields I-X after O or after
+// another type, on the fictional article and on odd inputs.
+func TestTagsAreBIO(t *testing.T) {
+	r2, err := NewFromModel(embeddedModel)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r2.noPost = true
+	for _, text := range []string{fictionalArticle, "de de de Le La Les", "« Brindora » ( Lyon ) , Valtrenix SA"} {
+		toks := tokenize(text)
+		var words []string
+		for _, tk := range toks {
+			words = append(words, tk.text)
+		}
+		for _, tags := range r2.TagDocument([][]string{words}) {
+			prev := "O"
+			for k, tg := range tags {
+				if strings.HasPrefix(tg, "I-") && (prev == "O" || prev[2:] != tg[2:]) {
+					t.Errorf("%q: tag %d %s after %s", text, k, tg, prev)
+				}
+				prev = tg
+			}
+		}
+	}
+}
