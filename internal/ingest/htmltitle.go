@@ -63,7 +63,10 @@ func pageTitle(title, h1, site, host string) string {
 //     ("Carnets fictifs » Blog Archive » Le pont rouvre" → "Le pont
 //     rouvre");
 //   - a title spelling the page's <h1> with plain punctuation (go-trafilatura
-//     turns "d’actions", "„Bauchgeburt“", "–" into ASCII) takes the <h1>'s.
+//     turns "d’actions", "„Bauchgeburt“", "–" into ASCII) takes the <h1>'s;
+//   - a title of which the <h1> is one whole part ("Le pont rouvre »
+//     Gazette fictive | Toute l'actualité", "Villebrune : le pont rouvre -
+//     Gazette") is the <h1>.
 func refineTitle(title string, m pageMeta, site, host string) string {
 	if logo := cleanMeta(m.homeH1); logo != "" && (title == "" || sameName(title, logo)) {
 		var best string
@@ -79,8 +82,17 @@ func refineTitle(title string, m pageMeta, site, host string) string {
 			return best
 		}
 	}
-	if h1 := cleanMeta(m.h1); h1 != "" && title != h1 && samePunctuated(title, h1) {
+	h1 := cleanMeta(m.h1)
+	if h1 == "" || h1 == title {
+		return title
+	}
+	if samePunctuated(title, h1) {
 		return h1
+	}
+	for _, seg := range titleSegments(strings.ReplaceAll(title, ": ", " | ")) {
+		if strings.EqualFold(seg, h1) {
+			return h1
+		}
 	}
 	return title
 }

@@ -152,6 +152,9 @@ func TestRefineTitle(t *testing.T) {
 		{"h1-restores-quotes-and-dash", `"Ouf" - le pont rouvre`, pageMeta{h1: "„Ouf“ – le pont rouvre"}, "„Ouf“ – le pont rouvre"},
 		{"h1-with-other-spacing-not-taken", "Villebrune: le pont rouvre", pageMeta{h1: "Villebrune : le pont rouvre"}, "Villebrune: le pont rouvre"},
 		{"h1-with-other-words-not-taken", "Le pont rouvre", pageMeta{h1: "Le pont rouvre enfin"}, "Le pont rouvre"},
+		{"h1-is-a-part-of-title", "Le pont rouvre » Gazette fictive | Toute l'actualité", pageMeta{h1: "Le pont rouvre"}, "Le pont rouvre"},
+		{"h1-is-the-part-after-a-kicker", "Villebrune: Le pont rouvre - Gazette fictive", pageMeta{h1: "Le pont rouvre"}, "Le pont rouvre"},
+		{"h1-is-only-part-of-a-part", "Le pont rouvre enfin | Gazette fictive", pageMeta{h1: "Le pont"}, "Le pont rouvre enfin | Gazette fictive"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
