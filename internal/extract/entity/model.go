@@ -133,8 +133,8 @@ func (lt *lattice) grow(n int) {
 
 // viterbi fills tags with the best BIO sequence for the sentence under
 // weights w; feats(i, out) appends token i's static features (nil: compute
-// them). It sets each token's alt (best entity type given the chosen
-// previous tag).
+// them). When computing them, it sets each token's alt (best entity type
+// given the chosen previous tag).
 func viterbi[T weight](w []T, mask uint64, infos []tokInfo, feats [][]uint64, tags []int, lt *lattice) {
 	n := len(infos)
 	if n == 0 {
@@ -204,6 +204,9 @@ func viterbi[T weight](w []T, mask uint64, infos []tokInfo, feats [][]uint64, ta
 	tags[n-1] = last
 	for i := n - 1; i > 0; i-- {
 		tags[i-1] = int(lt.back[i][tags[i]])
+	}
+	if feats != nil {
+		return // training: infos are shared between runs, leave alt alone
 	}
 	for i := range n {
 		p := start

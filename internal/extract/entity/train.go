@@ -6,6 +6,7 @@ import (
 	"io"
 	"math/rand/v2"
 	"sort"
+	"sync"
 
 	"github.com/recoupe/recoupe/internal/extract/entity/gazetteer"
 	"github.com/recoupe/recoupe/internal/extract/entity/nerdata"
@@ -16,6 +17,10 @@ type TrainOptions struct {
 	Epochs int    // passes over the data (default 5)
 	Bits   int    // log2 of the number of feature buckets (default 19)
 	Seed   uint64 // shuffling seed (default 1)
+	// Runs is the number of perceptrons trained on different shufflings
+	// (seeds Seed, Seed+1, …) whose averaged weights are averaged again
+	// (default 1): the result depends less on one order of the data.
+	Runs int
 }
 
 // Train fits an averaged perceptron on sents (BIO tags) and returns the
@@ -31,16 +36,14 @@ func Train(sents []nerdata.Sentence, opt TrainOptions, log io.Writer) ([]byte, e
 	if opt.Seed == 0 {
 		opt.Seed = 1
 	}
+	if opt.Runs == 0 {
+		opt.Runs = 1
+	}
 	g, err := gazetteer.Load()
 	if err != nil {
 		return nil, err
 	}
 	r := &Recognizer{gaz: g}
-	type prepared struct {
-		infos []tokInfo
-		feats [][]uint64
-		gold  []int
-	}
 	// Group by document, in order of first appearance.
 	docs := map[int][]int{}
 	var order []int
@@ -70,12 +73,43 @@ func Train(sents []nerdata.Sentence, opt TrainOptions, log io.Writer) ([]byte, e
 			}
 		}
 	}
-	size := (1 << opt.Bits) * nLabels
-	mask := uint64(1)<<opt.Bits - 1
+	w := make([]float32, (1<<opt.Bits)*nLabels)
+	ws := make([][]float32, opt.Runs)
+	logs := make([]bytes.Buffer, opt.Runs)
+	var wg sync.WaitGroup
+	for run := range opt.Runs {
+		wg.Go(func() { ws[run] = fit(prep, opt.Bits, opt.Epochs, opt.Seed+uint64(run), &logs[run]) })
+	}
+	wg.Wait()
+	for run, wr := range ws {
+		io.Copy(log, &logs[run])
+		for i, x := range wr {
+			w[i] += x / float32(opt.Runs)
+		}
+	}
+	var out bytes.Buffer
+	if err := encodeModel(&out, opt.Bits, w); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
+}
+
+// prepared is one training sentence with its static features.
+type prepared struct {
+	infos []tokInfo
+	feats [][]uint64
+	gold  []int
+}
+
+// fit runs the averaged structured perceptron over prep and returns the
+// averaged weights.
+func fit(prep []prepared, bits, epochs int, seed uint64, log io.Writer) []float32 {
+	size := (1 << bits) * nLabels
+	mask := uint64(1)<<bits - 1
 	w := make([]float32, size)
 	acc := make([]float32, size) // sum of c·Δw, for averaging
 	c := float32(1)
-	rng := rand.New(rand.NewPCG(opt.Seed, opt.Seed^0x9e3779b97f4a7c15))
+	rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
 	idx := make([]int, len(prep))
 	for i := range idx {
 		idx[i] = i
@@ -89,7 +123,7 @@ func Train(sents []nerdata.Sentence, opt TrainOptions, log io.Writer) ([]byte, e
 	}
 	var lt lattice
 	var pred []int
-	for ep := 0; ep < opt.Epochs; ep++ {
+	for ep := 0; ep < epochs; ep++ {
 		rng.Shuffle(len(idx), func(i, j int) { idx[i], idx[j] = idx[j], idx[i] })
 		errs, n := 0, 0
 		for _, si := range idx {
@@ -123,16 +157,12 @@ func Train(sents []nerdata.Sentence, opt TrainOptions, log io.Writer) ([]byte, e
 			}
 			c++
 		}
-		fmt.Fprintf(log, "epoch %d: %d/%d token errors (%.2f%%)\n", ep+1, errs, n, 100*float64(errs)/float64(max(n, 1)))
+		fmt.Fprintf(log, "seed %d epoch %d: %d/%d token errors (%.2f%%)\n", seed, ep+1, errs, n, 100*float64(errs)/float64(max(n, 1)))
 	}
 	for i := range w {
 		w[i] -= acc[i] / c
 	}
-	var out bytes.Buffer
-	if err := encodeModel(&out, opt.Bits, w); err != nil {
-		return nil, err
-	}
-	return out.Bytes(), nil
+	return w
 }
 
 // sortedKeys returns m's keys in order (deterministic iteration).
