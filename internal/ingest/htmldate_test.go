@@ -170,6 +170,13 @@ func TestParseHTMLPublished(t *testing.T) {
 			url:  "https://journal.example/budget-villebrune",
 			want: "2019-03-12",
 		},
+		{
+			name: "comment-date-does-not-back-the-guess",
+			html: page(`<meta property="og:updated_time" content="2019-05-20T10:00:00+02:00">`, `<p class="auteur">Par Jeanne Fictive | 3 mars 2019</p>`) +
+				`<div class="comments"><p class="date">20 mai 2019</p><p>Très bon article fictif.</p></div>`,
+			url:  "https://journal.example/budget-villebrune",
+			want: "2019-03-03",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -55,9 +55,14 @@ func scanMeta(doc *html.Node) pageMeta {
 	// Elements with a date or author class whose text was read; capped so
 	// that hostile nesting of such elements stays linear.
 	classTries, authorTries := 0, 0
+	inComments := 0 // depth inside readers' comments, whose dates and names are not the article's
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
-		if n.Type == html.TextNode {
+		if n.Type == html.ElementNode && commentsBlock(n) {
+			inComments++
+			defer func() { inComments-- }()
+		}
+		if n.Type == html.TextNode && inComments == 0 {
 			if m.labelled.IsZero() {
 				m.labelled = labelledDate(n.Data)
 			}
@@ -69,7 +74,7 @@ func scanMeta(doc *html.Node) pageMeta {
 				headBudget -= len(t)
 			}
 		}
-		if n.Type == html.ElementNode && m.classDate.IsZero() && classTries < maxClassTries && dateClass(attr(n, "class")) {
+		if n.Type == html.ElementNode && inComments == 0 && m.classDate.IsZero() && classTries < maxClassTries && dateClass(attr(n, "class")) {
 			classTries++
 			if t := textOf(n, 120); len(t) <= 100 {
 				m.classDate = findDate(t)
@@ -79,7 +84,7 @@ func scanMeta(doc *html.Node) pageMeta {
 			if m.relAuthor == "" && hasToken(attr(n, "rel"), "author") {
 				m.relAuthor = textOf(n, 200)
 			}
-			if m.classAuthor == "" && authorTries < maxClassTries && authorClass(attr(n, "class")) {
+			if m.classAuthor == "" && inComments == 0 && authorTries < maxClassTries && authorClass(attr(n, "class")) {
 				authorTries++
 				m.classAuthor = bylineName(textOf(n, 120))
 			}
@@ -161,6 +166,13 @@ func scanMeta(doc *html.Node) pageMeta {
 		}
 	}
 	return m
+}
+
+// commentsBlock reports whether an element holds readers' comments or a
+// forum thread (class or id "comments", "comment-list", "forum").
+func commentsBlock(n *html.Node) bool {
+	c := strings.ToLower(attr(n, "class") + " " + attr(n, "id"))
+	return strings.Contains(c, "comment") || strings.Contains(c, "forum") || strings.Contains(c, "kommentar") || strings.Contains(c, "commentaire")
 }
 
 // linksHome reports whether an element holds a link to a site's home
