@@ -360,6 +360,31 @@ func static(infos []tokInfo, i int, out []uint64) []uint64 {
 		hb(hs(hs(tpl(27), word(i-2)), word(i-1)), cb),
 		hs(hs(hs(tpl(28), shape(i-1)), ti.shape), shape(i+1)),
 	)
+	{
+		// OCR and old spellings drop accents ("Etat", "Général"): the
+		// word without them, and longer affixes.
+		if a := stripAccents(ti.lower); a != ti.lower {
+			out = append(out, hs(tpl(30), a))
+		}
+		if n := len(ti.lower); n > 0 && n <= 64 {
+			out = append(out, hs(tpl(31), prefix(ti.lower, 5)), hs(tpl(32), suffix(ti.lower, 5)))
+		}
+	}
+	{
+		// Length of the run of capitalised words the token is in, and its
+		// position there (name boundaries).
+		capd := func(j int) bool { return j >= 0 && j < len(infos) && infos[j].flags&(fCap|fAllCap|fMixed) != 0 }
+		if capd(i) {
+			s, e := i, i+1
+			for s > 0 && capd(s-1) && i-s < 8 {
+				s--
+			}
+			for e < len(infos) && capd(e) && e-i < 8 {
+				e++
+			}
+			out = append(out, hb(hb(tpl(29), byte(min(e-s, 5))), byte(min(i-s, 3))))
+		}
+	}
 	if n := len(ti.lower); n > 0 && n <= 64 {
 		for k := 1; k <= 4; k++ {
 			out = append(out, hs(hb(tpl(22), byte(k)), prefix(ti.lower, k)), hs(hb(tpl(23), byte(k)), suffix(ti.lower, k)))
@@ -382,3 +407,36 @@ func dynBase(infos []tokInfo, i int, out *[nDyn]uint64) {
 }
 
 func mixTag(h uint64, p int) uint64 { return hb(h, byte(p)) }
+
+// stripAccents drops the accents of French lower-case letters.
+func stripAccents(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch r {
+		case 'à', 'â', 'ä':
+			r = 'a'
+		case 'é', 'è', 'ê', 'ë':
+			r = 'e'
+		case 'î', 'ï':
+			r = 'i'
+		case 'ô', 'ö':
+			r = 'o'
+		case 'ù', 'û', 'ü':
+			r = 'u'
+		case 'ç':
+			r = 'c'
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
