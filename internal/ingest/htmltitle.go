@@ -175,12 +175,12 @@ var reAuthorPrefix = regexp.MustCompile(`(?i)^(?:by|par|von|vom|erstellt von|por
 
 // reAuthorSuffix matches words that follow a name in a byline when a date
 // was cut off after it ("Jean Dupont le", "Anna Weber am").
-var reAuthorSuffix = regexp.MustCompile(`(?i)\s+(?:le|am|on|el|il|says|schreibt|écrit)$`)
+var reAuthorSuffix = regexp.MustCompile(`(?i)\s+(?:le|am|on|el|il|says|schreibt|écrit|stand|vor)$`)
 
 // placeholderAuthors are values CMS templates put where a name belongs.
 var placeholderAuthors = map[string]bool{
 	"name": true, "human": true, "admin": true, "administrator": true, "wordpressadmin": true, "user": true,
-	"guest": true, "anonymous": true, "unknown": true, "editor": true, "abgelegt unter": true,
+	"guest": true, "anonymous": true, "unknown": true, "editor": true, "abgelegt unter": true, "follow": true, "posted": true, "folgen": true, "suivre": true,
 }
 
 // pageAuthor cleans a byline: introductory words and trailing particles

@@ -35,6 +35,8 @@ func TestPageAuthor(t *testing.T) {
 		{"name-starting-like-prefix", "Bypass Dupont", "", "Bypass Dupont"},
 		{"wordpress-author-link", "Zeige alle Beiträge von Anna Weber →", "", "Anna Weber"},
 		{"view-all-posts-by", "View all posts by Jeanne Martin", "", "Jeanne Martin"},
+		{"date-label-cut-off", "Anna Weber Stand", "", "Anna Weber"},
+		{"follow-button", "Follow", "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
