@@ -55,6 +55,9 @@ func (o Options) ParseHTML(name string, data []byte, pageURL string) (news.Artic
 	}
 	meta := scanMeta(doc)
 	opts := trafilatura.Options{EnableFallback: true, ExcludeComments: true}
+	// A Wayback Machine capture stands for the archived page: its URL
+	// (dates in the path, host as the site's name) is the original's.
+	pageURL = unarchivedURL(pageURL)
 	if u, err := url.Parse(pageURL); err == nil && (u.Scheme == "http" || u.Scheme == "https") {
 		opts.OriginalURL = u
 	}
@@ -158,6 +161,37 @@ var contentBlocks = map[string]bool{
 	"blockquote": true, "quote": true, "pre": true, "code": false, "br": true, "lb": true, "hr": true,
 	"tr": true, "row": true, "table": true, "section": true, "article": true, "figure": true, "figcaption": true,
 	"summary": true, "details": true, "main": true, "header": true, "footer": true, "aside": true, "body": true,
+}
+
+// unarchivedURL returns the original URL inside a Wayback Machine capture
+// URL ("https://web.archive.org/web/20160218174457/http://carnets.example/
+// 2010/05/pont/" → "http://carnets.example/2010/05/pont/"), else raw.
+func unarchivedURL(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil || (u.Hostname() != "web.archive.org" && u.Hostname() != "wayback.archive.org") {
+		return raw
+	}
+	rest, ok := strings.CutPrefix(u.Path, "/web/")
+	if !ok {
+		return raw
+	}
+	_, orig, ok := strings.Cut(rest, "/")
+	if !ok {
+		return raw
+	}
+	if u.RawQuery != "" {
+		orig += "?" + u.RawQuery
+	}
+	// Path cleaning may have reduced "http://" to "http:/".
+	for _, scheme := range []string{"http:/", "https:/"} {
+		if strings.HasPrefix(orig, scheme) && !strings.HasPrefix(orig, scheme+"/") {
+			orig = scheme + "/" + orig[len(scheme):]
+		}
+	}
+	if o, err := url.Parse(orig); err != nil || (o.Scheme != "http" && o.Scheme != "https") || o.Host == "" {
+		return raw
+	}
+	return orig
 }
 
 // hostOf returns a URL's host name, "" if it has none.

@@ -230,12 +230,21 @@ func authorClass(class string) bool {
 // ("Posted on 21 March 2020 by Jeanne Martin").
 var reBylineBy = regexp.MustCompile(`(?i)(?:^|\s)(?:by|von|par|door|por)\s+`)
 
+// reBylineLabel matches the words that may precede "by" in a byline.
+var reBylineLabel = regexp.MustCompile(`(?i)\b(?:posted|published|written|publié|publiée|écrit|veröffentlicht|geschrieben|erstellt|article|artikel|beitrag)\b`)
+
 // bylineName extracts a person's name from a short byline text, "" when
 // the text does not look like one (a bare label, a date, a category list).
 func bylineName(s string) string {
 	t := clean(s)
-	if locs := reBylineBy.FindAllStringIndex(t, -1); locs != nil {
-		t = t[locs[len(locs)-1][1]:]
+	// "Posted on 21 March 2020 by Jeanne Martin": the name follows the
+	// first "by" after a date or a label; "Ursula von der Leyen" keeps
+	// her particle.
+	if loc := reBylineBy.FindStringIndex(t); loc != nil && loc[0] > 0 {
+		before := strings.ToLower(t[:loc[0]])
+		if strings.ContainsAny(before, "0123456789") || strings.ContainsAny(before, "|") || reBylineLabel.MatchString(before) {
+			t = t[loc[1]:]
+		}
 	}
 	t = strings.Trim(reAuthorPrefix.ReplaceAllString(t, ""), " |—–-,·")
 	t = strings.TrimSpace(reAllPosts.ReplaceAllString(t, ""))

@@ -50,3 +50,20 @@ func FuzzFindDate(f *testing.F) {
 		_ = bylineName(s)
 	})
 }
+
+func TestUnarchivedURL(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"https://web.archive.org/web/20160218174457/http://carnets.example/2010/05/pont/", "http://carnets.example/2010/05/pont/"},
+		{"https://web.archive.org/web/20160218174457id_/https://carnets.example/pont?id=3", "https://carnets.example/pont?id=3"},
+		{"https://web.archive.org/web/20160218174457/http:/carnets.example/pont", "http://carnets.example/pont"},
+		{"https://web.archive.org/web/20160218174457/", "https://web.archive.org/web/20160218174457/"},
+		{"https://web.archive.org/about/", "https://web.archive.org/about/"},
+		{"https://carnets.example/web/2016/http://x", "https://carnets.example/web/2016/http://x"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := unarchivedURL(tt.in); got != tt.want {
+			t.Errorf("unarchivedURL(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
