@@ -201,6 +201,14 @@ var lowerHeads = map[string]bool{
 	"festival": true, "tournoi": true, "championnat": true, "coupe": true, "prix": true, "trophée": true,
 }
 
+// geoHeads are the geographic generics that French writes in lower case
+// as part of the name ("mer du Nord", "océan Atlantique", "mont Blanc").
+var geoHeads = map[string]bool{
+	"mer": true, "océan": true, "golfe": true, "lac": true, "mont": true, "monts": true, "massif": true,
+	"île": true, "îles": true, "cap": true, "baie": true, "détroit": true, "canal": true, "pic": true,
+	"désert": true, "péninsule": true, "presqu'île": true, "archipel": true, "col": true,
+}
+
 // headedName returns the end of a name headed at k by an institution or
 // event noun written with a capital inside a sentence: the head, then
 // relational adjectives ("Parti socialiste") or "de"/"du"/"des" and a
@@ -213,11 +221,21 @@ func headedName(words []string, in []tokInfo, k int) (end, typ int) {
 		typ = 3
 	case miscHeads[in[k].lower]:
 		typ = 4
+	case geoHeads[in[k].lower] && in[k].flags&(fCap|fAllCap) == 0:
+		// "golfe du Mexique", "lac Léman", "mer du Nord"
+		if k+1 < len(in) && in[k+1].flags&fCap != 0 && !weak(&in[k+1]) {
+			e := k + 2
+			for e < len(in) && e-k < 4 && in[e].flags&fCap != 0 && in[e].flags&fInitial == 0 {
+				e++
+			}
+			return e, 2
+		}
+		typ = 2
 	default:
 		return 0, 0
 	}
 	lower := in[k].flags&(fCap|fAllCap|fMixed) == 0
-	if lower && !lowerHeads[in[k].lower] || !lower && !midCap(words, in, k) {
+	if lower && !lowerHeads[in[k].lower] && !geoHeads[in[k].lower] || !lower && !midCap(words, in, k) {
 		return 0, 0
 	}
 	e := k + 1

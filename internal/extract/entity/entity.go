@@ -488,6 +488,7 @@ func (r *Recognizer) grow(sents [][]string, infos [][]tokInfo, tags [][]int) []l
 			setSpan(ts, k, e, typ)
 			k = e - 1
 		}
+		particles(sents[i], in, ts)
 		// A listed organisation or country written capitalised inside a
 		// sentence is one.
 		for k := range ts {
@@ -546,6 +547,86 @@ func (r *Recognizer) grow(sents [][]string, infos [][]tokInfo, tags [][]int) []l
 		}
 	}
 	return links
+}
+
+// spanStart returns the first token of the entity holding token k.
+func spanStart(ts []int, k int) int {
+	for k > 0 && ts[k] != 0 && ts[k]%2 == 0 {
+		k--
+	}
+	return k
+}
+
+// spanEnd returns the end of the entity starting or continuing at k.
+func spanEnd(ts []int, k int) int {
+	e := k + 1
+	for e < len(ts) && ts[e] != 0 && ts[e]%2 == 0 {
+		e++
+	}
+	return e
+}
+
+// particles joins the parts of French names around articles and the
+// particle "de": a capitalised article inside a sentence belongs to the
+// name after it ("à La Rochelle", "Le Monde"), and "Charles de Gaulle",
+// "Pierre de Coubertin", "Saint-Jean de Luz" are one name, not two.
+func particles(words []string, in []tokInfo, ts []int) {
+	for k := 0; k+1 < len(ts); k++ {
+		switch in[k].lower {
+		case "le", "la", "les", "l'":
+		default:
+			continue
+		}
+		if ts[k] != 0 || !midCap(words, in, k) || in[k+1].flags&fCap == 0 || weak(&in[k+1]) {
+			continue
+		}
+		if ts[k+1] != 0 && ts[k+1]%2 == 1 {
+			e := spanEnd(ts, k+1)
+			setSpan(ts, k, e, typeOf(ts[k+1]))
+		} else if ts[k+1] == 0 && in[k+1].gaz&gazetteer.Word == 0 && (k+2 == len(ts) || ts[k+2] == 0 || ts[k+2]%2 == 1) {
+			setSpan(ts, k, k+2, int(in[k+1].alt))
+		}
+	}
+	for k := 0; k+2 < len(ts); k++ {
+		a := &in[k]
+		if a.flags&fCap == 0 || a.flags&fAllCap != 0 || a.gaz&gazetteer.Word != 0 || titleCues[strings.TrimSuffix(a.lower, ".")] {
+			continue
+		}
+		if ts[k] == 0 && !midCap(words, in, k) || ts[k] != 0 && spanEnd(ts, k) != k+1 {
+			continue // the particle must follow the name's last word
+		}
+		p := k + 1
+		switch in[p].lower {
+		case "de", "d'", "du", "des":
+		default:
+			continue
+		}
+		q := p + 1
+		if in[p].lower == "de" && q+1 < len(ts) && (in[q].lower == "la" || in[q].lower == "l'") && in[q].flags&fCap == 0 {
+			q++
+		}
+		if q >= len(ts) || ts[p] != 0 || in[q].flags&fCap == 0 || weak(&in[q]) || in[q].flags&fInitial != 0 || breaks(words[q]) {
+			continue
+		}
+		if ts[q] != 0 && ts[q]%2 == 0 {
+			continue
+		}
+		s := spanStart(ts, k)
+		e := q + 1
+		if ts[q] != 0 {
+			e = spanEnd(ts, q)
+		} else if in[q].gaz&gazetteer.Word != 0 {
+			continue
+		}
+		typ := int(in[k].alt)
+		if ts[k] != 0 {
+			typ = typeOf(ts[k])
+		} else if ts[q] != 0 {
+			typ = typeOf(ts[q])
+		}
+		setSpan(ts, s, e, typ)
+		k = e - 1
+	}
 }
 
 // retype gives every form of a name one type per document: the model's
