@@ -543,6 +543,24 @@ func (r *Recognizer) grow(sents [][]string, infos [][]tokInfo, tags [][]int) []l
 			if e := sp.e; sp.e == sp.s+1 && e < len(ts) && ts[e] == 0 && !weak(&in[e]) && in[e].flags&fDocCapMid != 0 &&
 				midCap(sents[i], in, e) && !startsWithDigit(sents[i][e]) && (e+1 == len(ts) || !capitalised(&in[e+1])) {
 				setSpan(ts, sp.s, e+1, sp.typ)
+			} else {
+				// Any name with the capitalised words after it that are no
+				// common words, or are acronyms or capitalised elsewhere too.
+				e := sp.e
+				for e < len(ts) && ts[e] == 0 && midCap(sents[i], in, e) && !weak(&in[e]) && !startsWithDigit(sents[i][e]) &&
+					(in[e].gaz&gazetteer.Word == 0 || in[e].flags&(fAllCap|fDocCapMid) != 0) {
+					e++
+				}
+				if e > sp.e {
+					setSpan(ts, sp.s, e, sp.typ)
+				}
+			}
+			{
+				// A capitalised word just before a name ("New" York).
+				if s := sp.s - 1; s >= 0 && ts[s] == 0 && midCap(sents[i], in, s) && !weak(&in[s]) && in[s].flags&fAllCap == 0 &&
+					!titleCues[strings.TrimSuffix(in[s].lower, ".")] && (s == 0 || !capitalised(&in[s-1])) {
+					setSpan(ts, s, spanEnd(ts, sp.s), sp.typ)
+				}
 			}
 		}
 	}
