@@ -577,23 +577,44 @@ func (c *Clusterer) decay(s *story, t int64, dated bool) float64 {
 	return math.Exp(-g / c.o.DecayDays)
 }
 
-// score is the similarity of a doc to a story.
+// An article that names at least conflictEntities entities, compared with
+// a story that holds as many, and shares almost none of them (entity
+// cosine below conflictCos) reports another event, however alike the
+// wording (the same kind of incident with other actors): its score is
+// multiplied by conflictFactor. On the dev sets it moves pairwise F1 by
+// less than 0.005 (same-event reports that each name five entities
+// nearly always share some); on the generated stream of cmd/eval-stories -scale, whose
+// concurrent stories share their wording but not their names, it raises
+// B³ F1 from 0.823 to 0.861 at 20,000 articles.
+const (
+	conflictEntities = 5
+	conflictCos      = 0.05
+	conflictFactor   = 0.5
+)
+
+// score is the similarity of a doc to a story, decayed with time and
+// lowered when the entities conflict.
 func (c *Clusterer) score(v *docVec, s *story, t int64, dated bool) float64 {
 	if s.retired {
 		return 0
 	}
 	var total, wsum float64
+	conflict := 1.0
 	for b := range nBlocks {
 		if len(v.q[b]) == 0 {
 			continue
 		}
+		x := c.cos(v.q[b], s.vec[b])
+		if b == bEntities && x < conflictCos && len(v.q[b]) >= conflictEntities && len(s.vec[b]) >= conflictEntities {
+			conflict = conflictFactor
+		}
 		wsum += c.w[b]
-		total += c.w[b] * c.cos(v.q[b], s.vec[b])
+		total += c.w[b] * x
 	}
 	if wsum == 0 {
 		return 0
 	}
-	return total / wsum * c.decay(s, t, dated)
+	return total / wsum * c.decay(s, t, dated) * conflict
 }
 
 // cos is the cosine of a TF-IDF doc block q and a centroid block s, whose
