@@ -471,12 +471,14 @@ var updateWords = []string{"mis à jour", "mise à jour", "modifié", "actualis�
 	"aktualisiert", "geändert", "editiert", "actualizado", "aggiornato"}
 
 // findDate returns the first day-or-finer date starting at a word of a
-// short text ("Par Jean Dupont, le 3 mars 2019 à 14h02"), zero when there
-// is none or when an update label precedes it ("Mis à jour le ...").
+// short text ("Par Jean Dupont, le 3 mars 2019 à 14h02"), passing over
+// dates an update label introduces ("Mis à jour le ..."); zero when there
+// is none.
 func findDate(s string) textDate {
 	if len(s) > 160 || !strings.ContainsAny(s, "0123456789") {
 		return textDate{}
 	}
+	from := 0 // start of the text that labels the next date
 	for i := 0; i < len(s); i++ {
 		if i > 0 && !startsWord(s, i) {
 			continue
@@ -489,15 +491,27 @@ func findDate(s string) textDate {
 		if !ok || d.Granularity < news.GranDay {
 			continue
 		}
-		low := strings.ToLower(s[:i])
-		for _, w := range updateWords {
-			if strings.Contains(low, w) {
-				return textDate{}
-			}
+		end := len(s) - len(after)
+		if isUpdate(s[from:i]) {
+			// "Mis à jour le 5 mars | Publié le 3 mars": skip the update.
+			from = end
+			i = end - 1
+			continue
 		}
-		return textDate{d, !strings.Contains(s[i:len(s)-len(after)], "/")}
+		return textDate{d, !strings.Contains(s[i:end], "/")}
 	}
 	return textDate{}
+}
+
+// isUpdate reports whether a date's label announces an update.
+func isUpdate(label string) bool {
+	low := strings.ToLower(label)
+	for _, w := range updateWords {
+		if strings.Contains(low, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // startsWord reports whether byte i of s begins a word: it follows a

@@ -17,6 +17,8 @@ func TestFindDate(t *testing.T) {
 		{"Posted 11/08/2023", "2023-08-11", false},
 		{"Mis à jour le 3 mars 2019", "", false},
 		{"Aktualisiert: 11.04.2020", "", false},
+		{"Mis à jour le 5 mars 2019 | Publié le 3 mars 2019", "2019-03-03", true},
+		{"Publiziert: 03.04.2020, 12:35 Aktualisiert: 11.04.2020", "2020-04-03T12:35", true},
 		{"12 commentaires", "", false},
 		{"", "", false},
 	}
