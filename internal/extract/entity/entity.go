@@ -280,9 +280,13 @@ func breaks(w string) bool {
 // documents (historic newspapers, OCR), above every clean seed article.
 const noiseShare = 0.075
 
+// maxNoiseWords is how many words noisy reads at most (stemming is the
+// costly part).
+const maxNoiseWords = 400
+
 // noisy reports whether a document reads like OCR output: more than
 // noiseShare of its lower-case words of four letters or more (the first
-// 2,000) are neither dictionary words nor inflections of one.
+// maxNoiseWords) are neither dictionary words nor inflections of one.
 func (r *Recognizer) noisy(sents [][]string, infos [][]tokInfo) bool {
 	n, bad := 0, 0
 	for i := range sents {
@@ -302,7 +306,7 @@ func (r *Recognizer) noisy(sents [][]string, infos [][]tokInfo) bool {
 			if r.gaz.Lookup(w)&gazetteer.Word == 0 && !r.gaz.CommonStem(w) {
 				bad++
 			}
-			if n == 2000 {
+			if n == maxNoiseWords {
 				return float64(bad) > noiseShare*float64(n)
 			}
 		}

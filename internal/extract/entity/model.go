@@ -141,6 +141,12 @@ func viterbi[T weight](w []T, mask uint64, infos []tokInfo, feats [][]uint64, ta
 		return
 	}
 	lt.grow(n)
+	// The pure transition scores (template 40) are the same at every
+	// token: look them up once.
+	var pure [nLabels + 1][nLabels]float32
+	for p := range nLabels + 1 {
+		addFeats(w, mask, []uint64{mixTag(tpl(40), p)}, &pure[p])
+	}
 	for i := range n {
 		e := &lt.emit[i]
 		*e = [nLabels]float32{}
@@ -159,9 +165,9 @@ func viterbi[T weight](w []T, mask uint64, infos []tokInfo, feats [][]uint64, ta
 		}
 		for p := p0; p < p0+ps; p++ {
 			t := &lt.trans[i][p]
-			*t = [nLabels]float32{}
-			var fs [nDyn]uint64
-			for k, b := range base {
+			*t = pure[p]
+			var fs [nDyn - 1]uint64
+			for k, b := range base[1:] {
 				fs[k] = mixTag(b, p)
 			}
 			addFeats(w, mask, fs[:], t)
