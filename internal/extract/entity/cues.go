@@ -209,6 +209,13 @@ var geoHeads = map[string]bool{
 	"désert": true, "péninsule": true, "presqu'île": true, "archipel": true, "col": true,
 }
 
+// clubHeads open the names of sports clubs.
+var clubHeads = map[string]bool{
+	"fc": true, "as": true, "ac": true, "rc": true, "sc": true, "ogc": true, "aj": true, "ea": true,
+	"real": true, "racing": true, "sporting": true, "olympique": true, "stade": true, "athletic": true,
+	"atlético": true, "dynamo": true, "borussia": true, "inter": true, "girondins": true,
+}
+
 // headedName returns the end of a name headed at k by an institution or
 // event noun written with a capital inside a sentence: the head, then
 // relational adjectives ("Parti socialiste") or "de"/"du"/"des" and a
@@ -217,6 +224,20 @@ var geoHeads = map[string]bool{
 // the head gives (3 ORG, 4 MISC); 0 when there is none.
 func headedName(words []string, in []tokInfo, k int) (end, typ int) {
 	switch {
+	case clubHeads[in[k].lower] && in[k].flags&(fCap|fAllCap) != 0 && in[k].flags&fInitial == 0:
+		// "FC Nantes", "Real Madrid", "Stade de Reims", "Olympique de
+		// Marseille": the club, not the town.
+		e := k + 1
+		if e+1 < len(in) && (in[e].lower == "de" || in[e].lower == "d'") {
+			e++
+		}
+		if e < len(in) && in[e].flags&fCap != 0 && !weak(&in[e]) {
+			for e < len(in) && e-k < 5 && in[e].flags&(fCap|fAllCap) != 0 && !breaks(words[e]) {
+				e++
+			}
+			return e, 3
+		}
+		return 0, 0
 	case orgHeads[in[k].lower]:
 		typ = 3
 	case miscHeads[in[k].lower]:
