@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"strings"
 	"time"
 )
 
@@ -135,3 +136,36 @@ func ParseDate(s string) (Date, bool) {
 // ErrNotFound is returned by stores and lookups when an article or story
 // does not exist.
 var ErrNotFound = errors.New("not found")
+
+// Origins maps each article to the index of the first article of its
+// origin, so that confirmations are counted once per origin: a
+// near-duplicate (DuplicateOf) goes back to the article it copies, and
+// articles of one outlet (the same Source, ignoring case) are one origin.
+func Origins(articles []Article) []int {
+	byID := make(map[string]int, len(articles))
+	for i, a := range articles {
+		byID[a.ID] = i
+	}
+	out := make([]int, len(articles))
+	outlet := map[string]int{}
+	for i := range articles {
+		j, seen := i, 0
+		for seen < len(articles) {
+			k, ok := byID[articles[j].DuplicateOf]
+			if !ok || k == j {
+				break
+			}
+			j = k
+			seen++
+		}
+		if s := strings.ToLower(strings.TrimSpace(articles[j].Source)); s != "" {
+			if first, ok := outlet[s]; ok {
+				j = first
+			} else {
+				outlet[s] = j
+			}
+		}
+		out[i] = j
+	}
+	return out
+}

@@ -44,6 +44,11 @@ func Build(p Parts) news.Brief {
 	for _, a := range p.Articles {
 		names[a.ID] = a.Name
 	}
+	origins := map[int]bool{}
+	for _, o := range news.Origins(p.Articles) {
+		origins[o] = true
+	}
+	b.Independent = len(origins)
 	for _, a := range p.Articles {
 		if b.Headline == "" {
 			b.Headline = a.Title
@@ -51,8 +56,6 @@ func Build(p Parts) news.Brief {
 		dup := ""
 		if n, ok := names[a.DuplicateOf]; ok && a.DuplicateOf != "" {
 			dup = n
-		} else {
-			b.Independent++
 		}
 		b.Articles = append(b.Articles, news.BriefSource{
 			Article: a.Name, ID: a.ID, Source: a.Source, Title: a.Title, URL: a.URL,

@@ -11,8 +11,8 @@
 // groups with incompatible values but the same context, reported by
 // different articles, are one fact in conflict ("54 milliards" here, "44
 // milliards" there, both about the price of Twitter). A near-duplicate
-// (Article.DuplicateOf) confirms nothing: Check.Independent counts each
-// chain of copies once.
+// (Article.DuplicateOf) confirms nothing, nor does a second article of
+// the same outlet: Check.Independent counts each origin once (news.Origins).
 //
 // The comparison rules come from the extractor packages through Rules, so
 // this stage imports only news.
@@ -99,6 +99,12 @@ type mention struct {
 	src  int
 	fact news.Fact
 	ctx  map[string]bool
+	// near are the content words within a few words of the figure, in
+	// its sentence: what the figure is about ("dégâts", "plan d'aide").
+	near map[string]bool
+	// unit is the noun a bare number counts ("3 ans", "18 stations"),
+	// folded; "" when none follows it.
+	unit string
 }
 
 // group is a set of mentions taken to be one fact.
@@ -131,27 +137,13 @@ func (c *Checker) Compare(srcs []Source, canon map[string]string) Result {
 	return res
 }
 
-// origins maps each source to the index of the source its near-duplicate
-// chain starts from, so that copies count once.
+// origins maps each source to the first source of its origin (news.Origins).
 func origins(srcs []Source) []int {
-	byID := make(map[string]int, len(srcs))
+	arts := make([]news.Article, len(srcs))
 	for i, s := range srcs {
-		byID[s.Article.ID] = i
+		arts[i] = s.Article
 	}
-	out := make([]int, len(srcs))
-	for i := range srcs {
-		j, seen := i, 0
-		for seen < len(srcs) {
-			k, ok := byID[srcs[j].Article.DuplicateOf]
-			if !ok || k == j {
-				break
-			}
-			j = k
-			seen++
-		}
-		out[i] = j
-	}
-	return out
+	return news.Origins(arts)
 }
 
 func amountKind(k news.Kind) bool {
@@ -162,8 +154,12 @@ func (c *Checker) alignAmounts(srcs []Source) []*group {
 	var ms []mention
 	for i, s := range srcs {
 		for _, f := range s.Extraction.Facts {
-			if amountKind(f.Kind) && f.Amount != nil && f.Amount.Value != 0 {
-				ms = append(ms, mention{src: i, fact: f, ctx: contextWords(s.Article.Text, f)})
+			if amountKind(f.Kind) && f.Amount != nil && f.Amount.Value != 0 && !denied(s.Article.Text, f) {
+				m := mention{src: i, fact: f, ctx: contextWords(s.Article.Text, f), near: nearWords(s.Article.Text, f)}
+				if f.Kind == news.KindNumber {
+					m.unit = unitAfter(s.Article.Text, f)
+				}
+				ms = append(ms, m)
 			}
 		}
 	}
@@ -184,28 +180,156 @@ func (c *Checker) alignAmounts(srcs []Source) []*group {
 	var groups []*group
 	for _, m := range ms {
 		groups = place(groups, m, func(g *group) (float64, bool) {
-			if !sameFamily(g.kind, m.fact.Kind) || !c.amountsJoin(g.rep.fact.Amount, m.fact.Amount) {
+			if !sameFamily(g.kind, m.fact.Kind) || !c.amountsJoin(g.rep.fact.Amount, m.fact.Amount) || !sameUnit(g, m) {
 				return 0, false
 			}
 			// A bare number ("deux", "15") is too common to be the same
-			// fact by its value alone: it must share its context too.
-			if m.fact.Kind == news.KindNumber && bestPair(g.mentions, []mention{m}, true) < numberContext {
+			// fact by its value alone: it must share its context too (a
+			// title and its article's body count).
+			if m.fact.Kind == news.KindNumber && bestPair(g.mentions, []mention{m}, false) < numberContext {
+				return 0, false
+			}
+			// A different currency makes a conflict only about one fact.
+			// Three significant digits alike (97,4 milliards) are that
+			// fact; a round value (3 millions) must also be about the same
+			// thing: a word near both figures ("dégâts").
+			if rc, mc := g.rep.fact.Amount.Currency, m.fact.Amount.Currency; rc != "" && mc != "" && rc != mc &&
+				significant(g.rep.fact.Amount) < 3 && !nearShared(g.mentions, m) {
 				return 0, false
 			}
 			return jaccard(g.ctx, m.ctx) - closeness(g.rep.fact.Amount.Value, m.fact.Amount.Value), true
 		})
 	}
-	return c.mergeConflicts(groups, func(a, b *group) bool {
+	return c.mergeConflicts(groups, func(a, b *group) (float64, bool) {
 		x, y := a.rep.fact.Amount, b.rep.fact.Amount
-		if x.Qualifier != news.QualExact || y.Qualifier != news.QualExact {
-			return false
+		if x.Qualifier != news.QualExact || y.Qualifier != news.QualExact || !sameFamily(a.kind, b.kind) || !sameUnit(a, b.rep) {
+			return 0, false
 		}
 		if x.Currency != "" && y.Currency != "" && x.Currency != y.Currency {
+			return 0, false
+		}
+		switch r := x.Value / y.Value; {
+		case r >= 0.5 && r <= 2:
+			return conflictContext, true
+		case r >= 0.1 && r <= 10:
+			// An order of magnitude apart (3 vs 30 millions) is a
+			// classic slip, but only about the very same thing.
+			return strongContext, true
+		}
+		return 0, false
+	})
+}
+
+// sameUnit reports whether m counts the same thing as g's numbers: "3 ans"
+// and "3 mois", "18 stations" and "18 kilomètres" are different facts. A
+// number with no noun after it goes with any.
+func sameUnit(g *group, m mention) bool {
+	if m.fact.Kind != news.KindNumber || m.unit == "" {
+		return true
+	}
+	for _, x := range g.mentions {
+		if x.unit != "" && x.unit != m.unit {
 			return false
 		}
-		r := x.Value / y.Value
-		return r >= 0.5 && r <= 2 && sameFamily(a.kind, b.kind)
-	})
+	}
+	return true
+}
+
+// unitAfter returns the word after a number in lower case, a final s or
+// x dropped from words of four letters or more, skipping "de"/"d'"/"of":
+// "18 kilomètres" → "kilomètre", "3 ans" → "ans"; "" when a punctuation
+// mark or the end follows.
+func unitAfter(text string, f news.Fact) string {
+	if !f.Span.In(len(text)) {
+		return ""
+	}
+	rest := text[f.Span.End:min(len(text), f.Span.End+80)]
+	for range 2 {
+		rest = strings.TrimLeft(rest, " \u00a0\u202f\t")
+		end := strings.IndexFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' })
+		if end < 0 {
+			end = len(rest)
+		}
+		w := strings.ToLower(rest[:end])
+		rest = rest[end:]
+		switch w {
+		case "":
+			return ""
+		case "de", "des", "of", "d":
+			rest = strings.TrimLeft(rest, "'’")
+			continue
+		}
+		w = normWords(w)
+		if len(w) > 3 {
+			w = strings.TrimSuffix(strings.TrimSuffix(w, "s"), "x")
+		}
+		return w
+	}
+	return ""
+}
+
+// significant returns the number of significant digits a was written with.
+func significant(a *news.Amount) int {
+	if a.Precision <= 0 || a.Value == 0 {
+		return 0
+	}
+	return int(math.Floor(math.Log10(math.Abs(a.Value)/a.Precision))) + 1
+}
+
+// nearShared reports whether m shares a word near its figure with a
+// mention of another source in ms.
+func nearShared(ms []mention, m mention) bool {
+	for _, x := range ms {
+		if x.src == m.src {
+			continue
+		}
+		for w := range m.near {
+			if x.near[w] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// nearWindow is how many words each side of a figure nearWords reads.
+const nearWindow = 4
+
+// nearWords returns the content words among the nearWindow words each
+// side of f, in its sentence.
+func nearWords(text string, f news.Fact) map[string]bool {
+	s := f.Sentence
+	if !s.In(len(text)) || s.Len() == 0 || !f.Span.In(len(text)) {
+		return nil
+	}
+	split := func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
+	before := strings.FieldsFunc(strings.ToLower(text[s.Start:max(s.Start, min(f.Span.Start, s.End))]), split)
+	after := strings.FieldsFunc(strings.ToLower(text[min(s.End, max(f.Span.End, s.Start)):s.End]), split)
+	before = before[max(0, len(before)-nearWindow):]
+	after = after[:min(len(after), nearWindow)]
+	out := map[string]bool{}
+	for _, w := range append(before, after...) {
+		if len([]rune(w)) >= 4 && !stopWords[w] {
+			out[w] = true
+		}
+	}
+	return out
+}
+
+// denied reports whether the text sets the figure aside: "15 millions et
+// non 12,5 millions", "not 40", "au lieu de 12".
+func denied(text string, f news.Fact) bool {
+	if !f.Span.In(len(text)) {
+		return false
+	}
+	before := strings.ToLower(text[max(0, f.Span.Start-24):f.Span.Start])
+	before = strings.TrimRight(before, " \u00a0\u202f,")
+	for _, cue := range []string{" non", " not", " pas", "au lieu de", "instead of", "rather than", "plutôt que", "non pas"} {
+		if strings.HasSuffix(before, cue) {
+			return true
+		}
+	}
+	return false
 }
 
 // sameFamily reports whether two kinds of amount may be one fact: money
@@ -291,6 +415,8 @@ func (g *group) articles() map[int]bool {
 const (
 	conflictContext = 0.35
 	numberContext   = 0.25
+	// strongContext is what values an order of magnitude apart must share.
+	strongContext = 0.5
 )
 
 // bestPair returns the highest context similarity between a mention of a
@@ -311,7 +437,7 @@ func bestPair(a, b []mention, crossSource bool) float64 {
 // mergeConflicts merges pairs of groups that tell the same fact with
 // incompatible values: disjoint articles, shared context, and values that
 // could plausibly be confused (eligible).
-func (c *Checker) mergeConflicts(groups []*group, eligible func(a, b *group) bool) []*group {
+func (c *Checker) mergeConflicts(groups []*group, eligible func(a, b *group) (minContext float64, ok bool)) []*group {
 	var out []*group
 	merged := make([]bool, len(groups))
 	for i, a := range groups {
@@ -320,10 +446,10 @@ func (c *Checker) mergeConflicts(groups []*group, eligible func(a, b *group) boo
 		}
 		for j := i + 1; j < len(groups); j++ {
 			b := groups[j]
-			if merged[j] || !eligible(a, b) || overlaps(a.articles(), b.articles()) {
+			if merged[j] || overlaps(a.articles(), b.articles()) {
 				continue
 			}
-			if bestPair(a.mentions, b.mentions, true) < conflictContext {
+			if need, ok := eligible(a, b); !ok || bestPair(a.mentions, b.mentions, true) < need {
 				continue
 			}
 			merged[j] = true
@@ -351,7 +477,7 @@ func (c *Checker) alignDates(srcs []Source) []*group {
 	for i, s := range srcs {
 		for _, f := range s.Extraction.Facts {
 			f = asDate(f)
-			if f.Kind != news.KindDate || f.When == nil {
+			if f.Kind != news.KindDate || f.When == nil || dateline(s.Article.Text, f) {
 				continue
 			}
 			m := mention{src: i, fact: f, ctx: contextWords(s.Article.Text, f)}
@@ -385,12 +511,42 @@ func (c *Checker) alignDates(srcs []Source) []*group {
 			return jaccard(g.ctx, m.ctx), true
 		})
 	}
-	groups = c.mergeConflicts(groups, func(a, b *group) bool {
+	groups = c.mergeConflicts(groups, func(a, b *group) (float64, bool) {
 		x, y := a.rep.fact.When.Date, b.rep.fact.When.Date
-		return x.Granularity == y.Granularity && x.Granularity >= news.GranDay
+		return conflictContext, x.Granularity == y.Granularity && x.Granularity >= news.GranDay
 	})
-	anchorWeekdays(groups, unresolved)
+	anchorWeekdays(groups, unresolved, srcs)
 	return groups
+}
+
+// dateline reports whether a date is the article's own publication or
+// update line, at the start of a line or sentence ("Publié le 12 mars
+// 2024.", "Updated on March 3"): articles published on different days do
+// not disagree about the news. "un sondage publié le 4 avril" is news.
+func dateline(text string, f news.Fact) bool {
+	if !f.Span.In(len(text)) {
+		return false
+	}
+	from := max(0, f.Span.Start-24)
+	before := strings.ToLower(text[from:f.Span.Start])
+	before = strings.TrimRight(before, " \u00a0\u202f:")
+	for _, suffix := range []string{" le", " on", ""} {
+		b, ok := strings.CutSuffix(before, suffix)
+		if !ok {
+			continue
+		}
+		for _, cue := range []string{"publié", "publiée", "mis à jour", "modifié", "published", "updated", "posted"} {
+			if !strings.HasSuffix(b, cue) {
+				continue
+			}
+			// What precedes the cue on its line must end a sentence.
+			lead := strings.TrimRight(text[:from+len(b)-len(cue)], " \u00a0\u202f\t")
+			if lead == "" || strings.HasSuffix(lead, "\n") || strings.HasSuffix(lead, ".") || strings.HasSuffix(lead, "|") || strings.HasSuffix(lead, "—") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // asDate reads a dated time ("10 mars 2031 à 14h30") as its day, so that
@@ -409,17 +565,25 @@ func asDate(f news.Fact) news.Fact {
 // anchorWeekdays resolves a weekday ("lundi") that its article could not
 // date, when the story's other sources date exactly one day-level fact on
 // that weekday: "lundi" joins "10 février 2025", a Monday. This is the
-// story anchoring the date extractor leaves to the cross-check.
-func anchorWeekdays(groups []*group, unresolved []mention) {
+// story anchoring the date extractor leaves to the cross-check. When the
+// weekday's article has a publication date, the day must fall within the
+// week around it.
+func anchorWeekdays(groups []*group, unresolved []mention, srcs []Source) {
 	for _, m := range unresolved {
 		wd, ok := weekday(m.fact.When.Expr)
 		if !ok {
 			continue
 		}
+		pub := srcs[m.src].Article.Published
 		var cand *group
 		n := 0
 		for _, g := range groups {
 			d := g.rep.fact.When.Date
+			if pub.Granularity >= news.GranDay {
+				if gap := d.Time.Sub(pub.Time); gap < -7*24*time.Hour || gap > 7*24*time.Hour {
+					continue
+				}
+			}
 			if d.Granularity >= news.GranDay && int(d.Time.Weekday()) == wd%7 {
 				cand = g
 				n++
@@ -554,6 +718,9 @@ func (c *Checker) amountStatus(chk *news.Check, g *group, srcs []Source) {
 		}
 		sort.Strings(curs)
 		chk.Why = "currency: " + strings.Join(curs, " vs ")
+		if g.conflict != "" {
+			chk.Why += "; " + g.conflict
+		}
 	case g.conflict != "":
 		chk.Status = news.Conflict
 		chk.Why = g.conflict
@@ -578,7 +745,9 @@ func tolerance(g *group) string {
 	var loose []string
 	for _, m := range g.mentions {
 		a := m.fact.Amount
-		if a.Qualifier != news.QualExact {
+		if a.Qualifier == news.QualAtMost || a.Qualifier == news.QualAtLeast {
+			loose = append(loose, "“"+m.fact.Text+"” is only a bound")
+		} else if a.Qualifier != news.QualExact {
 			loose = append(loose, "“"+m.fact.Text+"” is approximate")
 		} else if a.Precision > g.rep.fact.Amount.Precision {
 			loose = append(loose, "“"+m.fact.Text+"” is rounded")

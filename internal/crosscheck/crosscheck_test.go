@@ -285,3 +285,117 @@ func TestContextCentresOnTheFact(t *testing.T) {
 		t.Errorf("Context is %d bytes long, want about 200", len(c.Context))
 	}
 }
+
+func number(v float64) news.Amount { return news.Amount{Value: v, Precision: 1} }
+
+func TestNumbersCountTheirNoun(t *testing.T) {
+	srcs := []crosscheck.Source{
+		article("a.txt", "Le chantier du tram de Brume doit durer 3 ans, a annoncé la maire. La ligne comptera 18 stations.",
+			fact{text: "3", kind: news.KindNumber, amt: number(3)}, fact{text: "18", kind: news.KindNumber, amt: number(18)}),
+		article("b.txt", "Le chantier du tram de Brume doit durer 3 mois, a annoncé la maire. La ligne mesurera 18 kilomètres.",
+			fact{text: "3", kind: news.KindNumber, amt: number(3)}, fact{text: "18", kind: news.KindNumber, amt: number(18)}),
+	}
+	for _, c := range checker().Compare(srcs, nil).Facts {
+		if c.Status == news.Agreed {
+			t.Errorf("%g agreed by %d sources, but they count different things (%v)", c.Value, c.Articles, c.Sources)
+		}
+	}
+}
+
+func TestDeniedFigureIsNoSupport(t *testing.T) {
+	srcs := []crosscheck.Source{
+		article("a.txt", "Le pont de Brume coûtera 12,5 millions d'euros.",
+			fact{text: "12,5 millions d'euros", kind: news.KindMoney, amt: money(12.5e6, 1e5, "EUR", "")}),
+		article("b.txt", "Le pont de Brume coûtera finalement 15 millions d'euros et non 12,5 millions d'euros.",
+			fact{text: "15 millions d'euros", kind: news.KindMoney, amt: money(15e6, 1e6, "EUR", "")},
+			fact{text: "12,5 millions d'euros", kind: news.KindMoney, amt: money(12.5e6, 1e5, "EUR", "")}),
+	}
+	for _, c := range checker().Compare(srcs, nil).Facts {
+		if c.Value == 12.5e6 && c.Status == news.Agreed {
+			t.Errorf("12.5 million agreed by %v, but b.txt denies it", c.Sources)
+		}
+	}
+}
+
+func TestTitleAndBodyMakeOneConflict(t *testing.T) {
+	srcs := []crosscheck.Source{
+		article("a.txt", "Incendie à l'usine de Brume : 42 blessés\n\nUn incendie a frappé l'usine chimique de Brume, faisant 42 blessés selon la préfecture.",
+			fact{text: "42", kind: news.KindNumber, amt: number(42)}, fact{text: "42", kind: news.KindNumber, amt: number(42)}),
+		article("b.txt", "Brume : l'incendie de l'usine a fait 24 blessés\n\nL'incendie de l'usine chimique de Brume a fait 24 blessés, selon la préfecture.",
+			fact{text: "24", kind: news.KindNumber, amt: number(24)}, fact{text: "24", kind: news.KindNumber, amt: number(24)}),
+	}
+	var conflicts []news.Check
+	for _, c := range checker().Compare(srcs, nil).Facts {
+		if c.Status == news.Conflict {
+			conflicts = append(conflicts, c)
+		}
+	}
+	if len(conflicts) != 1 || len(conflicts[0].Sources) != 4 {
+		t.Errorf("conflicts = %+v, want one holding the four mentions", conflicts)
+	}
+}
+
+func TestOrderOfMagnitudeConflict(t *testing.T) {
+	srcs := []crosscheck.Source{
+		article("a.txt", "Le préfet a précisé que les dégâts de l'incendie de Brume étaient estimés à 3 millions d'euros.",
+			fact{text: "3 millions d'euros", kind: news.KindMoney, amt: money(3e6, 1e6, "EUR", "")}),
+		article("b.txt", "Les dégâts de l'incendie de Brume sont estimés à 30 millions d'euros, a précisé le préfet.",
+			fact{text: "30 millions d'euros", kind: news.KindMoney, amt: money(30e6, 1e7, "EUR", "")}),
+	}
+	res := checker().Compare(srcs, nil)
+	if len(res.Facts) != 1 || res.Facts[0].Status != news.Conflict {
+		t.Errorf("facts = %+v, want one conflict, 3 vs 30 million", res.Facts)
+	}
+}
+
+func TestRoundSameDigitsInOtherCurrencyNeedSameSubject(t *testing.T) {
+	srcs := []crosscheck.Source{
+		article("a.txt", "L'incendie de l'usine de Brume, mardi, a causé 3 millions d'euros de dégâts, selon le préfet.",
+			fact{text: "3 millions d'euros", kind: news.KindMoney, amt: money(3e6, 1e6, "EUR", "")}),
+		article("b.txt", "Après l'incendie de l'usine de Brume, mardi, sa maison mère a annoncé un plan d'aide de 3 millions de dollars pour les salariés, selon le préfet.",
+			fact{text: "3 millions de dollars", kind: news.KindMoney, amt: money(3e6, 1e6, "USD", "")}),
+	}
+	for _, c := range checker().Compare(srcs, nil).Facts {
+		if c.Status == news.Conflict {
+			t.Errorf("conflict %s between damage and an aid plan", c.Why)
+		}
+	}
+}
+
+func TestDatelinesAreNotFacts(t *testing.T) {
+	srcs := []crosscheck.Source{
+		article("a.txt", "Publié le 12 mars 2031. Selon un sondage publié le 4 avril 2031, le tram de Brume plaît.",
+			fact{text: "12 mars 2031", kind: news.KindDate, date: "2031-03-12"}, fact{text: "4 avril 2031", kind: news.KindDate, date: "2031-04-04"}),
+		article("b.txt", "Publié le 13 mars 2031. Un sondage publié le 4 avril 2031 dit que le tram de Brume plaît.",
+			fact{text: "13 mars 2031", kind: news.KindDate, date: "2031-03-13"}, fact{text: "4 avril 2031", kind: news.KindDate, date: "2031-04-04"}),
+	}
+	res := checker().Compare(srcs, nil)
+	if len(res.Facts) != 1 || res.Facts[0].Date != "2031-04-04" || res.Facts[0].Status != news.Agreed {
+		t.Errorf("facts = %+v, want only the poll's date, agreed", res.Facts)
+	}
+}
+
+func TestOneOutletIsOneOrigin(t *testing.T) {
+	a := article("a.txt", "La mairie de Brume investit 3 millions d'euros dans le tram.",
+		fact{text: "3 millions d'euros", kind: news.KindMoney, amt: money(3e6, 1e6, "EUR", "")})
+	b := article("b.txt", "Tram de Brume : la mairie y met 3 millions d'euros, confirme-t-elle.",
+		fact{text: "3 millions d'euros", kind: news.KindMoney, amt: money(3e6, 1e6, "EUR", "")})
+	a.Article.Source, b.Article.Source = "La Gazette de Brume", "la gazette de brume"
+	c := find(t, checker().Compare([]crosscheck.Source{a, b}, nil).Facts, news.KindMoney, 3e6)
+	if c.Articles != 2 || c.Independent != 1 {
+		t.Errorf("check = %d articles, %d independent; want 2, 1 (one outlet)", c.Articles, c.Independent)
+	}
+}
+
+func TestWeekdayAnchorStaysNearPublication(t *testing.T) {
+	a := article("a.txt", "L'accord a été signé le 10 mars 2031 à Lyon.",
+		fact{text: "10 mars 2031", kind: news.KindDate, date: "2031-03-10"})
+	c := article("c.txt", "La grève décidée lundi fait déjà débat.",
+		fact{text: "lundi", kind: news.KindDate, expr: "weekday:1"})
+	c.Article.Published, _ = news.ParseDate("2031-05-02")
+	for _, chk := range checker().Compare([]crosscheck.Source{a, c}, nil).Facts {
+		if chk.Articles > 1 {
+			t.Errorf("“lundi” of an article published 2031-05-02 anchored on %s: %s", chk.Date, chk.Why)
+		}
+	}
+}
