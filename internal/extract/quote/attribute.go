@@ -953,12 +953,12 @@ func (d *doc) resolve(f found, prev *cand) string {
 			return prev.q.Speaker
 		}
 		if f.latter {
-			return d.antecedent(f.ms, nil, news.PER)
+			return d.antecedent(f.ms, nil, news.PER, anyGender)
 		}
 		if strings.EqualFold(d.text[f.ms:f.me], "it") {
-			return d.antecedent(f.ms, nil, news.ORG)
+			return d.antecedent(f.ms, nil, news.ORG, anyGender)
 		}
-		return d.antecedent(f.ms, prev, news.PER)
+		return d.antecedent(f.ms, prev, news.PER, pronounGender(d.text[f.ms:f.me]))
 	case descMention:
 		desc := strings.TrimSpace(d.text[f.ms:f.me])
 		if !f.definite {
@@ -989,7 +989,7 @@ func (d *doc) resolve(f found, prev *cand) string {
 			return best
 		}
 		if personNouns[head] {
-			if a := d.antecedent(f.ms, prev, news.PER); a != "" {
+			if a := d.antecedent(f.ms, prev, news.PER, anyGender); a != "" {
 				return a
 			}
 		}
@@ -1002,10 +1002,12 @@ var personNouns = set("jeune", "femme", "homme", "fille", "garçon", "étudiant"
 	"girl", "boy", "student", "dame", "monsieur", "intéressé", "intéressée")
 
 // antecedent returns the person a pronoun at pos refers to: the most
-// recent of the last quoted speaker and the last named person before it.
-func (d *doc) antecedent(pos int, prev *cand, typ news.EntityType) string {
-	// a person pronoun does not refer to an organisation quoted before
-	if prev != nil && typ == news.PER && d.orgNames[prev.q.Speaker] {
+// recent of the last quoted speaker and the last named person before it
+// whose gender agrees with the pronoun's (g).
+func (d *doc) antecedent(pos int, prev *cand, typ news.EntityType, g gender) string {
+	// a person pronoun does not refer to an organisation quoted before,
+	// nor "he" to a woman
+	if prev != nil && typ == news.PER && (d.orgNames[prev.q.Speaker] || !d.agrees(prev.q.Speaker, g)) {
 		prev = nil
 	}
 	// the speaker quoted in the sentence just before
@@ -1018,7 +1020,7 @@ func (d *doc) antecedent(pos int, prev *cand, typ news.EntityType) string {
 	}
 	before := d.entsBefore(pos)
 	for i := len(before) - 1; i >= 0 && i >= len(before)-maxLookBack && before[i].s > bestPos; i-- {
-		if x := before[i]; x.typ == typ && !d.inQuote(x.s) {
+		if x := before[i]; x.typ == typ && !d.inQuote(x.s) && (typ != news.PER || d.agrees(x.name, g)) {
 			return x.name
 		}
 	}

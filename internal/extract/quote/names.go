@@ -68,6 +68,9 @@ func (e *Extractor) findEntities(text string, toks []tok, people []news.Mention)
 	} else {
 		ents = e.fallbackEntities(text, toks)
 	}
+	for i := range ents {
+		ents[i].name = stripTitles(ents[i].name)
+	}
 	ents = canonicalise(ents)
 	addRoles(text, toks, ents)
 	return ents
@@ -272,4 +275,28 @@ func wordsOf(ts []tok) []string {
 		}
 	}
 	return w
+}
+
+// leadTitles are the titles dropped from the front of a name: "Councilman
+// Raj Patel" is "Raj Patel".
+var leadTitles = set("councilman", "councilwoman", "councillor", "councilor", "congressman", "congresswoman",
+	"alderman", "commissioner", "chancellor", "superintendent", "detective", "officer", "sergeant", "lieutenant",
+	"captain", "coach", "député", "députée", "sénateur", "sénatrice", "maire", "ministre", "docteur", "docteure",
+	"professeur", "professeure", "maître", "monsieur", "madame", "mademoiselle")
+
+// stripTitles drops the titles before a name of two words or more.
+func stripTitles(name string) string {
+	words := strings.Fields(name)
+	n := 0
+	for n < len(words)-1 {
+		w := strings.ToLower(words[n])
+		if !titles[w] && !leadTitles[w] || !strings.ContainsAny(words[n][:1], "ABCDEFGHIJKLMNOPQRSTUVWXYZ") && !strings.HasPrefix(words[n], "É") {
+			break
+		}
+		n++
+	}
+	if n == 0 {
+		return name
+	}
+	return strings.Join(words[n:], " ")
 }

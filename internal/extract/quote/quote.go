@@ -81,6 +81,8 @@ type doc struct {
 	byWord map[string][]string
 	// orgNames are the names of the organisations.
 	orgNames map[string]bool
+	// gender is the gender of the people whose mentions tell it.
+	gender map[string]gender
 }
 
 const maxPerWord = 32
@@ -118,6 +120,7 @@ func (e *Extractor) Extract(a *news.Article, people []news.Mention) []news.Quote
 	markNouns(d.toks)
 	d.ents = e.findEntities(d.text, d.toks, people)
 	d.indexNames()
+	d.setGenders()
 	var cands []*cand
 	posts := map[int]bool{}
 	for pi, p := range d.paras {
@@ -200,7 +203,15 @@ func (d *doc) sentenceEnds() {
 		if j < len(d.text) && !isSpace(r) {
 			continue
 		}
+		// the next sentence may start after a paragraph break
 		k := j + n
+		for k < len(d.text) {
+			r3, n3 := utf8.DecodeRuneInString(d.text[k:])
+			if !isSpace(r3) {
+				break
+			}
+			k += n3
+		}
 		r2, _ := utf8.DecodeRuneInString(d.text[min(k, len(d.text)):])
 		if k >= len(d.text) || unicode.IsUpper(r2) || unicode.IsDigit(r2) || strings.ContainsRune("«“\"‘—–-", r2) {
 			d.ends = append(d.ends, j)

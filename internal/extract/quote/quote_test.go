@@ -170,6 +170,26 @@ var extractTests = []struct {
 		text: "Tom Reyes told the board: ‘We cannot wait another year for the new pumps.’",
 		want: []want{{"We cannot wait another year for the new pumps.", "Tom Reyes", news.QuoteDirect}},
 	},
+	{
+		name: "pronoun after a paragraph introducing a new person",
+		text: "\"The ferry will run all winter,\" Harbour master Ines Calloway said on Monday.\n\nCouncillor Bruno Haldane, who opposed the budget, was sceptical. \"We have heard that before,\" he said.",
+		want: []want{{"The ferry will run all winter", "Ines Calloway", news.QuoteDirect}, {"We have heard that before", "Bruno Haldane", news.QuoteDirect}},
+	},
+	{
+		name: "French inverted pronoun after a paragraph naming a new person",
+		text: "« Le port restera ouvert », a assuré Lucie Varenne.\n\nSelon l'adjoint aux finances, Gaspard Delorme, la ville économisera deux millions. « Nous avons fait nos comptes », a-t-il ajouté.",
+		want: []want{{"Le port restera ouvert", "Lucie Varenne", news.QuoteDirect}, {"Nous avons fait nos comptes", "Gaspard Delorme", news.QuoteDirect}},
+	},
+	{
+		name: "he skips a woman quoted just before",
+		text: "\"We will appeal,\" said Karen Whitlow, the union's lawyer. Across the hall sat Daniel Ortega-Price and Paula Simms. \"Nothing changes for now,\" he said.",
+		want: []want{{"We will appeal", "Karen Whitlow", news.QuoteDirect}, {"Nothing changes for now", "Daniel Ortega-Price", news.QuoteDirect}},
+	},
+	{
+		name: "elle goes to the woman named by her title",
+		text: "Mme Garance Thuillier et M. Octave Brun ont visité le chantier. « Les délais seront tenus », a-t-elle assuré.",
+		want: []want{{"Les délais seront tenus", "Garance Thuillier", news.QuoteDirect}},
+	},
 }
 
 func TestExtract(t *testing.T) {
