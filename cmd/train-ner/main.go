@@ -3,7 +3,11 @@
 // whose licence allows a shipped model: icdar-europeana-fr train (CC0) and
 // hipe2022-newseye-fr dev2 (CC BY 4.0). icdar-europeana-fr dev and
 // hipe2022-newseye-fr dev are held out for cmd/eval-ner. Training is
-// deterministic (fixed seed, no map-order dependence).
+// deterministic (fixed seeds, no map-order dependence): two averaged
+// structured perceptrons (5 epochs each, 2^19 feature buckets) run side by
+// side on different shufflings and their weights are averaged, in about
+// ten seconds on two free cores. The model depends on the gazetteers'
+// contents: retrain after any change to gazetteer.txt.gz.
 //
 // Run from the repository root:
 //

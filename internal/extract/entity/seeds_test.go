@@ -106,9 +106,10 @@ func TestSeedsEntities(t *testing.T) {
 	}
 	t.Logf("multi-source gold entities found with their type: %d/%d", typed, multi)
 	t.Logf("single-source gold entities found with their type: %d/%d", singleFound, single)
-	// Floor: the typing of modern brand names is the known weak spot (the
-	// training corpora are historic newspapers); do not regress below it.
-	if floor := multi - 3; typed < floor {
+	// Floor: the typing of modern product names is the known weak spot
+	// (the training corpora are historic newspapers: ChatGPT and Stargate
+	// come out ORG and LOC, gold MISC); do not regress below it.
+	if floor := multi - 2; typed < floor {
 		t.Errorf("multi-source gold entities typed right: %d, want at least %d", typed, floor)
 	}
 	for _, alias := range []struct{ alias, name string }{{"xIA", "xAI"}, {"Musc", "Elon Musk"}, {"Open AI", "OpenAI"}, {"Altman", "Sam Altman"}} {
