@@ -7,6 +7,8 @@ import (
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/recoupe/recoupe/news"
 )
 
 // cleanMeta decodes HTML entities left in metadata values (CMSs often
@@ -82,6 +84,14 @@ func refineTitle(title string, m pageMeta, site, host string) string {
 			return best
 		}
 	}
+	// An og:title cut at an unescaped quote ("… de " for "… de
+	// "incapacitado"") is completed from <title>.
+	if tag := cleanMeta(m.titleTag); title != "" && len(tag) > len(title) && strings.HasPrefix(tag, title) {
+		if head := titleSegments(tag)[0]; len(head) > len(title) && quoted(strings.TrimSpace(head[len(title):])) {
+			title = head
+		}
+	}
+	title = dropDateTail(title)
 	h1 := cleanMeta(m.h1)
 	if h1 == "" || h1 == title {
 		return title
@@ -114,6 +124,38 @@ func samePunctuated(a, b string) bool {
 }
 
 func isPunct(r rune) bool { return unicode.IsPunct(r) || unicode.IsSymbol(r) }
+
+// quoted reports whether s opens with a quotation mark and closes it
+// ("\"irréaliste\"", "« irréaliste »").
+func quoted(s string) bool {
+	for _, q := range [][2]string{{`"`, `"`}, {"“", "”"}, {"„", "“"}, {"«", "»"}, {"‘", "’"}} {
+		if strings.HasPrefix(s, q[0]) && strings.Contains(s[len(q[0]):], q[1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// reTimeTail matches what may follow a date at the end of a title: a
+// clock time ("11.41 Uhr", "14h02") or nothing.
+var reTimeTail = regexp.MustCompile(`(?i)^[\s,.]*(?:(?:à|um|at)?\s*\d{1,2}[.:h]\d{2}(?:\s*(?:uhr|h))?)?[\s.]*$`)
+
+// dropDateTail removes a publication date that ends a title ("Le pont
+// rouvre : 06.11.2023, 11.41 Uhr", "Le pont rouvre - 3 mars 2019").
+func dropDateTail(title string) string {
+	for _, sep := range []string{" : ", " - ", " – ", " | "} {
+		i := strings.LastIndex(title, sep)
+		if i <= 0 {
+			continue
+		}
+		tail := strings.TrimSpace(title[i+len(sep):])
+		d, rest, ok := parseDate(tail, false)
+		if ok && d.Granularity >= news.GranDay && reTimeTail.MatchString(rest) {
+			return strings.TrimSpace(title[:i])
+		}
+	}
+	return title
+}
 
 // blogArchive are the words blog themes put between a site's name and a
 // post's title in <title>.

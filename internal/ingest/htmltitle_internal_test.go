@@ -159,6 +159,13 @@ func TestRefineTitle(t *testing.T) {
 		{"h1-with-other-words-not-taken", "Le pont rouvre", pageMeta{h1: "Le pont rouvre enfin"}, "Le pont rouvre"},
 		{"h1-is-a-part-of-title", "Le pont rouvre » Gazette fictive | Toute l'actualité", pageMeta{h1: "Le pont rouvre"}, "Le pont rouvre"},
 		{"h1-is-the-part-after-a-kicker", "Villebrune: Le pont rouvre - Gazette fictive", pageMeta{h1: "Le pont rouvre"}, "Le pont rouvre"},
+		{"date-tail-dropped", "Le pont rouvre : 06.11.2023, 11.41 Uhr", pageMeta{}, "Le pont rouvre"},
+		{"french-date-tail-dropped", "Le pont rouvre - 3 mars 2019 à 14h02", pageMeta{}, "Le pont rouvre"},
+		{"date-inside-title-kept", "Le pont rouvre le 3 mars 2019 après travaux", pageMeta{}, "Le pont rouvre le 3 mars 2019 après travaux"},
+		{"og-title-cut-at-quote", "Le maire juge le projet ", pageMeta{titleTag: `Le maire juge le projet "irréaliste" | Gazette fictive`}, `Le maire juge le projet "irréaliste"`},
+		{"title-tag-with-unclosed-guillemet-kept", "Le pont rouvre", pageMeta{titleTag: "Le pont rouvre « Gazette fictive"}, "Le pont rouvre"},
+		{"event-date-after-comma-kept", "Résultats : course fictive, Villebrune, 19.5.2007", pageMeta{}, "Résultats : course fictive, Villebrune, 19.5.2007"},
+		{"og-title-shorter-than-title-tag-kept", "Le pont rouvre", pageMeta{titleTag: "Le pont rouvre enfin | Gazette fictive"}, "Le pont rouvre"},
 		{"h1-is-only-part-of-a-part", "Le pont rouvre enfin | Gazette fictive", pageMeta{h1: "Le pont"}, "Le pont rouvre enfin | Gazette fictive"},
 	}
 	for _, tt := range tests {
