@@ -13,4 +13,11 @@
 // février 2025", "lun., 10 févr. 2025 14:30:00") is written here rather than
 // borrowed: the project's date extractor works on article text with spans,
 // while ingest only needs a whole-string parse of metadata values.
+//
+// Title, author and publication date start from the page's structured
+// data (JSON-LD, meta tags) and go-trafilatura's metadata; a few general
+// rules, measured on trafilatura-eval and described in htmldate.go and
+// htmltitle.go, let what the page shows overrule them (the byline date
+// under the <h1>, a rel="author" link, a logo <h1> that is not the
+// headline). No Go library offers these checks on top of go-trafilatura.
 package ingest
