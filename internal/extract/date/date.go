@@ -38,6 +38,7 @@ func (e *Extractor) Extract(a *news.Article) []news.Fact {
 		}
 	}()
 	var facts []news.Fact
+	var vals []val
 	var sents []news.Span
 	p.scan(func(c cand) {
 		span := news.Span{Start: p.t[c.i].s, End: p.t[c.j-1].e}
@@ -51,6 +52,17 @@ func (e *Extractor) Extract(a *news.Article) []news.Fact {
 			}
 		}
 		w, k := c.v.when(a.Published)
+		if w.Relative && w.Expr != "" && !a.Published.IsZero() {
+			// The words' own reading stays in Expr; the date takes the
+			// side the sentence looks to.
+			if d := p.direction(c, sentenceOf(sents, span)); d != 0 {
+				if expr, ok := withDirection(w.Expr, d); ok {
+					if rd, ok := Resolve(expr, a.Published); ok && (len(strings.Fields(expr)) > 1 || !c.v.hasTime) {
+						w.Date = rd
+					}
+				}
+			}
+		}
 		facts = append(facts, news.Fact{
 			Kind:     k,
 			Span:     span,
@@ -58,8 +70,42 @@ func (e *Extractor) Extract(a *news.Article) []news.Fact {
 			Sentence: sentenceOf(sents, span),
 			When:     &w,
 		})
+		vals = append(vals, c.v)
 	})
+	sameYear(facts, vals)
 	return facts
+}
+
+// sameYear gives a date written without its year the year of the
+// full dates of its sentence when they all agree on one: "du 1er mars au
+// 3 mars 2024", "le 1er mars et le 3 mars 2024" are both in 2024 whatever
+// the reference.
+func sameYear(facts []news.Fact, vals []val) {
+	for i, v := range vals {
+		if v.rel != "" || v.y != 0 || v.m == 0 || v.hasTime {
+			continue
+		}
+		y := 0
+		for j, u := range vals {
+			if u.rel != "" || u.y == 0 || u.m == 0 || facts[j].Sentence != facts[i].Sentence {
+				continue
+			}
+			if y != 0 && u.y != y {
+				y = -1 // "Sep-23-2020 ... Oct/2 ... Dec/2018": which year is unknown
+				break
+			}
+			y = u.y
+		}
+		if y <= 0 || v.d != 0 && !validDay(y, v.m, v.d) {
+			continue
+		}
+		g := news.GranMonth
+		if v.d != 0 {
+			g = news.GranDay
+		}
+		t := time.Date(y, time.Month(v.m), max(v.d, 1), 0, 0, 0, 0, time.UTC)
+		facts[i].When.Date = news.Date{Time: t, Granularity: g}
+	}
 }
 
 // tokPool recycles token buffers between calls; buffers of huge texts
@@ -79,6 +125,9 @@ func (p *parser) scan(fn func(cand)) {
 			continue
 		}
 		c = p.merge(c)
+		if c.end == 0 && !c.v.hasTime && (c.v.d != 0 || strings.HasPrefix(c.v.rel, "md:")) {
+			c.j = p.appositive(c.j)
+		}
 		if c.i < done {
 			c.i = done // a match reaching back ("année 2016") never overlaps the fact before it
 		}
@@ -201,6 +250,30 @@ func (p *parser) merge(c cand) cand {
 		}
 	}
 	return c
+}
+
+// appositive extends a date over a weekday set beside it to say which
+// day of the week it was: "Dec. 18, a Wednesday", "le 18 décembre, un
+// mercredi". That weekday is the date, not a day of its own.
+func (p *parser) appositive(j int) int {
+	if !p.punct(j, ",") {
+		return j
+	}
+	k := j + 1
+	switch p.word(k) {
+	case "a", "un", "une":
+		k++
+	default:
+		return j
+	}
+	if _, ok := weekdays[p.word(k)]; !ok || p.word(k+1) == "gras" {
+		return j
+	}
+	switch p.word(k + 1) {
+	case "dernier", "passe", "prochain", "suivant", "precedent":
+		return j
+	}
+	return k + 1
 }
 
 // evening reports whether tokens [i, j) name an evening or a night.

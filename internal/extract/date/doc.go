@@ -68,6 +68,27 @@
 //	week:-1         last week: kept for comparison, never resolved (a week is not a date)
 //	time:14:30      a time of day, alone or after a date part ("weekday:2 time:11:00")
 //
+//	m:09/f, md:09-15/p, weekday:5/p
+//	                the side a sentence looks to: "f" the first one on or after the reference,
+//	                "p" the last one on or before it (see below)
+//
+// # The side a sentence looks to
+//
+// A date without its year or a bare weekday is placed on the side of the
+// reference its sentence looks to: a preposition right before it
+// ("since March", "depuis mars" look back; "à partir du 15 septembre"
+// ahead), else the nearest cue of its clause, or across a comma: past
+// tenses and words ("said", "-ed", "a explosé", "avait", "ago", "dernier")
+// look back, future and conditional ones ("will", "due to", "scheduled",
+// "commencera", "devrait", "prochain", "va partir") ahead. The reference's
+// own day or month counts on both sides ("a annoncé lundi" on a Monday is
+// that Monday). A conjunction or "que"/"that" ends the clause: "met last
+// Tuesday and meets on Friday" leaves Friday to the nearest rule. With no
+// cue the nearest occurrence is kept. When.Expr keeps the words' own
+// reading ("weekday:1", "md:03-14"); only When.Date takes the side. A
+// date without a year whose sentence holds full dates of one single year
+// takes that year ("le 1er mars et le 3 mars 2024").
+//
 // Resolve needs a reference at least as fine as what it resolves: a
 // weekday or a day offset needs a day, "month:-1" or "m:12/-1" a month,
 // "md:" and "m:" a year. A date that cannot be resolved is left zero:

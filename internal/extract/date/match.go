@@ -238,9 +238,13 @@ func (p *parser) dateDM(i int) (cand, bool) {
 			start = i - 1
 		}
 	}
+	mj := j
 	mw, j, ok := p.month(j)
 	if !ok {
 		return cand{}, false
+	}
+	if !mw.en && p.t[mj].up && p.t[i].k == kWord {
+		return cand{}, false // "its first Mars mission": French months are lower case, and this is no "1er mars"
 	}
 	v := val{m: mw.m, d: d}
 	k := j
@@ -702,6 +706,9 @@ func (p *parser) relWord(i int) (cand, bool) {
 	}
 	if j == 0 {
 		return cand{}, false
+	}
+	if !ext && j == i+2 && p.t[i].up && p.t[i+1].up && i > 0 && p.t[i-1].k == kWord && p.t[i-1].up {
+		return cand{}, false // "CBS This Morning", "Grand Soir": a title inside a name
 	}
 	if ext { // "hier soir", "demain matin", "yesterday morning"
 		switch p.word(j) {

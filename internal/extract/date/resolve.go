@@ -71,9 +71,12 @@ func Resolve(expr string, ref news.Date) (news.Date, bool) {
 			if !ok || !validDay(0, m, d) {
 				return news.Date{}, false
 			}
-			if dir == "" {
+			switch dir {
+			case "":
 				out, ok = nearest(ref, m, d)
-			} else {
+			case "p", "f":
+				out, ok = onSide(ref, m, d, dir)
+			default:
 				out, ok = beside(ref, m, d, dir)
 			}
 			if !ok {
@@ -135,8 +138,10 @@ func parseHM(s string) (a, b int, ok bool) {
 }
 
 // resolveWeekday reads "N" (the nearest such day, within two days either
-// way; three days one way is four the other, too close to choose), "N/-1" (the last one strictly before the reference) or
-// "N/+1" (the next one strictly after).
+// way; three days one way is four the other, too close to choose), "N/-1"
+// (the last one strictly before the reference), "N/+1" (the next one
+// strictly after), "N/p" (the last one on or before the reference) or
+// "N/f" (the first one on or after it).
 func resolveWeekday(arg string, ref news.Date, refDay time.Time) (news.Date, bool) {
 	if ref.Granularity < news.GranDay {
 		return news.Date{}, false
@@ -167,6 +172,14 @@ func resolveWeekday(arg string, ref news.Date, refDay time.Time) (news.Date, boo
 		if diff <= 0 {
 			diff += 7
 		}
+	case "p":
+		if diff > 0 {
+			diff -= 7
+		}
+	case "f":
+		if diff < 0 {
+			diff += 7
+		}
 	default:
 		return news.Date{}, false
 	}
@@ -175,8 +188,9 @@ func resolveWeekday(arg string, ref news.Date, refDay time.Time) (news.Date, boo
 
 // resolveMonth reads "MM" (that month in the year that keeps it nearest
 // the reference), "MM/0" (that month of the reference's year), "MM/-1"
-// (the last such month before the reference's month) or "MM/+1" (the
-// next one after it).
+// (the last such month before the reference's month), "MM/+1" (the
+// next one after it), "MM/p" (the last one not after the reference) or
+// "MM/f" (the first one not before it).
 func resolveMonth(arg string, ref news.Date) (news.Date, bool) {
 	num, dir, _ := strings.Cut(arg, "/")
 	m, err := strconv.Atoi(num)
@@ -185,6 +199,9 @@ func resolveMonth(arg string, ref news.Date) (news.Date, bool) {
 	}
 	if dir == "" {
 		return nearest(ref, m, 0)
+	}
+	if dir == "p" || dir == "f" {
+		return onSide(ref, m, 0, dir)
 	}
 	if ref.Granularity < news.GranMonth && dir != "0" {
 		return news.Date{}, false
@@ -242,6 +259,36 @@ func nearest(ref news.Date, m, d int) (news.Date, bool) {
 		}
 	}
 	return best, bestDist >= 0
+}
+
+// onSide places month m (day d when d > 0) in the last year that does
+// not put it after the reference's period (dir "p": the sentence looks
+// back) or the first that does not put it before (dir "f": it looks
+// ahead); the reference's own day or month counts on both sides.
+func onSide(ref news.Date, m, d int, dir string) (news.Date, bool) {
+	if ref.Granularity < news.GranYear {
+		return news.Date{}, false
+	}
+	rs, re := period(ref)
+	y0 := ref.Time.Year()
+	years := []int{y0 + 1, y0, y0 - 1, y0 - 2, y0 - 3, y0 - 4}
+	if dir == "f" {
+		years = []int{y0 - 1, y0, y0 + 1, y0 + 2, y0 + 3, y0 + 4}
+	}
+	for _, y := range years {
+		c := news.Date{Time: time.Date(y, time.Month(m), 1, 0, 0, 0, 0, time.UTC), Granularity: news.GranMonth}
+		if d > 0 {
+			if !validDay(y, m, d) {
+				continue
+			}
+			c = news.Date{Time: time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC), Granularity: news.GranDay}
+		}
+		cs, ce := period(c)
+		if dir == "p" && cs.Before(re) || dir == "f" && ce.After(rs) {
+			return c, true
+		}
+	}
+	return news.Date{}, false
 }
 
 // beside places day d of month m in the last year that puts it wholly
