@@ -70,6 +70,11 @@ func (d *doc) npAfter(toks []tok, i int) (found, bool) {
 	pp := false
 	for n := 0; i < len(toks) && n < 10; i, n = i+1, n+1 {
 		t := toks[i]
+		// "de son côté", "pour sa part", "à son tour": an adverbial
+		if (t.lw == "de" || t.lw == "pour" || t.lw == "à") && i+2 < len(toks) && possessives[toks[i+1].lw] && toks[i+2].word && !toks[i+2].cap {
+			i += 2
+			continue
+		}
 		switch {
 		case !t.word:
 			if t.w == "'" || t.w == "’" {
@@ -97,7 +102,11 @@ func (d *doc) npAfter(toks []tok, i int) (found, bool) {
 		case pronouns[t.lw]:
 			return found{kind: pronounMention, ms: t.s, me: t.e}, true
 		case dets[t.lw] && t.lw != "de" && t.lw != "of":
-			return d.descFrom(toks, i), true
+			f := d.descFrom(toks, i)
+			if g, ok := d.apposedName(toks, f); ok {
+				return g, true
+			}
+			return f, true
 		case advSkip[t.lw] || auxiliaries[t.lw]:
 		default:
 			// "said election lawyer Joe Birkenstock"
@@ -113,6 +122,37 @@ func (d *doc) npAfter(toks []tok, i int) (found, bool) {
 		}
 	}
 	return found{}, false
+}
+
+var possessives = set("son", "sa", "ses", "leur", "leurs", "notre", "nos", "mon", "ma", "mes", "votre", "vos")
+
+// apposedName returns the name set off by commas right after a
+// description: "la secrétaire générale du syndicat, Marie X, …" is Marie X.
+func (d *doc) apposedName(toks []tok, f found) (found, bool) {
+	if f.kind != descMention {
+		return found{}, false
+	}
+	k := lowerBound(toks, f.me)
+	if k+1 >= len(toks) || toks[k].w != "," || !isNameTok(toks[k+1]) || toks[k+1].caps {
+		return found{}, false
+	}
+	e := k + 1
+	for e < len(toks) && (isNameTok(toks[e]) || particles[toks[e].lw] && e+1 < len(toks) && isNameTok(toks[e+1])) {
+		e++
+	}
+	if e-(k+1) < 2 && !d.isEntity(toks[k+1].s) {
+		return found{}, false
+	}
+	if e < len(toks) && toks[e].w != "," && toks[e].w != "(" && toks[e].w != ")" && toks[e].w != ":" && toks[e].w != "." {
+		return found{}, false
+	}
+	return found{kind: nameMention, ms: toks[k+1].s, me: toks[e-1].e}, true
+}
+
+// isEntity reports whether a person or organisation mention covers pos.
+func (d *doc) isEntity(pos int) bool {
+	before := d.entsBefore(pos + 1)
+	return len(before) > 0 && before[len(before)-1].s <= pos && pos < before[len(before)-1].e
 }
 
 // descFrom reads "det words (de|d'|du|of det? words)*" from toks[i], a

@@ -190,6 +190,16 @@ var extractTests = []struct {
 		text: "Mme Garance Thuillier et M. Octave Brun ont visité le chantier. « Les délais seront tenus », a-t-elle assuré.",
 		want: []want{{"Les délais seront tenus", "Garance Thuillier", news.QuoteDirect}},
 	},
+	{
+		name: "Pour a role then the apposed name",
+		text: "Pour la présidente de l'association des riverains, Odile Farge, « ce parking est une erreur ».",
+		want: []want{{"ce parking est une erreur", "Odile Farge", news.QuoteMixed}},
+	},
+	{
+		name: "inverted subject after de son côté",
+		text: "Le projet divise la commune. « Nous irons au tribunal », prévient de son côté le conseiller Armand Quilliet.",
+		want: []want{{"Nous irons au tribunal", "Armand Quilliet", news.QuoteDirect}},
+	},
 }
 
 func TestExtract(t *testing.T) {
