@@ -58,7 +58,10 @@ type Side struct {
 type QuoteGroup struct {
 	Speaker  string         `json:"speaker"`
 	Variants []QuoteVariant `json:"variants"`
-	Status   Status         `json:"status"`
+	// Status is Conflict when the sources give the quote to different
+	// speakers; Why then names them.
+	Status Status `json:"status"`
+	Why    string `json:"why,omitempty"`
 }
 
 // QuoteVariant is one article's wording of a quote.
@@ -67,4 +70,7 @@ type QuoteVariant struct {
 	Kind QuoteKind `json:"kind,omitempty"`
 	// Similarity to the group's first variant, in [0,1].
 	Similarity float64 `json:"similarity"`
+	// Speaker is whom this article gives the quote to (canonical name),
+	// "" when it names nobody.
+	Speaker string `json:"speaker,omitempty"`
 }

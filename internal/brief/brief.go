@@ -235,9 +235,17 @@ func (m *mdWriter) brief(b news.Brief) {
 		if speaker == "" {
 			speaker = "unknown speaker"
 		}
-		m.printf("- **%s**, %d variant(s):\n", oneLine(speaker), len(q.Variants))
+		if q.Status == news.Conflict {
+			m.printf("- **%s**, %d variant(s) — conflict, %s:\n", oneLine(speaker), len(q.Variants), oneLine(q.Why))
+		} else {
+			m.printf("- **%s**, %d variant(s):\n", oneLine(speaker), len(q.Variants))
+		}
 		for _, v := range q.Variants {
-			m.printf("  - %s “%s” (bytes %d–%d)\n", m.label(v.Article), oneLine(v.Text), v.Start, v.End)
+			by := ""
+			if v.Speaker != "" && v.Speaker != q.Speaker {
+				by = " — says " + oneLine(v.Speaker)
+			}
+			m.printf("  - %s “%s” (bytes %d–%d)%s\n", m.label(v.Article), oneLine(v.Text), v.Start, v.End, by)
 		}
 	}
 	m.printf("\n## Entities\n\n")

@@ -399,3 +399,37 @@ func TestWeekdayAnchorStaysNearPublication(t *testing.T) {
 		}
 	}
 }
+
+func TestQuoteGivenToTwoSpeakers(t *testing.T) {
+	quoted := func(name, text, words, speaker string) crosscheck.Source {
+		s := article(name, text)
+		i := strings.Index(text, words)
+		s.Extraction.Quotes = []news.Quote{{Kind: news.QuoteDirect, Span: news.Span{Start: i, End: i + len(words)}, Text: words, Speaker: speaker}}
+		return s
+	}
+	srcs := []crosscheck.Source{
+		quoted("a.txt", "« Ce tram changera la vie de Brume », a déclaré le maire, Paul Girard.", "Ce tram changera la vie de Brume", "Paul Girard"),
+		quoted("b.txt", "« Ce tram changera la vie de Brume », a affirmé l'opposante Sonia Renaud.", "Ce tram changera la vie de Brume", "Sonia Renaud"),
+		quoted("c.txt", "« Nous voterons contre », a dit Sonia Renaud.", "Nous voterons contre", "Sonia Renaud"),
+	}
+	c := crosscheck.New(crosscheck.Rules{Amounts: toleranceRule, Dates: sameDay, QuoteSimilarity: func(a, b string) float64 {
+		if a == b {
+			return 1
+		}
+		return 0
+	}, QuoteThreshold: 0.5})
+	qs := c.Compare(srcs, nil).Quotes
+	if len(qs) != 2 {
+		t.Fatalf("quote groups = %+v, want 2", qs)
+	}
+	q := qs[0]
+	if q.Status != news.Conflict || len(q.Variants) != 2 || !strings.Contains(q.Why, "Paul Girard") || !strings.Contains(q.Why, "Sonia Renaud") {
+		t.Errorf("first group = %+v, want the tram quote in conflict between its two speakers", q)
+	}
+	if q.Variants[0].Speaker == q.Variants[1].Speaker {
+		t.Errorf("variants' speakers = %q, %q; want each article's", q.Variants[0].Speaker, q.Variants[1].Speaker)
+	}
+	if qs[1].Status != news.Single {
+		t.Errorf("second group status = %s, want single", qs[1].Status)
+	}
+}

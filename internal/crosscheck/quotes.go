@@ -1,7 +1,9 @@
 package crosscheck
 
 import (
+	"slices"
 	"sort"
+	"strings"
 
 	"github.com/recoupe/recoupe/news"
 )
@@ -46,10 +48,34 @@ func (c *Checker) groupQuotes(srcs []Source, canon map[string]string, origin []i
 			groups[best].sims = append(groups[best].sims, bestSim)
 		}
 	}
+	// The same words given to different speakers by different articles
+	// are one quote in conflict: a misattribution somewhere.
+	conflict := make([]bool, len(groups))
+	for i, a := range groups {
+		for j := i + 1; j < len(groups); j++ {
+			b := groups[j]
+			if b == nil || a == nil || groupSpeaker(a.members) == "" || groupSpeaker(b.members) == "" || sharesSource(a.members, b.members) {
+				continue
+			}
+			sim := c.rules.QuoteSimilarity(a.members[0].q.Text, b.members[0].q.Text)
+			if sim < c.rules.QuoteThreshold {
+				continue
+			}
+			for _, m := range b.members {
+				a.members = append(a.members, m)
+				a.sims = append(a.sims, sim)
+			}
+			groups[j], conflict[i] = nil, true
+		}
+	}
 	out := make([]news.QuoteGroup, 0, len(groups))
-	for _, g := range groups {
+	for gi, g := range groups {
+		if g == nil {
+			continue
+		}
 		qg := news.QuoteGroup{Speaker: groupSpeaker(g.members), Status: news.Single}
 		arts := map[int]bool{}
+		var speakers []string
 		for i, m := range g.members {
 			arts[m.src] = true
 			a := srcs[m.src].Article
@@ -57,18 +83,43 @@ func (c *Checker) groupQuotes(srcs []Source, canon map[string]string, origin []i
 				Citation:   cite(a, m.q.Span),
 				Kind:       m.q.Kind,
 				Similarity: g.sims[i],
+				Speaker:    m.speaker,
 			})
+			if m.speaker != "" && !slices.Contains(speakers, m.speaker) {
+				speakers = append(speakers, m.speaker)
+			}
 		}
-		if len(arts) > 1 {
+		switch {
+		case conflict[gi]:
+			qg.Status = news.Conflict
+			qg.Why = "speaker: " + strings.Join(speakers, " vs ")
+		case len(arts) > 1:
 			qg.Status = news.Agreed
 		}
 		out = append(out, qg)
 	}
-	// Quotes told by most sources first, then in reading order.
+	// Misattributions first, then the quotes told by most sources, then
+	// in reading order.
 	sort.SliceStable(out, func(i, j int) bool {
+		if ci, cj := out[i].Status == news.Conflict, out[j].Status == news.Conflict; ci != cj {
+			return ci
+		}
 		return distinct(out[i].Variants) > distinct(out[j].Variants)
 	})
 	return out
+}
+
+// sharesSource reports whether two groups quote the same article: an
+// article that quotes two people alike is not a misattribution.
+func sharesSource(a, b []quoteMention) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x.src == y.src {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func distinct(vs []news.QuoteVariant) int {

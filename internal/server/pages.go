@@ -231,6 +231,7 @@ type sideView struct {
 type quoteView struct {
 	Speaker  string
 	Status   string
+	Why      string // the speakers in conflict
 	Variants []variantView
 }
 
@@ -238,6 +239,7 @@ type variantView struct {
 	citeView
 	Kind       string
 	Similarity string
+	Speaker    string // set when this article names another speaker
 }
 
 type eventView struct {
@@ -496,10 +498,14 @@ func newStoryView(b news.Brief) storyView {
 		v.Matrix.Rows = append(v.Matrix.Rows, row)
 	}
 	for _, q := range b.Quotes {
-		qv := quoteView{Speaker: q.Speaker, Status: string(q.Status)}
+		qv := quoteView{Speaker: q.Speaker, Status: string(q.Status), Why: q.Why}
 		for _, vr := range q.Variants {
-			qv.Variants = append(qv.Variants, variantView{citeView: ix.cite(vr.Citation),
-				Kind: string(vr.Kind), Similarity: strconv.FormatFloat(vr.Similarity, 'f', 2, 64)})
+			vv := variantView{citeView: ix.cite(vr.Citation),
+				Kind: string(vr.Kind), Similarity: strconv.FormatFloat(vr.Similarity, 'f', 2, 64)}
+			if vr.Speaker != q.Speaker {
+				vv.Speaker = vr.Speaker
+			}
+			qv.Variants = append(qv.Variants, vv)
 		}
 		v.Quotes = append(v.Quotes, qv)
 	}
