@@ -119,9 +119,10 @@ func (r *Recognizer) TagDocument(sents [][]string) [][]string {
 func (r *Recognizer) tagDoc(sents [][]string) ([][]tokInfo, [][]int) {
 	ctx := &docCtx{lowerSeen: map[string]bool{}, capMid: map[string]bool{}}
 	infos := make([][]tokInfo, len(sents))
+	cache := stems{}
 	for i, s := range sents {
 		infos[i] = make([]tokInfo, len(s))
-		r.analyze(s, infos[i])
+		r.analyze(s, infos[i], cache)
 		ctx.add(infos[i])
 	}
 	tags := make([][]int, len(sents))
@@ -136,7 +137,7 @@ func (r *Recognizer) tagDoc(sents [][]string) ([][]tokInfo, [][]int) {
 	}
 	r.bufs.Put(lt)
 	if !r.noPost {
-		r.postprocess(sents, infos, tags, r.noisy(sents, infos))
+		r.postprocess(sents, infos, tags, r.noisy(sents, infos, cache))
 	}
 	return infos, tags
 }
@@ -294,7 +295,7 @@ const maxNoiseWords = 400
 // noisy reports whether a document reads like OCR output: more than
 // noiseShare of its lower-case words of four letters or more (the first
 // maxNoiseWords) are neither dictionary words nor inflections of one.
-func (r *Recognizer) noisy(sents [][]string, infos [][]tokInfo) bool {
+func (r *Recognizer) noisy(sents [][]string, infos [][]tokInfo, c stems) bool {
 	n, bad := 0, 0
 	for i := range sents {
 		for k, w := range sents[i] {
@@ -310,7 +311,7 @@ func (r *Recognizer) noisy(sents [][]string, infos [][]tokInfo) bool {
 				continue
 			}
 			n++
-			if r.gaz.Lookup(w)&gazetteer.Word == 0 && !r.gaz.CommonStem(w) {
+			if !r.known(w, c) {
 				bad++
 			}
 			if n == maxNoiseWords {
@@ -319,6 +320,18 @@ func (r *Recognizer) noisy(sents [][]string, infos [][]tokInfo) bool {
 		}
 	}
 	return float64(bad) > noiseShare*float64(n)
+}
+
+// known reports a dictionary word or an inflection of one; plurals are
+// tried before the costly stemming.
+func (r *Recognizer) known(w string, c stems) bool {
+	if r.gaz.Lookup(w)&gazetteer.Word != 0 {
+		return true
+	}
+	if n := len(w); n > 4 && (w[n-1] == 's' || w[n-1] == 'x') && r.gaz.Lookup(w[:n-1])&gazetteer.Word != 0 {
+		return true
+	}
+	return r.commonStem(w, c)
 }
 
 func (r *Recognizer) postprocess(sents [][]string, infos [][]tokInfo, tags [][]int, ocr bool) {

@@ -288,7 +288,7 @@ func TestHeadedName(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			words := strings.Fields(tt.sent)
 			in := make([]tokInfo, len(words))
-			r.analyze(words, in)
+			r.analyze(words, in, nil)
 			for k := range in {
 				in[k].alt = 1
 			}
@@ -324,10 +324,10 @@ func TestNoisy(t *testing.T) {
 			for _, s := range strings.Split(tt.text, " . ") {
 				words := strings.Fields(s)
 				in := make([]tokInfo, len(words))
-				r.analyze(words, in)
+				r.analyze(words, in, nil)
 				sents, infos = append(sents, words), append(infos, in)
 			}
-			if got := r.noisy(sents, infos); got != tt.want {
+			if got := r.noisy(sents, infos, nil); got != tt.want {
 				t.Errorf("noisy = %v, want %v", got, tt.want)
 			}
 		})

@@ -156,7 +156,24 @@ func isOpener(s string) bool {
 }
 
 // analyze fills infos for one sentence (words are the token texts).
-func (r *Recognizer) analyze(words []string, infos []tokInfo) {
+// stems caches, for one document, whether a word's Snowball stem is the
+// stem of a common word (stemming is the costly part of analysis).
+type stems map[string]bool
+
+// commonStem is Gazetteer.CommonStem through the cache c (nil: no cache).
+func (r *Recognizer) commonStem(w string, c stems) bool {
+	if c == nil {
+		return r.gaz.CommonStem(w)
+	}
+	v, ok := c[w]
+	if !ok {
+		v = r.gaz.CommonStem(w)
+		c[w] = v
+	}
+	return v
+}
+
+func (r *Recognizer) analyze(words []string, infos []tokInfo, c stems) {
 	capWords, caps, longWords := 0, 0, 0
 	initial := true
 	for i, w := range words {
@@ -173,7 +190,7 @@ func (r *Recognizer) analyze(words []string, infos []tokInfo) {
 		}
 		if ti.flags&fLetter != 0 && ti.flags&fCap != 0 || ti.flags&fAllCap != 0 {
 			ti.gaz = r.gaz.Lookup(ti.lower)
-			if ti.gaz&gazetteer.Word == 0 && r.gaz.CommonStem(ti.lower) {
+			if ti.gaz&gazetteer.Word == 0 && r.commonStem(ti.lower, c) {
 				ti.flags |= fStem
 			}
 		}

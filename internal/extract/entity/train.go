@@ -54,11 +54,12 @@ func Train(sents []nerdata.Sentence, opt TrainOptions, log io.Writer) ([]byte, e
 		docs[s.Doc] = append(docs[s.Doc], i)
 	}
 	prep := make([]prepared, len(sents))
+	cache := stems{}
 	for _, d := range order {
 		ctx := &docCtx{lowerSeen: map[string]bool{}, capMid: map[string]bool{}}
 		for _, i := range docs[d] {
 			infos := make([]tokInfo, len(sents[i].Tokens))
-			r.analyze(sents[i].Tokens, infos)
+			r.analyze(sents[i].Tokens, infos, cache)
 			ctx.add(infos)
 			prep[i].infos = infos
 		}
