@@ -5,9 +5,12 @@
 // It reads digits in either decimal convention ("97,4", "97.4", "1 234,5",
 // "1,234.5", thin and non-breaking spaces between thousands), number words
 // ("quatre-vingt-dix", "twenty-one", "trois milliards"), scale words and
-// abbreviations ("milliards", "Md€", "bn", "k€"), currency words, symbols
-// and ISO codes before or after the number, ranges ("entre 40 et 50
-// millions"), percentages and hedges ("près de", "more than"), kept as the
+// abbreviations ("milliards", "Md€", "bn", "k€", Quebec's "G$" and "M$"),
+// currency words, symbols and ISO codes before or after the number, ranges
+// ("entre 40 et 50 millions", "$40-50 billion", "10-15%", "40 à 50
+// millions d'euros": Value the lower bound, with the upper bound's scale,
+// Max the upper bound; "from 10 to 15%" and "passé de 10 à 15 %" are a
+// change, two figures), percentages and hedges ("près de", "more than"), kept as the
 // amount's Qualifier; the span includes the hedge.
 //
 // It is hand-written: the Go number parsers available read one number in
@@ -32,7 +35,11 @@
 // Subunits are converted: "50 cents" is 0.5 of an unstated currency,
 // "470 pence" is 4.70 GBP. A bare "$" is USD; a bare "francs" has no
 // currency code (Swiss, French or CFA francs are told apart only when the
-// text says so). Bitcoin, which ISO 4217 lacks, gets the customary XBT.
+// text says so), nor does a bare "dirhams" or "dinars" ("dinars algériens"
+// is DZD); "FCFA" is XOF. "real" alone is Brazil's only right after a
+// number and with no word after it to qualify ("one real problem" is
+// none), and "3 pounds of flour" is a weight. Bitcoin, which ISO 4217
+// lacks, gets the customary XBT.
 //
 // The language (Article.Language, else a guess from function words)
 // decides the reading of a lone separator: "4,800" is 4.8 in French and

@@ -31,7 +31,11 @@ func (s *scanner) numberAt(i int) (numExpr, int, bool) {
 		num = numExpr{first: i, last: i, val: t.val, prec: t.prec}
 		if s.glued(n) && s.toks[n].kind == tWord {
 			raw := s.toks[n].raw
-			if f, ok := gluedScales[raw]; ok {
+			if raw == "G" && s.sym(n+1) == "$" && s.glued(n+1) {
+				// "3G$": milliards de dollars, as Quebec writes them (never "5G").
+				num.val, num.prec, num.scale = num.val*1e9, num.prec*1e9, 1e9
+				num.last, n = n, n+1
+			} else if f, ok := gluedScales[raw]; ok {
 				num.val, num.prec, num.scale, num.weakScale = num.val*f, num.prec*f, f, raw == "m"
 				num.last, n = n, n+1
 				if s.glued(n) && s.toks[n].kind == tWord && !isCurrencyToken(s.toks[n].raw) {
@@ -75,7 +79,11 @@ func (s *scanner) numberAt(i int) (numExpr, int, bool) {
 	if n < len(s.toks) && !s.toks[n].nl && s.toks[n].kind == tWord && !s.skip[n] &&
 		(num.scale == 0 && !num.words || num.words && wordScales[s.toks[n].low]) {
 		raw, low := s.toks[n].raw, s.toks[n].low
-		if f, ok := s.scale[low]; ok && !gluedOnly[low] && f == 12 && num.words && num.val >= 100 {
+		if raw == "G" && s.sym(n+1) == "$" && s.glued(n+1) {
+			// "3 G$": milliards de dollars (Quebec), like "500 M$".
+			num.val, num.prec, num.scale = num.val*1e9, num.prec*1e9, 1e9
+			num.last, n = n, n+1
+		} else if f, ok := s.scale[low]; ok && !gluedOnly[low] && f == 12 && num.words && num.val >= 100 {
 			// "trois cent deux douzaines": the dozens are the last group
 			lo := math.Mod(num.val, 100)
 			num.val += lo * 11

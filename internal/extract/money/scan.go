@@ -181,6 +181,7 @@ func (s *scanner) scan() []item {
 	for i := 0; i < len(s.toks); {
 		it, next, ok := s.figureAt(i)
 		if ok {
+			it, next = s.rangeTail(it, next)
 			items = append(items, it)
 			i = next
 			continue
@@ -264,6 +265,98 @@ func (s *scanner) rangeAt(i int) (item, int, bool) {
 	it.nums = append(append([]numExpr{}, a.nums...), b.nums...)
 	return it, m, true
 }
+
+// rangeTail joins an amount to a second one written after a dash, "à",
+// "to" or "a" ("$40-50 billion", "10-15%", "de 40 à 50 millions
+// d'euros", "40 to 50 million dollars") into one range that reads like
+// "entre 40 et 50 millions": Value the lower bound with the upper one's
+// scale, Max the upper bound. Only when the second amount carries a
+// currency, a percent or a scale, so that a score ("3-1") or a pair of
+// counts stays two numbers.
+func (s *scanner) rangeTail(a item, n int) (item, int) {
+	if a.amount.Max != 0 || n >= len(s.toks) || s.toks[n].nl || len(a.nums) != 1 {
+		return a, n
+	}
+	switch {
+	case s.sym(n) == "-":
+		if s.glued(n) != s.glued(n+1) {
+			return a, n // "40 -50": a sign, not a range
+		}
+	case s.word(n) == "to" || s.word(n) == "a" && s.toks[n].raw == "à":
+		// "34 cents to 245p", "from 10 to 15%", "passé de 10 à 15 %": a
+		// change, not a range.
+		if a.kind != news.KindNumber || s.changeBefore(a.nums[0].first) {
+			return a, n
+		}
+	default:
+		return a, n
+	}
+	if n+1 >= len(s.toks) || s.toks[n+1].nl || a.kind != news.KindNumber && a.kind != news.KindMoney {
+		return a, n
+	}
+	b, m, ok := s.amountAt(n + 1)
+	if !ok || b.amount.Max != 0 || len(b.nums) != 1 {
+		return a, n
+	}
+	lastB := b.nums[0]
+	if b.kind == news.KindNumber && lastB.scale < 1e3 && a.kind != news.KindMoney {
+		return a, n
+	}
+	if a.kind == news.KindMoney && b.kind == news.KindPercent || a.kind == news.KindNumber && a.nums[0].scale > 0 && lastB.scale == 0 {
+		return a, n
+	}
+	lo, hi := a.amount, b.amount
+	if a.nums[0].scale == 0 && lastB.scale > 0 && !a.nums[0].words {
+		lo.Value *= lastB.scale
+		lo.Precision *= lastB.scale
+	}
+	if lo.Currency == "" {
+		lo.Currency = hi.Currency
+	}
+	if lo.Currency != hi.Currency && hi.Currency != "" || lo.Value >= hi.Value {
+		return a, n
+	}
+	it := b
+	if a.kind == news.KindMoney {
+		it.kind = news.KindMoney
+	}
+	it.span.Start = a.span.Start
+	it.amount.Value, it.amount.Max = lo.Value, hi.Value
+	it.amount.Currency = lo.Currency
+	it.amount.Precision = math.Max(lo.Precision, hi.Precision)
+	if a.amount.Qualifier != "" {
+		it.amount.Qualifier = a.amount.Qualifier
+	}
+	it.forceNum = a.forceNum || b.forceNum
+	it.nums = append(append([]numExpr{}, a.nums...), b.nums...)
+	return it, m
+}
+
+// changeBefore reports whether the words before token i tell a change
+// from one figure to another: "from 10 to 15", "passé de 10 à 15 %",
+// "augmente de 2 à 3 millions".
+func (s *scanner) changeBefore(i int) bool {
+	w := s.word(i - 1)
+	if w == "from" {
+		return true
+	}
+	if w != "de" && w != "du" {
+		return false
+	}
+	for k := i - 2; k >= 0 && k >= i-4; k-- {
+		v := s.word(k)
+		for _, stem := range changeStems {
+			if strings.HasPrefix(v, stem) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// changeStems begin the French verbs and nouns of a change.
+var changeStems = []string{"pass", "augment", "baiss", "grimp", "chut", "recul", "progress", "bond",
+	"mont", "hauss", "diminu", "port", "relev", "abaiss", "ramen", "evolu", "gliss", "tomb", "croissance"}
 
 // phrase matches the longest word sequence of table starting at token i
 // (words joined by spaces, "d" + apostrophe as "d'", glued hyphens kept).
@@ -375,6 +468,9 @@ func (s *scanner) currencyAt(i int, after bool) (currency, int, bool) {
 	if !currencyStarts[t.low] {
 		return currency{}, 0, false
 	}
+	if t.low == "real" && !s.realCurrency(i, after) {
+		return currency{}, 0, false
+	}
 	var best currency
 	next := -1
 	phraseKey(s, i, maxCurrencyWords, func(key string, n int) {
@@ -383,6 +479,43 @@ func (s *scanner) currencyAt(i int, after bool) (currency, int, bool) {
 		}
 	})
 	return best, next, next >= 0
+}
+
+// realCurrency reports whether the singular "real" at i is Brazil's
+// currency: only right after a number, and with nothing after it that it
+// could qualify ("only one real problem", "two real options").
+func (s *scanner) realCurrency(i int, after bool) bool {
+	if !after || !s.isNum(i-1) && s.words[s.word(i-1)] == 0 {
+		return false
+	}
+	n := i + 1
+	if n >= len(s.toks) || s.toks[n].nl || s.toks[n].kind != tWord {
+		return true
+	}
+	return functionWords[s.toks[n].low] && s.toks[n].low != "estate"
+}
+
+// weightNotMoney reports whether the currency word at k, after a number
+// with no scale, is a weight or a count of books: "3 pounds of flour",
+// "2 livres de recettes" (but "2 million pounds of public money" is money).
+func (s *scanner) weightNotMoney(k, next int, num numExpr) bool {
+	switch s.toks[k].low {
+	case "pound", "pounds", "livre", "livres":
+	default:
+		return false
+	}
+	if next != k+1 || num.scale != 0 {
+		return false // "pounds sterling", "livres sterling"; a scale speaks of money
+	}
+	w := s.word(next)
+	if w != "of" && w != "de" && w != "d" {
+		return false
+	}
+	m := next + 1
+	if s.sym(m) == "'" {
+		m++
+	}
+	return m < len(s.toks) && s.toks[m].kind == tWord && !s.toks[m].nl
 }
 
 // dollarPrefix returns the currency that the words just before a "$" at
@@ -480,7 +613,7 @@ func (s *scanner) amountAt(i int) (item, int, bool) {
 				k++
 			}
 			if k < len(s.toks) && !s.toks[k].nl {
-				if c, m, ok := s.currencyAt(k, true); ok {
+				if c, m, ok := s.currencyAt(k, true); ok && !s.weightNotMoney(k, m, num) {
 					cur, hasCur = c, true
 					symbolCurrency = s.toks[k].kind == tSym
 					end, n = s.toks[m-1].end, m
