@@ -130,8 +130,10 @@ func (p *parser) cue(k int) int {
 	orig := p.text[t.s:t.e]
 	switch {
 	// English past: "announced", "grounded" (not "need", "hundred").
-	case strings.HasSuffix(orig, "ed") && !strings.HasSuffix(orig, "eed") && w != "hundred":
+	case strings.HasSuffix(orig, "ed") && !strings.HasSuffix(orig, "eed") && w != "hundred" && w != "pied":
 		return lookBack
+	case p.mdy:
+		return 0 // the French endings below mean nothing in English ("portrait", "await")
 	// French future and conditional: "commencera", "partiront", "serait".
 	case hasAnySuffix(w, "eront", "iront", "eras", "erai", "erons", "erez", "rait", "raient") && !strings.HasSuffix(w, "trait"):
 		return lookAhead
