@@ -11,9 +11,9 @@
 // Figures of the embedded model (micro F1, P/R), last run:
 //
 //	icdar-europeana-fr dev, PER/LOC/ORG     0.706 (P 0.721, R 0.691)
-//	hipe2022-newseye-fr dev, all types      0.605 (P 0.615, R 0.596); PER/LOC/ORG 0.611
-//	wikineural-fr val, all types            0.688 (P 0.739, R 0.644); PER/LOC/ORG 0.736
-//	wikiann-fr dev, PER/LOC/ORG             0.361 (P 0.401, R 0.328)
+//	hipe2022-newseye-fr dev, all types      0.601 (P 0.606, R 0.596); PER/LOC/ORG 0.608
+//	wikineural-fr val, all types            0.689 (P 0.738, R 0.646); PER/LOC/ORG 0.737
+//	wikiann-fr dev, PER/LOC/ORG             0.362 (P 0.402, R 0.329)
 //
 // (Before the Viterbi decoder and the OCR gate: 0.602, 0.510, 0.633, 0.361.)
 package main
