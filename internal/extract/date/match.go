@@ -101,11 +101,27 @@ func (p *parser) month(j int) (mw monthWord, end int, ok bool) {
 	if mw.m == 5 && mw.en && p.t[j].n == "may" && !p.t[j].up {
 		return mw, 0, false // "may" the verb
 	}
+	if mw.m == 3 && !mw.en && p.t[j].up && !p.afterDayNumber(j) && (p.mdy || j > 0 && p.t[j-1].k == kWord) {
+		return mw, 0, false // "la mission Mars 2020", "the Mars 2020 rover": the planet
+	}
 	end = j + 1
 	if mw.weak && p.punct(end, ".") && p.glued(end) && p.abbrevDot(end) {
 		end++
 	}
 	return mw, end, true
+}
+
+// afterDayNumber reports whether a day number comes right before token j:
+// "14 Mars", "1er Mars".
+func (p *parser) afterDayNumber(j int) bool {
+	if p.isNum(j - 1) {
+		return true
+	}
+	switch p.word(j - 1) {
+	case "er", "ere", "re", "e", "eme", "st", "nd", "rd", "th":
+		return p.isNum(j-2) && p.glued(j-1)
+	}
+	return false
 }
 
 // abbrevDot reports whether the dot at j ends an abbreviation rather

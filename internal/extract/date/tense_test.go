@@ -54,6 +54,12 @@ func TestDirection(t *testing.T) {
 			[]got{{"Dec. 18, a Wednesday", "date", "2019-12-18", "md:12-18"}}},
 		{"Mars the planet", "It was the first Mars mission of the Orlin agency.", "en", day(2020, 7, 10), nil},
 		{"a show's title", "He told Orlin This Morning that he would run.", "en", day(2020, 7, 10), nil},
+		// The mission's number still reads as a year; no March is made of it.
+		{"Mars mission", "La mission Mars 2020 a décollé de Trévillac.", "fr", day(2020, 7, 10),
+			[]got{{"2020", "date", "2020", ""}}},
+		{"Mars rover in English", "Mars 2020 landed near Orlin crater.", "en", day(2021, 2, 20), nil},
+		{"Mars opening a French sentence is the month", "Mars 2020 restera dans les mémoires de Trévillac.", "fr", day(2021, 2, 20),
+			[]got{{"Mars 2020", "date", "2020-03", ""}}},
 		{"1er Mars capitalised is still a date", "Rendez-vous le 1er Mars à Trévillac.", "fr", day(2020, 2, 10),
 			[]got{{"1er Mars", "date", "2020-03-01", "md:03-01"}}},
 	}
