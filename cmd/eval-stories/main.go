@@ -33,26 +33,24 @@
 //
 // Figures with the Default constants (pairwise F1; B³ F1 and more in the
 // table the command prints), each with the same representation before
-// SmallStoryMargin and the entity-conflict rule (commit 513e9b3). The
-// -extract figures depend on the entity extractor, which other work was
-// changing while these were measured (23 Nov 2026):
+// this session's changes (commit 513e9b3: no SmallStoryMargin, no entity
+// conflict, plain-sum centroids). The -extract figures depend on the
+// entity extractor, which other work was changing while these were
+// measured (23 Nov 2026):
 //
 //	                                     rpm2-fr event  rpm2-fr story  ecbplus-en
-//	-extract, extractor of 14:50                 0.890          0.906       0.867
+//	-extract, extractor of 14:50                 0.886          0.900       0.869
 //	  before                                     0.881          0.896       0.826
-//	-extract, extractor of 13:45                 0.890          0.916       0.872
+//	-extract, extractor of 13:45                 0.886          0.900       0.871
 //	  before                                     0.887          0.916       0.839
-//	proxies alone (no -extract)                  0.825          0.914       0.881
+//	proxies alone (no -extract)                  0.814          0.913       0.880
 //	  before                                     0.807          0.885       0.829
 //
-// ECB+ confuser-merge rate (-extract, 14:50): 0.237 before, 0.131 after.
-// -scale 100000: CPU 599 µs/article over the first 10k, 761 over the last
-// 10k, VmHWM 556 MiB (before: 734 / 756 µs, 537 MiB); synthetic gold
-// pairwise F1 0.659 → 0.530 (P 0.584 → 0.406, R 0.756 → 0.761), B³ F1
-// 0.852 → 0.865. The pairwise drop comes from a few large clusters of
-// generated copies of one real event that keep the names the generator
-// does not rename (two-letter and alphanumeric ones such as "JT", "TF1"),
-// which the lower threshold for established stories lets grow.
+// ECB+ confuser-merge rate (-extract, 14:50): 0.237 before, 0.129 after.
+// -scale 100000 (machine loaded by other jobs): CPU 758 µs/article over
+// the first 10k, 1070 over the last 10k, VmHWM 565 MiB (before: 734 / 756
+// µs, 537 MiB, on a quieter machine); synthetic gold pairwise F1 0.659 →
+// 0.815 (P 0.584 → 0.881, R 0.756 → 0.759), B³ F1 0.852 → 0.870.
 //
 // Remaining errors (-errors): on
 // ecbplus-en, whole pairs of same-topic events merged (the second event's
