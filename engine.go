@@ -279,18 +279,24 @@ func (e *Engine) Search(ctx context.Context, q string, limit int) ([]news.Search
 }
 
 // MoveArticle moves an article to another story by hand (storyID "" opens
-// a new story: a split); the decision is stored and outlives restarts.
-func (e *Engine) MoveArticle(ctx context.Context, articleID, storyID string) error {
+// a new story: a split) and returns the story it is now in; moving into a
+// story that does not exist is an error (news.ErrNotFound). The decision
+// is stored and outlives restarts.
+func (e *Engine) MoveArticle(ctx context.Context, articleID, storyID string) (string, error) {
 	if storyID == "" {
 		// A split: a new story, named like the clusterer's (s + 12 hex),
 		// from the article and the moment, so that splitting the same
 		// article again gives another story.
 		storyID = "s" + news.ArticleID(fmt.Sprintf("split %s %d", articleID, time.Now().UnixNano()))[:12]
+	} else if _, err := e.store.Story(ctx, storyID); err != nil {
+		// A merge goes into a story that exists: a mistyped ID must
+		// not open a new one.
+		return "", err
 	}
 	if err := e.store.MoveArticle(ctx, articleID, storyID); err != nil {
-		return err
+		return "", err
 	}
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	return e.catchUp(ctx)
+	return storyID, e.catchUp(ctx)
 }

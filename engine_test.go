@@ -287,11 +287,23 @@ func TestMoveArticle(t *testing.T) {
 			id = a.ID
 		}
 	}
-	if err := e.MoveArticle(t.Context(), id, ""); err != nil {
+	split, err := e.MoveArticle(t.Context(), id, "")
+	if err != nil {
 		t.Fatal(err)
 	}
-	if got := storyOf(t, e, "brume-3.txt"); got == stadium {
-		t.Errorf("after a split, brume-3 is still in %s", got)
+	if got := storyOf(t, e, "brume-3.txt"); got == stadium || got != split {
+		t.Errorf("after a split into %s, brume-3 is in %s (was %s)", split, got, stadium)
+	}
+	// A mistyped story ID is refused, and nothing moves.
+	if _, err := e.MoveArticle(t.Context(), id, stadium[:len(stadium)-1]); !errors.Is(err, news.ErrNotFound) {
+		t.Errorf("move into a missing story: err = %v, want news.ErrNotFound", err)
+	}
+	if got := storyOf(t, e, "brume-3.txt"); got != split {
+		t.Errorf("after a refused move, brume-3 is in %s, want %s", got, split)
+	}
+	// A merge back into the stadium story.
+	if got, err := e.MoveArticle(t.Context(), id, stadium); err != nil || got != stadium || storyOf(t, e, "brume-3.txt") != stadium {
+		t.Errorf("merge back = %q, %v; brume-3 in %s, want %s", got, err, storyOf(t, e, "brume-3.txt"), stadium)
 	}
 }
 

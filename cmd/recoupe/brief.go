@@ -22,12 +22,6 @@ func runBrief(ctx context.Context, e env, args []string) error {
 	if err := c.checkFormat("md|json|jsonl"); err != nil {
 		return err
 	}
-	eng, err := c.open(ctx, e)
-	if err != nil {
-		return err
-	}
-	defer eng.Close()
-
 	var ids, inputs []string
 	for _, a := range fs.Args() {
 		if isInput(a) {
@@ -36,6 +30,15 @@ func runBrief(ctx context.Context, e env, args []string) error {
 			ids = append(ids, a)
 		}
 	}
+	open := c.openExisting
+	if len(inputs) > 0 {
+		open = c.open
+	}
+	eng, err := open(ctx, e)
+	if err != nil {
+		return err
+	}
+	defer eng.Close()
 	partial := false
 	if len(inputs) > 0 {
 		rep, err := ingestWithProgress(ctx, e, eng, inputs, *quiet)

@@ -39,7 +39,10 @@ func runIngest(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if len(rep.Skipped) > 0 {
+	switch {
+	case len(rep.Skipped) > 0 && len(rep.Articles) == 0:
+		return fmt.Errorf("nothing ingested: %d input(s) skipped", len(rep.Skipped))
+	case len(rep.Skipped) > 0:
 		return errPartial
 	}
 	return nil

@@ -16,10 +16,15 @@ func runMove(ctx context.Context, e env, args []string) error {
 		fs.Usage()
 		return fmt.Errorf("%w: move needs an article ID and at most one story ID", errUsage)
 	}
-	eng, err := c.open(ctx, e)
+	eng, err := c.openExisting(ctx, e)
 	if err != nil {
 		return err
 	}
 	defer eng.Close()
-	return eng.MoveArticle(ctx, fs.Arg(0), fs.Arg(1))
+	story, err := eng.MoveArticle(ctx, fs.Arg(0), fs.Arg(1))
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(e.stdout, story)
+	return nil
 }

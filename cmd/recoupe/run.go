@@ -136,14 +136,52 @@ func (c *common) logger(e env) *slog.Logger {
 	return slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: l}))
 }
 
+// openExisting opens the store of a command that only reads or changes
+// what is stored: a SQLite file that does not exist is a mistyped path,
+// not a new empty store.
+func (c *common) openExisting(ctx context.Context, e env) (*recoupe.Engine, error) {
+	if c.db != recoupe.MemoryDB && !strings.Contains(c.db, "://") {
+		if _, err := os.Stat(c.db); errors.Is(err, os.ErrNotExist) {
+			return nil, fmt.Errorf("no store at %s (recoupe ingest creates it; -db or $RECOUPE_DB names another)", c.db)
+		}
+	}
+	return c.open(ctx, e)
+}
+
 func (c *common) open(ctx context.Context, e env) (*recoupe.Engine, error) {
 	cfg := recoupe.Config{DB: c.db, Logger: c.logger(e)}
 	cfg.Ingest.AllowPrivate = c.allowPrivate
 	return recoupe.Open(ctx, cfg)
 }
 
-// parse parses flags; -h prints the flags and is not an error.
+// parse parses flags, before and after the arguments ("ingest a.txt
+// --db x.db" reads --db); "--" ends the flags. -h prints the flags and is
+// not an error.
 func parse(fs *flag.FlagSet, args []string) error {
+	var pos []string
+	for len(args) > 0 {
+		if err := parseFlags(fs, args); err != nil {
+			return err
+		}
+		rest := fs.Args()
+		if n := len(args) - len(rest); n > 0 && args[n-1] == "--" {
+			pos = append(pos, rest...)
+			break
+		}
+		i := 0
+		for i < len(rest) && !isFlag(rest[i]) {
+			i++
+		}
+		pos = append(pos, rest[:i]...)
+		args = rest[i:]
+	}
+	return parseFlags(fs, append([]string{"--"}, pos...))
+}
+
+// isFlag reports whether an argument is a flag ("-" alone is stdin).
+func isFlag(arg string) bool { return len(arg) > 1 && arg[0] == '-' }
+
+func parseFlags(fs *flag.FlagSet, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return flag.ErrHelp

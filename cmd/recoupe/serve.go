@@ -31,7 +31,14 @@ func runServe(ctx context.Context, e env, args []string) error {
 	}
 	defer eng.Close()
 	log := c.logger(e)
-	h, err := server.New(log, eng, web.FS, server.Options{AllowPrivate: c.allowPrivate})
+	opt := server.Options{AllowPrivate: c.allowPrivate}
+	if host, _, err := net.SplitHostPort(*addr); err == nil {
+		if ip := net.ParseIP(host); host == "localhost" || ip != nil && ip.IsLoopback() {
+			// Only loopback names: no DNS rebinding onto a laptop's server.
+			opt.AllowedHosts = server.LoopbackHosts
+		}
+	}
+	h, err := server.New(log, eng, web.FS, opt)
 	if err != nil {
 		return err
 	}

@@ -26,7 +26,7 @@ func runStories(ctx context.Context, e env, args []string) error {
 	if err := c.checkFormat("md|json|jsonl"); err != nil {
 		return err
 	}
-	eng, err := c.open(ctx, e)
+	eng, err := c.openExisting(ctx, e)
 	if err != nil {
 		return err
 	}

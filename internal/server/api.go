@@ -577,7 +577,8 @@ func (s *server) move(w http.ResponseWriter, r *http.Request) (article, story st
 	}
 	ctx, cancel := s.writeCtx(r)
 	defer cancel()
-	if err := s.b.MoveArticle(ctx, id, story); err != nil {
+	story, err = s.b.MoveArticle(ctx, id, story)
+	if err != nil {
 		return "", "", fmt.Errorf("move %s: %w", id, err)
 	}
 	s.log.Info("article moved", "article", id, "story", story)

@@ -201,9 +201,17 @@ func TestMoveAPI(t *testing.T) {
 	if status != http.StatusOK {
 		t.Fatalf("move = %d %s, want 200", status, body)
 	}
+	var moved struct{ Story string }
+	if err := json.Unmarshal(body, &moved); err != nil {
+		t.Fatal(err)
+	}
 	after := ingest(t) // a duplicate now, reporting the article's story
-	if after.Stories[0] == before.Stories[0] {
-		t.Errorf("after the split the article is still in story %s", before.Stories[0])
+	if after.Stories[0] == before.Stories[0] || moved.Story != after.Stories[0] {
+		t.Errorf("after the split into %q the article is in story %s (was %s)", moved.Story, after.Stories[0], before.Stories[0])
+	}
+	status, _, body = do(t, "POST", e.srv.URL+"/api/articles/"+before.Articles[0]+"/move", "application/json", strings.NewReader(`{"story":"sNoSuchStory"}`))
+	if status != http.StatusNotFound {
+		t.Errorf("moving into a missing story = %d %s, want 404", status, body)
 	}
 	var art struct {
 		StoryID string `json:"story_id"`
@@ -218,5 +226,37 @@ func TestMoveAPI(t *testing.T) {
 	status, _, body = do(t, "POST", e.srv.URL+"/api/articles/0000000000000000/move", "application/json", strings.NewReader(`{"story":""}`))
 	if status != http.StatusNotFound {
 		t.Errorf("moving an unknown article = %d %s, want 404", status, body)
+	}
+}
+
+// TestLoopbackHostsOnly checks the DNS-rebinding guard: a server on
+// loopback answers loopback host names only.
+func TestLoopbackHostsOnly(t *testing.T) {
+	e := newEnv(t, server.Options{AllowedHosts: server.LoopbackHosts})
+	for _, tc := range []struct {
+		host string
+		want int
+	}{
+		{"", http.StatusOK}, // the test server's own 127.0.0.1:port
+		{"localhost:8080", http.StatusOK},
+		{"[::1]:8080", http.StatusOK},
+		{"evil.example:8080", http.StatusMisdirectedRequest},
+		{"evil.example", http.StatusMisdirectedRequest},
+	} {
+		req, err := http.NewRequestWithContext(t.Context(), "GET", e.srv.URL+"/api/stories", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if tc.host != "" {
+			req.Host = tc.host
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != tc.want {
+			t.Errorf("GET /api/stories with Host %q = %d, want %d", tc.host, resp.StatusCode, tc.want)
+		}
 	}
 }

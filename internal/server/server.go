@@ -21,7 +21,10 @@ import (
 	"html/template"
 	"io/fs"
 	"log/slog"
+	"net"
 	"net/http"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/recoupe/recoupe/news"
@@ -46,7 +49,7 @@ type Backend interface {
 	PollFeeds(ctx context.Context) (news.IngestReport, error)
 	// MoveArticle moves an article to another story; storyID "" splits it
 	// out into a new story.
-	MoveArticle(ctx context.Context, articleID, storyID string) error
+	MoveArticle(ctx context.Context, articleID, storyID string) (string, error)
 }
 
 // Defaults for Options.
@@ -72,7 +75,15 @@ type Options struct {
 	// addresses (off by default, so that a page visitor cannot make the
 	// server fetch from the newsroom's internal network).
 	AllowPrivate bool
+	// AllowedHosts, when set, are the only host names (the Host header
+	// without its port) the server answers; others get 421. A server on
+	// loopback should allow only loopback names, so that a web page whose
+	// domain is re-pointed at 127.0.0.1 (DNS rebinding) cannot use it.
+	AllowedHosts []string
 }
+
+// LoopbackHosts are the host names of a server that listens on loopback.
+var LoopbackHosts = []string{"localhost", "127.0.0.1", "::1"}
 
 func (o Options) withDefaults() Options {
 	if o.MaxBodyBytes <= 0 {
@@ -148,8 +159,29 @@ func (s *server) handler() http.Handler {
 		s.fail(w, r, http.StatusForbidden, errors.New("cross-origin request refused"))
 	}))
 	h = cop.Handler(h)
+	h = s.checkHost(h)
 	h = securityHeaders(h)
 	return s.logRecover(h)
+}
+
+// checkHost refuses requests for a host name the server does not serve
+// (Options.AllowedHosts).
+func (s *server) checkHost(h http.Handler) http.Handler {
+	if len(s.o.AllowedHosts) == 0 {
+		return h
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		host := r.Host
+		if hh, _, err := net.SplitHostPort(host); err == nil {
+			host = hh
+		}
+		host = strings.Trim(strings.ToLower(host), "[]")
+		if !slices.Contains(s.o.AllowedHosts, host) {
+			s.fail(w, r, http.StatusMisdirectedRequest, fmt.Errorf("host %q is not served here", host))
+			return
+		}
+		h.ServeHTTP(w, r)
+	})
 }
 
 // Server timeouts used by NewHTTPServer. WriteTimeout is long because an

@@ -1,0 +1,98 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// recoupeCLI runs the command line in-process and returns its outputs and
+// exit code.
+func recoupeCLI(t *testing.T, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	err := run(t.Context(), args, func(string) string { return "" }, strings.NewReader(""), &out, &errOut)
+	return out.String(), errOut.String() + errString(err), exitCode(err)
+}
+
+func errString(err error) string {
+	if err == nil {
+		return ""
+	}
+	return err.Error()
+}
+
+// The article below is fictional, written for this test.
+const fictional = "Une fromagerie fictive ouvre à Valbrune\n\nLa coopérative Lait d'Estive, inventée pour ce test, ouvre le 3 mai 2031 une fromagerie de 12 salariés à Valbrune.\n"
+
+func TestCLIFlagsAfterArguments(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "fromagerie.txt")
+	if err := os.WriteFile(in, []byte(fictional), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(dir, "x.db")
+	out, errOut, code := recoupeCLI(t, "ingest", in, "--db", db, "--format", "json")
+	if code != exitOK || !strings.Contains(out, `"ingested": 1`) {
+		t.Fatalf("ingest FILE --db DB = %d\n%s\n%s", code, out, errOut)
+	}
+	if _, err := os.Stat(db); err != nil {
+		t.Errorf("the flag after the input was not read: %v", err)
+	}
+	// "--" ends the flags.
+	if _, _, code := recoupeCLI(t, "ingest", "--db", db, "--", "--not-a-flag.txt"); code != exitFailure {
+		t.Errorf("ingest -- --not-a-flag.txt = %d, want %d (nothing ingested)", code, exitFailure)
+	}
+}
+
+func TestCLIReadCommandsNeedAStore(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "typo.db")
+	for _, args := range [][]string{
+		{"stories", "--db", missing},
+		{"brief", "--db", missing, "s0123456789ab"},
+		{"move", "--db", missing, "0123456789abcdef"},
+	} {
+		_, errOut, code := recoupeCLI(t, args...)
+		if code != exitFailure || !strings.Contains(errOut, "no store at") {
+			t.Errorf("%v = %d %q, want a failure naming the missing store", args, code, errOut)
+		}
+		if _, err := os.Stat(missing); err == nil {
+			t.Fatalf("%v created %s", args, missing)
+		}
+	}
+}
+
+func TestCLIMove(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "fromagerie.txt")
+	if err := os.WriteFile(in, []byte(fictional), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(dir, "m.db")
+	out, errOut, code := recoupeCLI(t, "ingest", "--db", db, "--format", "json", in)
+	if code != exitOK {
+		t.Fatalf("ingest = %d %s", code, errOut)
+	}
+	id := between(out, `"articles": [`, `]`)
+	id = strings.Trim(strings.TrimSpace(id), `"`)
+	story := strings.Trim(strings.TrimSpace(between(out, `"stories": [`, `]`)), `"`)
+	if id == "" || story == "" {
+		t.Fatalf("no article or story in the report:\n%s", out)
+	}
+	split, errOut, code := recoupeCLI(t, "move", "--db", db, id)
+	split = strings.TrimSpace(split)
+	if code != exitOK || split == "" || split == story {
+		t.Fatalf("move ARTICLE = %d %q %s, want the new story's ID", code, split, errOut)
+	}
+	if _, errOut, code := recoupeCLI(t, "move", "--db", db, id, story[:len(story)-1]); code != exitFailure || !strings.Contains(errOut, "not found") {
+		t.Errorf("move into a mistyped story = %d %q, want a not-found failure", code, errOut)
+	}
+}
+
+func between(s, from, to string) string {
+	_, s, _ = strings.Cut(s, from)
+	s, _, _ = strings.Cut(s, to)
+	return s
+}
