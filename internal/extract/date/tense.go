@@ -39,6 +39,16 @@ func (p *parser) direction(c cand, sent news.Span) int {
 	case "by", "from":
 		// "by March", "from September": either way, left to the verbs.
 	}
+	// A French past participle right before it: "le plan dévoilé jeudi",
+	// "signé le 14 mars" (but "programmé le 5 mars", "reporté au 14 mars"
+	// look ahead).
+	k := c.i - 1
+	if w := p.word(k); w == "le" || w == "au" || w == "du" {
+		k--
+	}
+	if d := p.participleCue(k); d != 0 {
+		return d
+	}
 	lo := sort.Search(len(p.t), func(k int) bool { return p.t[k].s >= sent.Start })
 	hi := sort.Search(len(p.t), func(k int) bool { return p.t[k].s >= sent.End })
 	// Cues in the date's own clause first, then across commas; never
@@ -117,6 +127,11 @@ func (p *parser) cue(k int) int {
 			if p.mdy || w == "a" && p.text[t.s:t.e] != "a" || !p.participle(k+1) {
 				return 0 // "il a 30 ans", "il est maire"
 			}
+		case "prevu", "prevue", "prevus", "prevues":
+			switch p.word(k - 1) {
+			case "a", "ont", "avait", "avaient":
+				return lookBack // "l'Insee a prévu vendredi": the forecast was made then
+			}
 		case "va", "vont":
 			if p.mdy || !infinitive(p.word(k+1)) {
 				return 0
@@ -135,7 +150,7 @@ func (p *parser) cue(k int) int {
 	case p.mdy:
 		return 0 // the French endings below mean nothing in English ("portrait", "await")
 	// French future and conditional: "commencera", "partiront", "serait".
-	case hasAnySuffix(w, "eront", "iront", "eras", "erai", "erons", "erez", "rait", "raient") && !strings.HasSuffix(w, "trait"):
+	case hasAnySuffix(w, "eront", "iront", "dront", "eras", "erai", "erons", "erez", "rait", "raient", "ira", "dra") && !strings.HasSuffix(w, "trait"):
 		return lookAhead
 	case strings.HasSuffix(w, "era") && w != "camera" && w != "opera":
 		return lookAhead
@@ -144,6 +159,54 @@ func (p *parser) cue(k int) int {
 		return lookBack
 	}
 	return 0
+}
+
+// participleCue reads the word at k as a French past participle set
+// right before a date: lookBack for most ("dévoilé", "signée"),
+// lookAhead for those of a schedule ("programmé", "reporté"), 0 for what
+// is no participle or a noun in "-é" ("le comité", "l'été").
+func (p *parser) participleCue(k int) int {
+	if p.mdy || k < 0 || k >= len(p.t) || p.t[k].k != kWord {
+		return 0
+	}
+	if p.t[k].up && k > 0 && p.t[k-1].k != kPunct && !strings.Contains(p.text[p.t[k-1].e:p.t[k].s], "\n") {
+		return 0 // capitalised inside a sentence: a name
+	}
+	orig := p.text[p.t[k].s:p.t[k].e]
+	w := strings.TrimSuffix(p.t[k].n, "s")
+	w = strings.TrimSuffix(w, "e")
+	switch {
+	case hasAnySuffix(orig, "é", "ée", "és", "ées"):
+		w = strings.TrimSuffix(w, "e")
+		if len(w) < 4 || strings.HasSuffix(w, "it") || strings.HasSuffix(w, "nt") {
+			return 0 // "société", "activité", "santé"...
+		}
+		switch w {
+		case "et", "comit", "march", "deput", "cot", "caf", "lyc", "arm", "fusill", "cl", "pr", "int":
+			return 0
+		case "programm", "planifi", "report", "repouss", "decal", "fix":
+			return lookAhead
+		}
+	case !participlesU[w]:
+		return 0
+	}
+	// "qui sera publié jeudi", "doivent être proclamés mardi": the
+	// auxiliary's tense, not the participle's.
+	switch p.word(k - 1) {
+	case "etre":
+		return lookAhead
+	case "sera", "seront", "serait", "seraient":
+		return lookAhead
+	}
+	return lookBack
+}
+
+// participlesU are French past participles in "-u" read before a date
+// ("élu le 4 novembre", "vendu lundi").
+var participlesU = map[string]bool{
+	"elu": true, "vendu": true, "perdu": true, "battu": true, "recu": true, "tenu": true, "obtenu": true,
+	"rendu": true, "paru": true, "survenu": true, "intervenu": true, "disparu": true, "vecu": true,
+	"abattu": true, "entendu": true, "conclu": true, "exclu": true, "retenu": true, "detenu": true,
 }
 
 // participle reports whether a French past participle follows at k,
@@ -202,14 +265,12 @@ var cueWords = map[string]int{
 	"a": lookBack, "ont": lookBack, "avait": lookBack, "avaient": lookBack, "est": lookBack,
 	"sont": lookBack, "ai": lookBack, "avons": lookBack, "avez": lookBack, "etait": lookBack,
 	"etaient": lookBack, "fut": lookBack, "furent": lookBack, "eut": lookBack, "deja": lookBack,
-	"dernier": lookBack, "derniere": lookBack,
 	// French, forward.
 	"sera": lookAhead, "seront": lookAhead, "aura": lookAhead, "auront": lookAhead,
 	"fera": lookAhead, "feront": lookAhead, "ira": lookAhead, "iront": lookAhead,
 	"pourra": lookAhead, "pourront": lookAhead, "devra": lookAhead, "devront": lookAhead,
 	"viendra": lookAhead, "viendront": lookAhead, "tiendra": lookAhead, "tiendront": lookAhead,
-	"verra": lookAhead, "verront": lookAhead, "faudra": lookAhead, "prochain": lookAhead,
-	"prochaine": lookAhead, "prochains": lookAhead, "prochaines": lookAhead, "doit": lookAhead,
+	"verra": lookAhead, "verront": lookAhead, "faudra": lookAhead, "doit": lookAhead,
 	"doivent": lookAhead, "devrait": lookAhead, "devraient": lookAhead, "prevu": lookAhead,
 	"prevue": lookAhead, "prevus": lookAhead, "prevues": lookAhead, "va": lookAhead,
 	"vont": lookAhead,
