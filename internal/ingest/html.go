@@ -77,6 +77,10 @@ func (o Options) ParseHTML(name string, data []byte, pageURL string) (news.Artic
 	// Article.Title holds the headline; a copy of it heading the body
 	// would count as body text (measured on AEB: F1 0.957 → 0.960).
 	text = dropTitleLine(text, title)
+	if text == "" || strings.EqualFold(strings.TrimSpace(text), strings.TrimSpace(title)) {
+		// Nothing but the headline: a page of scripts, a paywall stub.
+		return news.Article{}, fmt.Errorf("ingest: %s: only a title (%q): %w", name, title, ErrNoContent)
+	}
 	a := news.Article{
 		Name:     name,
 		Source:   source,

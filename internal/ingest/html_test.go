@@ -28,6 +28,7 @@ func TestParseHTMLHostile(t *testing.T) {
 		{"unclosed", "<html><body><article><p>" + strings.Repeat("<b><i><table><tr><td>", 5000) + para, nil},
 		{"angle-soup", strings.Repeat("<<>><</>&&#;&#x;<!--", 5000), nil},
 		{"huge-attribute", `<html><body><div class="` + strings.Repeat("a", 256<<10) + `">` + para + `</div></body></html>`, nil},
+		{"title-only", "<html><head><title>Une page vide</title></head><body><script>var a=1;</script></body></html>", ingest.ErrNoContent},
 		{"scripts-only", "<html><head><script>" + strings.Repeat("var x=1;", 10000) + "</script></head><body><script>y()</script></body></html>", ingest.ErrNoContent},
 		{"binary", "<html><body>\x00\x01\x02\xff\xfe" + para + "</body></html>", nil},
 		{"wrong-charset", `<html><head><meta charset="shift_jis"></head><body>` + para + para + `</body></html>`, nil},

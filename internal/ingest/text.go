@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	xunicode "golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/recoupe/recoupe/news"
@@ -73,11 +74,18 @@ func (o Options) ParseText(name string, data []byte) (news.Article, error) {
 }
 
 // decodeText checks that data is text and returns it as a Go string:
-// UTF-16 with a byte-order mark is decoded, a UTF-8 BOM dropped, anything
-// else must be valid UTF-8 without NUL bytes or many control characters.
+// UTF-16 with a byte-order mark is decoded, a UTF-8 BOM dropped; text that
+// is not valid UTF-8 is read as Windows-1252 (Latin-1's superset, what
+// French files saved on Windows use) when that gives letters, not
+// symbols. It must hold no NUL bytes and few control characters.
 func decodeText(name string, data []byte) (string, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return "", fmt.Errorf("ingest: %s: %w", name, ErrEmpty)
+	}
+	for _, m := range binaryMagic {
+		if bytes.HasPrefix(data, []byte(m.prefix)) {
+			return "", fmt.Errorf("ingest: %s: a %s file, not text or HTML: %w", name, m.format, ErrBinary)
+		}
 	}
 	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
 		dec := xunicode.UTF16(xunicode.BigEndian, xunicode.UseBOM).NewDecoder()
@@ -93,7 +101,11 @@ func decodeText(name string, data []byte) (string, error) {
 	}
 	if !utf8.Valid(data) {
 		off := firstInvalid(data)
-		return "", fmt.Errorf("ingest: %s: byte offset %d (0x%02X): %w", name, off, data[off], ErrEncoding)
+		s, ok := windows1252(data)
+		if !ok {
+			return "", fmt.Errorf("ingest: %s: byte offset %d (0x%02X): %w", name, off, data[off], ErrEncoding)
+		}
+		data = []byte(s)
 	}
 	controls, runes := 0, 0
 	for _, r := range string(data) {
@@ -109,6 +121,33 @@ func decodeText(name string, data []byte) (string, error) {
 		return "", fmt.Errorf("ingest: %s: %w", name, ErrEmpty)
 	}
 	return string(data), nil
+}
+
+// binaryMagic are the openings of common binary formats, named in errors.
+var binaryMagic = []struct{ prefix, format string }{
+	{"%PDF-", "PDF"}, {"\x89PNG", "PNG"}, {"\xFF\xD8\xFF", "JPEG"}, {"GIF8", "GIF"},
+	{"PK\x03\x04", "ZIP (or Office document)"}, {"\x1F\x8B", "gzip"}, {"\xD0\xCF\x11\xE0", "Office 97 document"},
+}
+
+// windows1252 decodes data as Windows-1252 and reports whether the result
+// reads as text: every byte that was not ASCII became a letter or common
+// punctuation, not an undefined code or a symbol.
+func windows1252(data []byte) (string, bool) {
+	s, err := charmap.Windows1252.NewDecoder().Bytes(data)
+	if err != nil {
+		return "", false
+	}
+	odd, high := 0, 0
+	for _, r := range string(s) {
+		if r < 0x80 {
+			continue
+		}
+		high++
+		if !unicode.IsLetter(r) && !strings.ContainsRune("’‘“”«»–—…€°·\u00a0", r) {
+			odd++
+		}
+	}
+	return string(s), odd*10 <= high
 }
 
 func isControl(r rune) bool {

@@ -26,7 +26,9 @@ func TestParseTextBadInput(t *testing.T) {
 		{"nul", []byte("abc\x00def"), ingest.ErrBinary, "offset 3"},
 		{"controls", bytes.Repeat([]byte("a\x01\x02\x03\x04"), 50), ingest.ErrBinary, "control"},
 		{"invalid-utf8", []byte("Le café\xff\xfe coûte"), ingest.ErrEncoding, "byte offset 8"},
-		{"latin1", []byte("D\xe9j\xe0 vu"), ingest.ErrEncoding, "byte offset 1"},
+		{"utf8-and-garbage", []byte("Le caf\xc3\xa9 \xa9\xae\xb1 co\xc3\xbbte"), ingest.ErrEncoding, "byte offset"},
+		{"pdf", []byte("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj"), ingest.ErrBinary, "PDF"},
+		{"png", []byte("\x89PNG\r\n\x1a\n\x00\x00"), ingest.ErrBinary, "PNG"},
 		{"zero-width-only", []byte("\u200b\u200b\n"), ingest.ErrEmpty, "zero-width-only.txt"},
 	}
 	for _, tt := range tests {
@@ -39,6 +41,18 @@ func TestParseTextBadInput(t *testing.T) {
 				t.Errorf("error %q should name the file and contain %q", err, tt.in)
 			}
 		})
+	}
+}
+
+func TestParseTextWindows1252(t *testing.T) {
+	// "Déjà l’été : « 5 € »" as a French Windows editor saves it.
+	data := []byte("La f\xeate fictive\n\nD\xe9j\xe0 l\x92\xe9t\xe9 \xe0 Valbrune : \xab 5 \x80 \xbb le billet.\n")
+	a, err := ingest.ParseText("fete.txt", data)
+	if err != nil {
+		t.Fatalf("ParseText(Windows-1252) error = %v", err)
+	}
+	if want := "Déjà l’été à Valbrune : « 5 € » le billet."; !strings.Contains(a.Text, want) {
+		t.Errorf("text = %q, want it to contain %q", a.Text, want)
 	}
 }
 
