@@ -10,8 +10,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	xunicode "golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/encoding/charmap"
+	xunicode "golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/recoupe/recoupe/news"
