@@ -64,6 +64,7 @@ func parseStoryQuery(v url.Values) (news.StoryQuery, error) {
 			return q, err
 		}
 	}
+	q.Language = strings.ToLower(q.Language) // ISO 639-1 codes are lower case
 	for _, f := range []struct {
 		name string
 		dst  *news.Date
@@ -160,7 +161,7 @@ func (s *server) brief(w http.ResponseWriter, r *http.Request) (news.Brief, bool
 	defer cancel()
 	b, err := s.b.Brief(ctx, id)
 	if err != nil {
-		s.failErr(w, r, fmt.Errorf("story %s: %w", id, err))
+		s.failErr(w, r, err) // the error names the story
 		return news.Brief{}, false
 	}
 	return b, true
@@ -189,7 +190,7 @@ func (s *server) article(w http.ResponseWriter, r *http.Request) (news.Article, 
 	defer cancel()
 	a, x, err := s.b.Article(ctx, id)
 	if err != nil {
-		s.failErr(w, r, fmt.Errorf("article %s: %w", id, err))
+		s.failErr(w, r, err) // the error names the article
 		return a, x, false
 	}
 	return a, x, true

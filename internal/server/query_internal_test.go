@@ -26,6 +26,7 @@ func TestParseStoryQuery(t *testing.T) {
 		{"same day range", "from=2025-02-10&to=2025-02-10",
 			news.StoryQuery{From: news.Date{Time: day(2025, 2, 10), Granularity: news.GranDay},
 				To: news.Date{Time: day(2025, 2, 10), Granularity: news.GranDay}, Limit: DefaultPageSize}, false},
+		{"language in capitals", "lang=FR", news.StoryQuery{Language: "fr", Limit: DefaultPageSize}, false},
 		{"limit clamped", "limit=100000", news.StoryQuery{Limit: MaxPageSize}, false},
 		{"huge limit clamped", "limit=99999999999999999999999", news.StoryQuery{Limit: MaxPageSize}, false},
 		{"huge negative offset", "offset=-99999999999999999999999", news.StoryQuery{}, true},
