@@ -93,22 +93,21 @@ import (
 //
 // DefaultSmallStoryMargin (0.4) and the thresholds (fr 0.115, en 0.23)
 // were then chosen together on a grid (margin 0.3–0.7, thresholds by
-// 0.005–0.01), checking three representations because the entity
-// extractor changed while they were tuned: -extract with the extractor
-// of the tuning run, -extract with a later one, and the proxies alone. What matters most is the threshold to join a
-// one-article story, th·1.4 ≈ 0.16 (fr) and 0.32 (en), near the former
-// single thresholds (0.15, 0.28), while an established story is joined
-// from 0.115 / 0.23. Margins 0.35–0.45 with fr 0.115–0.125 and en
-// 0.23–0.24 score within 1.5 points of each other on the tuning run's
-// extraction (rpm2-fr event 0.875–0.890, ecbplus-en 0.866–0.877); fr 0.12
-// scores higher with the proxies alone (rpm2-fr event 0.865 against
-// 0.829) and fr 0.115 with the final extractor (0.869 against 0.832), so
-// 0.115 is a compromise. It sits near the low edge of the French plateau:
-// at 0.11 one representation merges two rpm2-fr events (event F1 0.886 →
-// 0.794), at 0.12–0.125 the story level loses 1–3 points. These grid figures were measured with plain-sum
-// centroids; the logarithmic centroids (see the package doc), added
-// afterwards with the same constants, move the dev figures by less than
-// 0.02. See cmd/eval-stories for the current figures.
+// 0.005–0.01), checking three representations because the entity extractor
+// changed while they were tuned: -extract with the extractor of the tuning
+// run, -extract with later ones, and the proxies alone. What matters most
+// is the threshold to join a one-article story, th·1.4 ≈ 0.16 (fr) and
+// 0.32 (en), near the former single thresholds (0.15, 0.28), while an
+// established story is joined from 0.115 / 0.23. Margins 0.35–0.45 with fr
+// 0.115–0.125 and en 0.23–0.24 score within 1.5 points of each other on
+// the tuning run's extraction (rpm2-fr event 0.875–0.890, ecbplus-en
+// 0.866–0.877). French 0.115 sits near the low edge of its plateau: at
+// 0.11 one representation merges two rpm2-fr events (event F1 0.886 →
+// 0.794); at 0.12–0.125 the story level loses 1–3 points. These grid
+// figures were measured with plain-sum centroids; the logarithmic
+// centroids (see the package doc), added afterwards with the same
+// constants, move the dev figures by less than 0.02. See cmd/eval-stories
+// for the current figures.
 const (
 	DefaultThreshold   = 0.17
 	DefaultThresholdFR = 0.115
