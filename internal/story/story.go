@@ -20,11 +20,11 @@
 // hundreds of articles has a centroid dominated by its most generic keys
 // and draws in every article that shares them (on the generated stream
 // of cmd/eval-stories -scale 20000, pairwise precision 0.76 with sums,
-// 0.95 with the logarithm; the dev sets move by less than 0.02); IDF is applied to centroids when scoring, with the
-// current document frequencies. Candidate stories
-// come from an inverted index (key → stories whose centroid holds it),
-// scanned from the most recent posting and capped, never from a scan of all
-// stories. The similarity of an article to a story is
+// 0.95 with the logarithm; the dev sets move by less than 0.02). IDF is
+// applied to centroids when scoring, with the current document
+// frequencies. Candidate stories come from an inverted index (key →
+// stories whose centroid holds it), scanned from the most recent posting
+// and capped, never from a scan of all stories. The similarity of an article to a story is
 //
 //	sim = decay(gap) · Σ_b W_b · cos_b / Σ_b W_b   (b over the article's non-empty blocks)
 //
