@@ -24,6 +24,20 @@ const maxCueDist = 12
 // direction returns lookBack, lookAhead or 0 (no cue, or cues that cancel
 // out at the same distance) for the expression c inside sentence sent.
 func (p *parser) direction(c cand, sent news.Span) int {
+	// The expression's own first word: "this 5/12" is this year's, "next
+	// 5/12" the next one; "this Friday 5/12" is left to the nearest rule.
+	switch p.word(c.i) {
+	case "this", "ce", "cette", "cet":
+		return 0
+	case "next", "coming", "last", "past":
+		if _, ok := weekdays[p.word(c.i + 1)]; ok {
+			return 0
+		}
+		if p.word(c.i) == "next" || p.word(c.i) == "coming" {
+			return lookAhead
+		}
+		return lookBack
+	}
 	// A preposition that fixes the side on its own.
 	switch k := c.i - 1; p.word(k) {
 	case "since", "depuis":
@@ -139,14 +153,23 @@ func (p *parser) cue(k int) int {
 		}
 		return d
 	}
-	if t.up || len(w) < 5 {
+	if t.up || len(w) < 4 {
 		return 0
 	}
 	orig := p.text[t.s:t.e]
 	switch {
-	// English past: "announced", "grounded" (not "need", "hundred").
+	// English past: "announced", "died" (not "need", "hundred"); "delayed
+	// until", "postponed to" look ahead.
 	case strings.HasSuffix(orig, "ed") && !strings.HasSuffix(orig, "eed") && w != "hundred" && w != "pied":
+		if n := p.word(k + 1); n == "until" || n == "till" || n == "to" {
+			switch w {
+			case "delayed", "postponed", "adjourned", "rescheduled", "moved", "pushed", "deferred", "extended":
+				return lookAhead
+			}
+		}
 		return lookBack
+	case len(w) < 5:
+		return 0
 	case p.mdy:
 		return 0 // the French endings below mean nothing in English ("portrait", "await")
 	// French future and conditional: "commencera", "partiront", "serait".
@@ -256,7 +279,7 @@ var cueWords = map[string]int{
 	"became": lookBack, "fell": lookBack, "rose": lookBack, "paid": lookBack, "sold": lookBack,
 	"bought": lookBack, "gave": lookBack, "got": lookBack, "wrote": lookBack, "spoke": lookBack,
 	// English, forward.
-	"will": lookAhead, "ll": lookAhead, "shall": lookAhead, "would": lookAhead, "due": lookAhead,
+	"will": lookAhead, "ll": lookAhead, "shall": lookAhead, "would": lookAhead, "should": lookAhead, "due": lookAhead,
 	"set": lookAhead, "expected": lookAhead, "scheduled": lookAhead, "planned": lookAhead,
 	"plans": lookAhead, "plan": lookAhead, "going": lookAhead, "upcoming": lookAhead,
 	"forthcoming": lookAhead, "about": lookAhead,
