@@ -81,6 +81,15 @@ var skipWords = map[string]bool{
 	"of": true, "the": true, "a": true, "an": true, "propre": true, "nouveau": true, "nouvelle": true,
 }
 
+// cueOf returns the cue type of a token's stem (see cueStems), stemming it
+// once.
+func cueOf(ti *tokInfo) int {
+	if ti.cue == 0 {
+		ti.cue = 1 + uint8(cueStems[french.Stem(ti.lower, false)])
+	}
+	return int(ti.cue) - 1
+}
+
 // evidence adds, for the entity tokens [s,e) of a sentence, type evidence
 // that does not come from the model: cue words before it, company
 // suffixes after it, gazetteers, and CamelCase (modern brand names, which
@@ -108,7 +117,7 @@ func evidence(in []tokInfo, s, e int, v *[5]int) {
 			break
 		}
 		if len(w) <= 40 {
-			if t := cueStems[french.Stem(w, false)]; t != 0 {
+			if t := cueOf(&in[k]); t != 0 {
 				if t == 4 && of || t == 3 && of && in[s].gaz&gazetteer.City != 0 {
 					break // "loi de Moore", "groupe de Lyon": the cue is not about this name
 				}

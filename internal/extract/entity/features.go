@@ -58,6 +58,8 @@ type tokInfo struct {
 	// alt is the model's best entity type for the token (1 PER … 4 MISC),
 	// used when a rule decides that an untagged word is a name.
 	alt uint8
+	// cue is 1 + the cue type of the word's stem once computed (cueOf).
+	cue uint8
 }
 
 // docCtx holds document-level evidence.
@@ -418,9 +420,15 @@ const nDyn = 4
 func dynBase(infos []tokInfo, i int, out *[nDyn]uint64) {
 	ti := &infos[i]
 	out[0] = tpl(40)
-	out[1] = hs(tpl(42), ti.lower)
-	out[2] = hs(tpl(43), ti.shape)
-	out[3] = hb(hb(tpl(44), byte(ti.gaz)), byte(ti.flags&(fCap|fInitial)))
+	out[1] = hs(tpl(43), ti.shape)
+	out[2] = hb(hb(tpl(44), byte(ti.gaz)), byte(ti.flags&(fCap|fInitial)))
+	// The word itself with the previous tag, for capitalised words only
+	// (names; one table row per previous tag is a cache miss, and lower-case
+	// words share one row).
+	out[3] = tpl(42)
+	if ti.flags&(fCap|fAllCap|fMixed) != 0 {
+		out[3] = hs(tpl(42), ti.lower)
+	}
 }
 
 func mixTag(h uint64, p int) uint64 { return hb(h, byte(p)) }
