@@ -10,10 +10,10 @@
 //
 // Figures of the embedded model (micro F1, P/R), last run:
 //
-//	icdar-europeana-fr dev, PER/LOC/ORG     0.706 (P 0.721, R 0.691)
-//	hipe2022-newseye-fr dev, all types      0.601 (P 0.606, R 0.596); PER/LOC/ORG 0.608
-//	wikineural-fr val, all types            0.689 (P 0.738, R 0.646); PER/LOC/ORG 0.737
-//	wikiann-fr dev, PER/LOC/ORG             0.362 (P 0.402, R 0.329)
+//	icdar-europeana-fr dev, PER/LOC/ORG     0.700 (P 0.720, R 0.682)
+//	hipe2022-newseye-fr dev, all types      0.591 (P 0.596, R 0.585); PER/LOC/ORG 0.596
+//	wikineural-fr val, all types            0.689 (P 0.739, R 0.646); PER/LOC/ORG 0.737
+//	wikiann-fr dev, PER/LOC/ORG             0.354 (P 0.396, R 0.321)
 //
 // (Before the Viterbi decoder and the OCR gate: 0.602, 0.510, 0.633, 0.361.)
 package main
