@@ -285,7 +285,7 @@ func (s *scanner) rangeTail(a item, n int) (item, int) {
 	case s.word(n) == "to" || s.word(n) == "a" && s.toks[n].raw == "à":
 		// "34 cents to 245p", "from 10 to 15%", "passé de 10 à 15 %": a
 		// change, not a range.
-		if a.kind != news.KindNumber || s.changeBefore(a.nums[0].first) {
+		if a.kind != news.KindNumber && a.kind != news.KindMoney || s.changeBefore(a.span, a.nums[0].first) {
 			return a, n
 		}
 	default:
@@ -335,10 +335,24 @@ func (s *scanner) rangeTail(a item, n int) (item, int) {
 // changeBefore reports whether the words before token i tell a change
 // from one figure to another: "from 10 to 15", "passé de 10 à 15 %",
 // "augmente de 2 à 3 millions".
-func (s *scanner) changeBefore(i int) bool {
+func (s *scanner) changeBefore(span news.Span, i int) bool {
+	first := i
+	for first > 0 && s.toks[first-1].start >= span.Start {
+		first-- // the amount's own currency or hedge: "$3", "près de 3"
+	}
+	i = first
 	w := s.word(i - 1)
 	if w == "from" {
 		return true
+	}
+	if s.lang == "en" {
+		// "fell 34 cents to 245p", "raised $3 to $5": a verb of change.
+		for k := i - 1; k >= 0 && k >= i-3; k-- {
+			v := s.word(k)
+			if changeVerbsEN[v] || len(v) > 4 && strings.HasSuffix(v, "ed") {
+				return true
+			}
+		}
 	}
 	if w != "de" && w != "du" {
 		return false
@@ -352,6 +366,16 @@ func (s *scanner) changeBefore(i int) bool {
 		}
 	}
 	return false
+}
+
+// changeVerbsEN are the irregular English verbs of a change ("-ed" ones
+// are caught by their ending).
+var changeVerbsEN = map[string]bool{
+	"fell": true, "fall": true, "falls": true, "rose": true, "rise": true, "rises": true, "grew": true,
+	"grow": true, "grows": true, "sank": true, "cut": true, "cuts": true, "slid": true, "went": true,
+	"go": true, "goes": true, "up": true, "down": true, "climb": true, "climbs": true, "drop": true,
+	"drops": true, "jump": true, "jumps": true, "raise": true, "raises": true, "increase": true,
+	"decrease": true, "soar": true, "soars": true, "plunge": true, "plunges": true, "shrank": true,
 }
 
 // changeStems begin the French verbs and nouns of a change.
