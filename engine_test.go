@@ -336,3 +336,20 @@ func TestIngestStopsOnCancel(t *testing.T) {
 		t.Errorf("%d articles stored, want the ones before the cancel (5 or a few more)", n)
 	}
 }
+
+// TestIngestBytesReasonsNameTheUpload checks that a refused upload's
+// reason names the upload, not the server's temporary file.
+func TestIngestBytesReasonsNameTheUpload(t *testing.T) {
+	e := open(t, recoupe.MemoryDB)
+	rep, err := e.IngestBytes(t.Context(), "scan.pdf", []byte("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Skipped) != 1 {
+		t.Fatalf("report = %+v, want the upload skipped", rep)
+	}
+	s := rep.Skipped[0]
+	if strings.Contains(s.Origin+s.Reason, "recoupe-upload-") || !strings.Contains(s.Origin, "scan.pdf") {
+		t.Errorf("skip = %+v, want it to name scan.pdf and no temporary path", s)
+	}
+}

@@ -237,7 +237,13 @@ func (e *Engine) IngestBytes(ctx context.Context, name string, data []byte) (new
 	if err := os.WriteFile(path, data, 0o600); err != nil {
 		return news.IngestReport{}, fmt.Errorf("upload %s: %w", base, err)
 	}
-	return e.Ingest(ctx, []string{path}, nil)
+	rep, err := e.Ingest(ctx, []string{path}, nil)
+	// Reasons name the upload, not the server's temporary files.
+	for i, s := range rep.Skipped {
+		rep.Skipped[i].Origin = strings.ReplaceAll(s.Origin, dir+string(filepath.Separator), "")
+		rep.Skipped[i].Reason = strings.ReplaceAll(s.Reason, dir+string(filepath.Separator), "")
+	}
+	return rep, err
 }
 
 // AddFeed subscribes to a feed; PollFeeds reads it.

@@ -96,3 +96,27 @@ func between(s, from, to string) string {
 	s, _, _ = strings.Cut(s, to)
 	return s
 }
+
+func TestCLIBadFlagValues(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "v.db")
+	in := filepath.Join(t.TempDir(), "fromagerie.txt")
+	if err := os.WriteFile(in, []byte(fictional), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, errOut, code := recoupeCLI(t, "ingest", "--db", db, in); code != exitOK {
+		t.Fatalf("ingest = %d %s", code, errOut)
+	}
+	for _, args := range [][]string{
+		{"stories", "--db", db, "--limit", "0"},
+		{"stories", "--db", db, "--offset", "-5"},
+		{"stories", "--db", db, "--log-level", "loud"},
+		{"stories", "--db", db, "--format", "xml"},
+	} {
+		if _, errOut, code := recoupeCLI(t, args...); code != exitUsage {
+			t.Errorf("%v = %d %q, want %d", args, code, errOut, exitUsage)
+		}
+	}
+	if out, errOut, code := recoupeCLI(t, "stories", "--db", db, "--lang", "FR", "--format", "json"); code != exitOK || !strings.Contains(out, `"total": 1`) {
+		t.Errorf("stories --lang FR = %d %s %s, want the French story", code, out, errOut)
+	}
+}

@@ -149,6 +149,10 @@ func (c *common) openExisting(ctx context.Context, e env) (*recoupe.Engine, erro
 }
 
 func (c *common) open(ctx context.Context, e env) (*recoupe.Engine, error) {
+	var l slog.Level
+	if err := l.UnmarshalText([]byte(c.logLevel)); err != nil {
+		return nil, fmt.Errorf("%w: -log-level %q: want debug, info, warn or error", errUsage, c.logLevel)
+	}
 	cfg := recoupe.Config{DB: c.db, Logger: c.logger(e)}
 	cfg.Ingest.AllowPrivate = c.allowPrivate
 	return recoupe.Open(ctx, cfg)

@@ -26,6 +26,10 @@ func runStories(ctx context.Context, e env, args []string) error {
 	if err := c.checkFormat("md|json|jsonl"); err != nil {
 		return err
 	}
+	if q.Limit < 1 || q.Offset < 0 {
+		return fmt.Errorf("%w: -limit must be at least 1 and -offset at least 0 (got %d, %d)", errUsage, q.Limit, q.Offset)
+	}
+	q.Language = strings.ToLower(q.Language)
 	eng, err := c.openExisting(ctx, e)
 	if err != nil {
 		return err

@@ -162,13 +162,13 @@ func (m *mdWriter) brief(b news.Brief) {
 		headline = "Story " + b.StoryID
 	}
 	m.printf("# %s\n\n", oneLine(headline))
-	m.printf("Story `%s` · %d sources (%d independent)", b.StoryID, len(b.Articles), b.Independent)
+	m.printf("Story %s · %d sources (%d independent)", code(b.StoryID), len(b.Articles), b.Independent)
 	if langs := languages(b.Articles); langs != "" {
 		m.printf(" · %s", langs)
 	}
 	m.printf("\n\n## Sources\n\n")
 	for i, a := range b.Articles {
-		m.printf("%d. `%s`", i+1, a.Article)
+		m.printf("%d. %s", i+1, code(oneLine(a.Article)))
 		var meta []string
 		for _, s := range []string{a.Source, a.Published, a.Language} {
 			if s != "" {
@@ -182,7 +182,7 @@ func (m *mdWriter) brief(b news.Brief) {
 			m.printf(" — %s", oneLine(a.Title))
 		}
 		if a.DuplicateOf != "" {
-			m.printf(" — near-duplicate of `%s`", a.DuplicateOf)
+			m.printf(" — near-duplicate of %s", code(oneLine(a.DuplicateOf)))
 		}
 		m.printf("\n")
 	}
@@ -199,7 +199,7 @@ func (m *mdWriter) brief(b news.Brief) {
 	}
 	m.printf("\n## Conflicts\n\n")
 	if len(conflicts) == 0 {
-		m.printf("None found.\n")
+		m.printf("None found.\n\n")
 	}
 	for _, f := range conflicts {
 		m.printf("### %s — %s\n\n", FactValue(f), oneLine(f.Why))
@@ -380,7 +380,19 @@ func FactValue(f news.Check) string {
 }
 
 func sideValue(k news.Kind, s news.Side) string {
+	if k == news.KindDate && s.Date == "" {
+		return "(undated)"
+	}
 	return FactValue(news.Check{Kind: k, Value: s.Value, Currency: s.Currency, Date: s.Date})
+}
+
+// code writes s as inline code, with a longer fence when s holds a
+// backtick.
+func code(s string) string {
+	if strings.Contains(s, "`") {
+		return "`` " + s + " ``"
+	}
+	return "`" + s + "`"
 }
 
 // Number formats a value with a scale word: 97.4e9 → "97.4 billion".

@@ -158,3 +158,17 @@ func TestNumber(t *testing.T) {
 		}
 	}
 }
+
+func TestMarkdownOddNamesAndEmptySections(t *testing.T) {
+	b := news.Brief{StoryID: "s1", Headline: "Fictive", Articles: []news.BriefSource{{Article: "a`b.txt", ID: "x"}}}
+	var buf bytes.Buffer
+	if err := brief.Markdown(&buf, []news.Brief{b}); err != nil {
+		t.Fatal(err)
+	}
+	md := buf.String()
+	for _, want := range []string{"1. `` a`b.txt ``", "None found.\n\n## Agreed facts"} {
+		if !strings.Contains(md, want) {
+			t.Errorf("Markdown lacks %q:\n%s", want, md)
+		}
+	}
+}
