@@ -246,7 +246,7 @@ func (s *scanner) rangeAt(i int) (item, int, bool) {
 		return a, n, true
 	}
 	lo, hi := a.amount, b.amount
-	if a.nums[0].scale == 0 && b.nums[len(b.nums)-1].scale > 0 && !a.nums[0].words {
+	if f := b.nums[len(b.nums)-1].scale; a.nums[0].scale == 0 && f > 0 && (!a.nums[0].words || a.amount.Value*f <= b.amount.Value) {
 		f := b.nums[len(b.nums)-1].scale
 		lo.Value *= f
 		lo.Precision *= f
@@ -306,7 +306,7 @@ func (s *scanner) rangeTail(a item, n int) (item, int) {
 		return a, n
 	}
 	lo, hi := a.amount, b.amount
-	if a.nums[0].scale == 0 && lastB.scale > 0 && !a.nums[0].words {
+	if a.nums[0].scale == 0 && lastB.scale > 0 && (!a.nums[0].words || a.amount.Value*lastB.scale <= b.amount.Value) {
 		lo.Value *= lastB.scale
 		lo.Precision *= lastB.scale
 	}
