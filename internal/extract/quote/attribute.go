@@ -124,6 +124,23 @@ func (d *doc) npAfter(toks []tok, i int) (found, bool) {
 	return found{}, false
 }
 
+// charges are the words before the preposition that introduces a legal
+// charge in quotation marks.
+var (
+	charges = set("charged", "accused", "convicted", "guilty", "indicted", "arrested", "count", "counts",
+		"charge", "charges", "sentenced", "suspicion", "acquitted", "inculpé", "inculpée", "inculpés",
+		"examen", "poursuivi", "poursuivie", "poursuivis", "condamné", "condamnée", "condamnés", "soupçons",
+		"soupçon", "chef", "chefs", "accusé", "accusée", "accusés", "relaxé", "relaxée", "écroué", "écrouée")
+	chargePreps = set("with", "of", "for", "on", "de", "d'", "du", "des", "pour")
+)
+
+var modals = set("could", "can", "would", "should", "might", "may", "must", "shall", "be", "been", "being",
+	"peut", "pourrait", "doit", "devrait", "semble")
+
+var trailAdverbs = set("simply", "only", "just", "recently", "previously", "publicly", "repeatedly", "often",
+	"never", "flatly", "quickly", "bluntly", "directly", "privately", "initially", "originally", "simplement",
+	"seulement", "récemment", "publiquement", "souvent", "jamais")
+
 var possessives = set("son", "sa", "ses", "leur", "leurs", "notre", "nos", "mon", "ma", "mes", "votre", "vos")
 
 // apposedName returns the name set off by commas right after a
@@ -168,10 +185,14 @@ func (d *doc) descFrom(toks []tok, i int) found {
 			}
 			break
 		}
-		if (d.isVerb(t) && j > i+1) || (prepositions[t.lw] && !dets[t.lw] && t.lw != "of") || t.lw == "qui" || t.lw == "que" || t.lw == "who" || t.lw == "et" || t.lw == "and" || auxiliaries[t.lw] && j > i+1 && !dets[t.lw] {
+		if (d.isVerb(t) && j > i+1) || (prepositions[t.lw] && !dets[t.lw] && t.lw != "of") || t.lw == "qui" || t.lw == "que" || t.lw == "qu'" || t.lw == "who" || t.lw == "et" || t.lw == "and" || auxiliaries[t.lw] && j > i+1 && !dets[t.lw] || modals[t.lw] && j > i+1 {
 			break
 		}
 		j++
+	}
+	// "a separate story simply": an adverb ends the noun phrase
+	for j > i+1 && trailAdverbs[toks[j-1].lw] {
+		j--
 	}
 	if j == i+1 {
 		return found{}
@@ -443,6 +464,11 @@ func (d *doc) attribute(c *cand, prev *cand) bool {
 	if len(left) > 0 {
 		lastLeft = left[len(left)-1].lw
 	}
+	// A legal charge: "charged with “second-degree murder”", "mis en
+	// examen pour « complicité de détournement »".
+	if n := len(left); n >= 2 && words <= 60 && chargePreps[lastLeft] && charges[left[n-2].lw] {
+		return false
+	}
 	if !ok || !f.strong {
 		// A term complementing a noun, with no speaker in sight: "sa
 		// proposition de « racheter l'entreprise »".
@@ -660,17 +686,22 @@ func (d *doc) incise(toks []tok) (int, found, int, bool) {
 	return 0, found{}, 0, false
 }
 
+// subordinators open an introductory clause before the subject: "When X
+// asked …, he declined".
+var subordinators = set("when", "while", "as", "if", "although", "though", "because", "since", "once",
+	"lorsque", "lorsqu'", "quand", "si", "comme", "puisque", "puisqu'", "bien", "alors", "tandis")
+
 // sentenceSubject reads the subject at the start of a clause, after an
 // introductory phrase set off by a comma ("But a few days later, Trump
 // reversed himself, telling …").
 func (d *doc) sentenceSubject(l []tok) (found, bool) {
 	i := 0
-	if len(l) > 0 && (prepositions[l[0].lw] || advSkip[l[0].lw] || strings.HasSuffix(l[0].lw, "ing") || strings.HasSuffix(l[0].lw, "ant")) {
+	if len(l) > 0 && (prepositions[l[0].lw] || advSkip[l[0].lw] || subordinators[l[0].lw] || strings.HasSuffix(l[0].lw, "ing") || strings.HasSuffix(l[0].lw, "ant")) {
 		k := 0
 		for k < len(l) && l[k].w != "," {
 			k++
 		}
-		if k < len(l) && k < 10 {
+		if k < len(l) && (k < 10 || subordinators[l[0].lw] && k < 30) {
 			i = k + 1
 		}
 	}
@@ -725,7 +756,8 @@ var coreVerbs = set("said", "says", "say", "told", "tells", "tell", "added", "ad
 	"asked", "asks", "tweeted", "declared", "explained", "insisted", "replied", "responded", "noted",
 	"dit", "déclaré", "déclare", "affirmé", "affirme", "ajouté", "ajoute", "expliqué", "explique", "précisé",
 	"précise", "indiqué", "indique", "estimé", "estime", "répondu", "répond", "souligné", "souligne",
-	"assuré", "assure", "lancé", "lance", "écrit", "confié", "raconté", "raconte")
+	"assuré", "assure", "lancé", "lance", "écrit", "confié", "raconté", "raconte", "saying", "telling", "adding",
+	"disant", "ajoutant", "déclarant", "affirmant", "expliquant", "précisant")
 
 var auxVerb = set("a", "avait", "aurait", "ont", "avaient", "est", "était")
 
@@ -992,6 +1024,10 @@ func (d *doc) resolve(f found, prev *cand) string {
 		if f.relativeOf == -1 && prev != nil {
 			return prev.q.Speaker
 		}
+		// "peut-on", "on dit": nobody in particular
+		if w := strings.ToLower(d.text[f.ms:f.me]); w == "on" || strings.HasSuffix(w, "-on") {
+			return ""
+		}
 		if f.latter {
 			return d.antecedent(f.ms, nil, news.PER, anyGender)
 		}
@@ -1029,7 +1065,7 @@ func (d *doc) resolve(f found, prev *cand) string {
 			return best
 		}
 		if personNouns[head] {
-			if a := d.antecedent(f.ms, prev, news.PER, anyGender); a != "" {
+			if a := d.antecedent(f.ms, prev, news.PER, nounGender[head]); a != "" {
 				return a
 			}
 		}
@@ -1037,6 +1073,10 @@ func (d *doc) resolve(f found, prev *cand) string {
 	}
 	return ""
 }
+
+var nounGender = map[string]gender{"femme": fem, "fille": fem, "étudiante": fem, "woman": fem, "girl": fem,
+	"dame": fem, "intéressée": fem, "homme": masc, "garçon": masc, "étudiant": masc, "man": masc, "boy": masc,
+	"monsieur": masc, "intéressé": masc}
 
 var personNouns = set("jeune", "femme", "homme", "fille", "garçon", "étudiant", "étudiante", "woman", "man",
 	"girl", "boy", "student", "dame", "monsieur", "intéressé", "intéressée")
@@ -1059,10 +1099,27 @@ func (d *doc) antecedent(pos int, prev *cand, typ news.EntityType, g gender) str
 		best, bestPos = prev.q.Speaker, max(prev.mpos, prev.sp.start)
 	}
 	before := d.entsBefore(pos)
+	// a person of unknown gender gives way to one whose gender agrees
+	// named in the same or the previous sentence: "When Winfrey asked …,
+	// he declined" after a paragraph about Harry
+	fallback := ""
 	for i := len(before) - 1; i >= 0 && i >= len(before)-maxLookBack && before[i].s > bestPos; i-- {
-		if x := before[i]; x.typ == typ && !d.inQuote(x.s) && (typ != news.PER || d.agrees(x.name, g)) {
+		x := before[i]
+		if x.typ != typ || d.inQuote(x.s) || typ == news.PER && !d.agrees(x.name, g) {
+			continue
+		}
+		if fallback != "" && d.endsBetween(x.s, pos) > 1 {
+			break
+		}
+		if g == anyGender || typ != news.PER || d.gender[x.name] != anyGender {
 			return x.name
 		}
+		if fallback == "" {
+			fallback = x.name
+		}
+	}
+	if fallback != "" {
+		return fallback
 	}
 	return best
 }

@@ -1,8 +1,11 @@
 package quote
 
 import (
+	"regexp"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/recoupe/recoupe/news"
 )
@@ -62,7 +65,20 @@ func (e *Extractor) findEntities(text string, toks []tok, people []news.Mention)
 			if name == "" {
 				name = m.Text
 			}
-			ents = append(ents, ent{s: m.Span.Start, e: m.Span.End, name: name, typ: m.Type})
+			// "Tuesday", "Octobre": a date word is nobody
+			if w := strings.Fields(strings.ToLower(name)); len(w) == 0 || len(w) == 1 && capStop[w[0]] {
+				continue
+			}
+			// "Donald J" for "Donald J. Trump": a name cut at an initial
+			// takes the name after it
+			e := m.Span.End
+			if last := strings.TrimSuffix(name[strings.LastIndexByte(name, ' ')+1:], "."); utf8.RuneCountInString(last) == 1 && unicode.IsUpper([]rune(last)[0]) {
+				if loc := afterInitial.FindStringIndex(text[e:min(len(text), e+40)]); loc != nil {
+					e += loc[1]
+					name = strings.TrimSuffix(strings.TrimSpace(name), ".") + ". " + strings.TrimSpace(strings.TrimLeft(text[m.Span.End:e], ". \u00a0"))
+				}
+			}
+			ents = append(ents, ent{s: m.Span.Start, e: e, name: name, typ: m.Type})
 		}
 		sort.Slice(ents, func(i, j int) bool { return ents[i].s < ents[j].s })
 	} else {
@@ -75,6 +91,9 @@ func (e *Extractor) findEntities(text string, toks []tok, people []news.Mention)
 	addRoles(text, toks, ents)
 	return ents
 }
+
+// afterInitial matches the rest of a name after an initial: ". Trump".
+var afterInitial = regexp.MustCompile(`^\.?[ \x{00a0}]+\p{Lu}[\pL'’-]+`)
 
 func isNameTok(t tok) bool {
 	return t.word && t.cap && !capStop[t.lw] && !titles[t.lw] && !strings.HasPrefix(t.lw, "http") && !strings.HasPrefix(t.w, "@")

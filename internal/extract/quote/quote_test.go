@@ -200,6 +200,26 @@ var extractTests = []struct {
 		text: "Le projet divise la commune. « Nous irons au tribunal », prévient de son côté le conseiller Armand Quilliet.",
 		want: []want{{"Nous irons au tribunal", "Armand Quilliet", news.QuoteDirect}},
 	},
+	{
+		name: "participle after a When clause goes to the main clause's subject",
+		text: "Victor Almeida left the club in March.\n\nWhen Delphine Roux asked if he could name the buyers, he declined, saying \"I'm not ready to talk about that.\"",
+		want: []want{{"I'm not ready to talk about that.", "Victor Almeida", news.QuoteDirect}},
+	},
+	{
+		name: "legal charges are not quotes",
+		text: "Ferris Dunmore, 41, was charged with \"aggravated assault\" on Monday. Le gérant, Hervé Lantier, a été mis en examen pour « abus de biens sociaux et recel ».",
+		want: nil,
+	},
+	{
+		name: "generic on is nobody",
+		text: "Bastien Colle a quitté la mairie. Que penser de cette « affaire du siècle », peut-on lire dans la presse locale ?",
+		want: []want{{"affaire du siècle", "", news.QuoteMixed}},
+	},
+	{
+		name: "a description stops before an adverb",
+		text: "One tabloid praised the singer -- while a rival paper simply reported that \"the tour will go on as planned\".",
+		want: []want{{"the tour will go on as planned", "a rival paper", news.QuoteMixed}},
+	},
 }
 
 func TestExtract(t *testing.T) {
@@ -248,6 +268,51 @@ func TestExtractWithMentions(t *testing.T) {
 	}
 	if got, want := text[qs[0].SpeakerSpan.Start:qs[0].SpeakerSpan.End], "Moreau"; got != want {
 		t.Errorf("speaker mention = %q, want %q", got, want)
+	}
+}
+
+// mention builds the recogniser mention of the first occurrence of sub
+// in text.
+func mention(text, sub string, typ news.EntityType, name string) news.Mention {
+	i := strings.Index(text, sub)
+	return news.Mention{Span: news.Span{Start: i, End: i + len(sub)}, Text: sub, Type: typ, Name: name}
+}
+
+func TestExtractWithBadMentions(t *testing.T) {
+	// The texts are fictional; the mentions are the recogniser's mistakes.
+	tests := []struct {
+		name   string
+		text   string
+		people func(text string) []news.Mention
+		want   string
+	}{
+		{
+			name: "a weekday labelled as a person is nobody",
+			text: "Shop owner Kelechi Pryce reopened on Tuesday.\n\n\"We lost two weeks of sales,\" the man could be heard saying.",
+			people: func(text string) []news.Mention {
+				return []news.Mention{mention(text, "Kelechi Pryce", news.PER, "Kelechi Pryce"), mention(text, "Tuesday", news.PER, "Tuesday")}
+			},
+			want: "Kelechi Pryce",
+		},
+		{
+			name: "a name cut at its initial takes the surname",
+			text: "\"The report is a hoax,\" wrote Harold P. Quimby on his blog.",
+			people: func(text string) []news.Mention {
+				return []news.Mention{mention(text, "Harold P", news.PER, "Harold P")}
+			},
+			want: "Harold P. Quimby",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			qs := quote.New().Extract(&news.Article{Text: tt.text}, tt.people(tt.text))
+			if len(qs) != 1 {
+				t.Fatalf("Extract = %d quotes, want 1: %+v", len(qs), qs)
+			}
+			if got := qs[0].Speaker; got != tt.want {
+				t.Errorf("speaker = %q, want %q", got, tt.want)
+			}
+		})
 	}
 }
 
