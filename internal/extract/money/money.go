@@ -38,7 +38,8 @@
 // text says so), nor does a bare "dirhams" or "dinars" ("dinars algériens"
 // is DZD); "FCFA" is XOF. "real" alone is Brazil's only right after a
 // number and with no word after it to qualify ("one real problem" is
-// none), and "3 pounds of flour" is a weight. Bitcoin, which ISO 4217
+// none); "3 pounds of flour", "lost 20 pounds" and "6-foot-2, 220 pounds"
+// are weights and "un livre" is a book. Bitcoin, which ISO 4217
 // lacks, gets the customary XBT.
 //
 // The language (Article.Language, else a guess from function words)

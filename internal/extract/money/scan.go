@@ -531,6 +531,14 @@ func (s *scanner) weightNotMoney(k, next int, num numExpr) bool {
 	if next != k+1 || num.scale != 0 {
 		return false // "pounds sterling", "livres sterling"; a scale speaks of money
 	}
+	if s.toks[k].low == "livre" && num.words && num.first == num.last && s.toks[num.first].low == "un" {
+		return true // "un livre" is a book; the pound is "une livre"
+	}
+	for j := num.first - 1; j >= 0 && j >= num.first-6; j-- {
+		if weightWords[s.word(j)] {
+			return true // "6-foot-2, 220 pounds", "he weighed 180 pounds"
+		}
+	}
 	w := s.word(next)
 	if w != "of" && w != "de" && w != "d" {
 		return false
@@ -540,6 +548,13 @@ func (s *scanner) weightNotMoney(k, next int, num numExpr) bool {
 		m++
 	}
 	return m < len(s.toks) && s.toks[m].kind == tWord && !s.toks[m].nl
+}
+
+// weightWords, a few words before "N pounds", make them a weight.
+var weightWords = map[string]bool{
+	"foot": true, "feet": true, "inch": true, "inches": true, "tall": true, "weigh": true,
+	"weighs": true, "weighed": true, "weighing": true, "weight": true, "lost": true, "gained": true,
+	"heavy": true, "heavier": true, "lighter": true, "pese": true, "pesait": true, "pesant": true,
 }
 
 // dollarPrefix returns the currency that the words just before a "$" at
