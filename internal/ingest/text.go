@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -176,6 +177,7 @@ func buildText(name, s string) (news.Article, error) {
 	var published news.Date
 	lines, published = takeDateLine(lines)
 	lines = stripFurniture(lines)
+	lines = unfuseTitle(lines)
 	text := strings.TrimSpace(strings.Join(lines, "\n"))
 	if text == "" {
 		return news.Article{}, fmt.Errorf("ingest: %s: %w", name, ErrEmpty)
@@ -251,6 +253,54 @@ func glued(s string) bool {
 
 // titleOf returns the text's first line when it reads as a title: followed
 // by more text, short, and not ending like a sentence.
+// fusedOpeners are the words that open a French or English sentence with
+// a capital and are no part of a name when a lower-case word follows:
+// "Sous les yeux de Trump La querelle entre …" is a headline run into its
+// first sentence, as copying from a web page often leaves it.
+var fusedOpeners = map[string]bool{
+	"Le": true, "La": true, "Les": true, "Un": true, "Une": true, "Des": true, "Ce": true, "Cette": true,
+	"Ces": true, "Il": true, "Elle": true, "Ils": true, "Elles": true, "The": true, "A": true, "An": true,
+}
+
+// unfuseTitle breaks a first line made of a headline and a sentence run
+// together: a capitalised opener after a capitalised word, followed by a
+// lower-case word, within the first 15 words and before any punctuation.
+// The space between them becomes a line break (byte offsets are kept).
+func unfuseTitle(lines []string) []string {
+	i := 0
+	for i < len(lines) && strings.TrimSpace(lines[i]) == "" {
+		i++
+	}
+	if i == len(lines) || titleOf(strings.Join(lines[i:], "\n")) != "" {
+		return lines
+	}
+	line := lines[i]
+	words := strings.Split(line, " ")
+	pos := 0
+	for k, w := range words {
+		if k >= 15 || strings.ContainsAny(w, ".:;!?«»\"“”") {
+			break
+		}
+		if k >= 3 && fusedOpeners[w] && k+1 < len(words) && startsUpper(words[k-1]) && startsLower(words[k+1]) {
+			out := slices.Clone(lines)
+			out[i] = line[:pos-1] + "\n" + line[pos:]
+			return out
+		}
+		pos += len(w) + 1
+	}
+	return lines
+}
+
+func startsUpper(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+func startsLower(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsLower(r)
+}
+
 func titleOf(text string) string {
 	first, rest, ok := strings.Cut(text, "\n")
 	if !ok || strings.TrimSpace(rest) == "" {

@@ -44,6 +44,27 @@ func TestParseTextBadInput(t *testing.T) {
 	}
 }
 
+func TestParseTextFusedHeadline(t *testing.T) {
+	for _, tc := range []struct{ name, in, title, text string }{
+		{"fused", "Sous le regard de Durand La querelle entre les deux maires de Valbrune continue. Rien ne change.\n",
+			"Sous le regard de Durand", "Sous le regard de Durand\nLa querelle entre les deux maires de Valbrune continue. Rien ne change."},
+		{"a name with Le", "Selon Marine Le Guen, la digue de Valbrune tiendra. Les travaux finissent en mai.\n",
+			"", "Selon Marine Le Guen, la digue de Valbrune tiendra. Les travaux finissent en mai."},
+		{"a headline already apart", "La digue tiendra\n\nSelon la mairie, la digue de Valbrune tiendra.\n",
+			"La digue tiendra", "La digue tiendra\n\nSelon la mairie, la digue de Valbrune tiendra."},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a, err := ingest.ParseText(tc.name+".txt", []byte(tc.in))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Title != tc.title || a.Text != tc.text {
+				t.Errorf("ParseText = title %q, text %q; want %q, %q", a.Title, a.Text, tc.title, tc.text)
+			}
+		})
+	}
+}
+
 func TestParseTextWindows1252(t *testing.T) {
 	// "Déjà l’été : « 5 € »" as a French Windows editor saves it.
 	data := []byte("La f\xeate fictive\n\nD\xe9j\xe0 l\x92\xe9t\xe9 \xe0 Valbrune : \xab 5 \x80 \xbb le billet.\n")
