@@ -81,12 +81,16 @@ func (e *Extractor) Extract(a *news.Article) []news.Fact {
 // 3 mars 2024", "le 1er mars et le 3 mars 2024" are both in 2024 whatever
 // the reference.
 func sameYear(facts []news.Fact, vals []val) {
+	const maxSiblings = 8
 	for i, v := range vals {
 		if v.rel != "" || v.y != 0 || v.m == 0 || v.hasTime {
 			continue
 		}
+		// The facts of a sentence are neighbours; a bounded look keeps a
+		// sentence of thousands of dates linear.
 		y := 0
-		for j, u := range vals {
+		for j := max(0, i-maxSiblings); j < len(vals) && j <= i+maxSiblings && y >= 0; j++ {
+			u := vals[j]
 			if u.rel != "" || u.y == 0 || u.m == 0 || facts[j].Sentence != facts[i].Sentence {
 				continue
 			}
