@@ -24,8 +24,11 @@
 //   - a month or year with a modifier: "mi-février", "début mars", "fin
 //     2024", "early 2025", "the end of March" (the granularity of what
 //     follows); a month alone after a cue: "en mars", "décembre dernier",
-//     "cette février", "last March" ("Mars" capitalised in French text is
-//     the planet);
+//     "cette février", "last March" ("Mars" capitalised is the planet in
+//     English text and mid-sentence in French, unless a day number
+//     precedes it: "its first Mars mission" is no date, "le 1er Mars" is);
+//   - a weekday set beside a date to name its day is part of it: "Dec.
+//     18, a Wednesday", "le 18 décembre, un mercredi";
 //   - weekdays: "lundi", "mardi dernier", "jeudi prochain", "ce mercredi
 //     passé", "last Tuesday", "this past Friday", "next Monday" ("mardi
 //     gras" is none);
