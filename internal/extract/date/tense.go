@@ -30,7 +30,7 @@ func (p *parser) direction(c cand, sent news.Span) int {
 	case "this", "ce", "cette", "cet":
 		return 0
 	case "next", "coming", "last", "past":
-		if _, ok := weekdays[p.word(c.i + 1)]; ok {
+		if _, ok := weekdays[p.word(c.i+1)]; ok {
 			return 0
 		}
 		if p.word(c.i) == "next" || p.word(c.i) == "coming" {
