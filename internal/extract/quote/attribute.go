@@ -296,7 +296,9 @@ func (d *doc) npBefore(toks []tok, i int) (found, bool) {
 		return found{kind: pronounMention, ms: toks[j-1].s, me: t.e, latter: true}, true
 	case isNameTok(t) || t.caps && len(t.w) <= 6:
 		k := j
-		for k > 0 && (isNameTok(toks[k-1]) || titles[toks[k-1].lw]) {
+		for k > 0 && (isNameTok(toks[k-1]) || titles[toks[k-1].lw] ||
+			// "Bill de Blasio", "Ludwig van Beethoven"
+			particles[toks[k-1].lw] && !toks[k-1].cap && k >= 2 && isNameTok(toks[k-2]) && !toks[k-2].caps && toks[k-1].lw != "la" && toks[k-1].lw != "le") {
 			k--
 		}
 		// "le ministre de la Santé", "Joel Pollak of Breitbart": the head

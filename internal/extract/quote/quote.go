@@ -322,12 +322,28 @@ func (d *doc) block(pi int) *cand {
 // canonical returns the article's full name for a surface name.
 func (d *doc) canonical(name string, at int) string {
 	name = strings.TrimSpace(name)
+	end := at + len(name)
+	// the last person inside the mention: "New York City Mayor Bill de
+	// Blasio" is Bill de Blasio, not the city
+	inside := d.ents[sort.Search(len(d.ents), func(i int) bool { return d.ents[i].s >= at }):]
+	for i := len(inside) - 1; i >= 0; i-- {
+		if x := inside[i]; x.e <= end && x.typ == news.PER && x.s > at && x.name != strings.ToUpper(x.name) {
+			return x.name
+		}
+	}
 	if before := d.entsBefore(at + 1); len(before) > 0 {
 		if x := before[len(before)-1]; x.s <= at && at < x.e {
 			return x.name
 		}
 	}
 	words := strings.Fields(name)
+	// titles inside the mention: "New York City Mayor Bill de Blasio"
+	for i := len(words) - 2; i > 0; i-- {
+		if titles[strings.ToLower(words[i])] {
+			words = words[i+1:]
+			break
+		}
+	}
 	for len(words) > 1 && titles[strings.ToLower(words[0])] {
 		words = words[1:]
 	}

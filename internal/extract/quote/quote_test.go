@@ -220,6 +220,11 @@ var extractTests = []struct {
 		text: "One tabloid praised the singer -- while a rival paper simply reported that \"the tour will go on as planned\".",
 		want: []want{{"the tour will go on as planned", "a rival paper", news.QuoteMixed}},
 	},
+	{
+		name: "a name with a particle after a place and a title",
+		text: "Port Arlen Mayor Jules de Varenne indicated this week that emergency shelters \"might be needed before the winter\".\n\n\"We have done it before,\" he said.",
+		want: []want{{"might be needed before the winter", "Jules de Varenne", news.QuoteMixed}, {"We have done it before", "Jules de Varenne", news.QuoteDirect}},
+	},
 }
 
 func TestExtract(t *testing.T) {
