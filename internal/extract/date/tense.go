@@ -141,7 +141,7 @@ func (p *parser) cue(k int) int {
 			if p.mdy || w == "a" && p.text[t.s:t.e] != "a" || !p.participle(k+1) {
 				return 0 // "il a 30 ans", "il est maire"
 			}
-		case "prevu", "prevue", "prevus", "prevues":
+		case "prevu", "prevue", "prevus", "prevues", "attendu", "attendue", "attendus", "attendues":
 			switch p.word(k - 1) {
 			case "a", "ont", "avait", "avaient":
 				return lookBack // "l'Insee a prévu vendredi": the forecast was made then
@@ -295,7 +295,8 @@ var cueWords = map[string]int{
 	"viendra": lookAhead, "viendront": lookAhead, "tiendra": lookAhead, "tiendront": lookAhead,
 	"verra": lookAhead, "verront": lookAhead, "faudra": lookAhead, "doit": lookAhead,
 	"doivent": lookAhead, "devrait": lookAhead, "devraient": lookAhead, "prevu": lookAhead,
-	"prevue": lookAhead, "prevus": lookAhead, "prevues": lookAhead, "va": lookAhead,
+	"prevue": lookAhead, "prevus": lookAhead, "prevues": lookAhead, "attendu": lookAhead,
+	"attendue": lookAhead, "attendus": lookAhead, "attendues": lookAhead, "va": lookAhead,
 	"vont": lookAhead,
 }
 
