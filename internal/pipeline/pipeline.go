@@ -50,7 +50,9 @@ func New() (*Pipeline, error) {
 // quote extractor resolves speakers through them.
 func (p *Pipeline) Extract(a *news.Article) news.Extraction {
 	x := news.Extraction{ArticleID: a.ID, Sentences: segment.Sentences(a.Text)}
-	x.Mentions = p.entities.Extract(a)
+	if !nounsCapitalised[a.Language] {
+		x.Mentions = p.entities.Extract(a)
+	}
 	x.Facts = extract.Merge(p.money.Extract(a), p.dates.Extract(a))
 	x.Quotes = p.quotes.Extract(a, x.Mentions)
 	if x.Facts == nil {
@@ -65,6 +67,11 @@ func (p *Pipeline) Extract(a *news.Article) news.Extraction {
 	return x
 }
 
+// nounsCapitalised are the languages that capitalise every noun, where a
+// recogniser reading capitals as French or English does would take each
+// noun for a name: their articles get no entities rather than noise.
+var nounsCapitalised = map[string]bool{"de": true, "lb": true}
+
 // Brief cross-checks a story's articles and writes its brief. arts and xs
 // are parallel, in story order; why may be nil.
 func (p *Pipeline) Brief(st news.Story, arts []news.Article, xs []news.Extraction, why []news.Assignment) news.Brief {
@@ -77,11 +84,33 @@ func (p *Pipeline) Brief(st news.Story, arts []news.Article, xs []news.Extractio
 		srcs[i] = crosscheck.Source{Article: arts[i], Extraction: xs[i]}
 	}
 	ents := entity.Canonicalize(names, texts, mentions)
+	citeArticles(ents, arts)
 	res := p.checker.Compare(srcs, CanonicalNames(ents))
 	return brief.Build(brief.Parts{
 		Story: st, Articles: arts, Facts: res.Facts, Quotes: res.Quotes,
 		Entities: ents, Timeline: res.Timeline, Why: why,
 	})
+}
+
+// citeArticles sets the ArticleID of the entities' mentions, which
+// Canonicalize cites by article name: the article of that name whose text
+// holds the mention's words at its offsets (names may repeat).
+func citeArticles(ents []news.Entity, arts []news.Article) {
+	byName := map[string][]int{}
+	for i, a := range arts {
+		byName[a.Name] = append(byName[a.Name], i)
+	}
+	for _, e := range ents {
+		for j, m := range e.Mentions {
+			for _, i := range byName[m.Article] {
+				t := arts[i].Text
+				if m.Start >= 0 && m.Start <= m.End && m.End <= len(t) && t[m.Start:m.End] == m.Text {
+					e.Mentions[j].ArticleID = arts[i].ID
+					break
+				}
+			}
+		}
+	}
 }
 
 // CanonicalNames maps every alias of every entity (and its name) to the

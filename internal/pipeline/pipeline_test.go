@@ -159,3 +159,45 @@ func BenchmarkBrief(b *testing.B) {
 		p.Brief(news.Story{ID: "s"}, arts, xs, nil)
 	}
 }
+
+func TestBriefMentionsCiteArticleIDs(t *testing.T) {
+	p := newPipeline(t)
+	// Two fictional articles with the same file name.
+	a := news.Article{Name: "article.txt", Language: "fr", Text: fictional}
+	a.ID = news.ArticleID(a.Text)
+	b := news.Article{Name: "article.txt", Language: "fr", Text: "Jeanne Roc, présidente du club Orage, confirme le rachat du stade de Brume."}
+	b.ID = news.ArticleID(b.Text)
+	arts := []news.Article{a, b}
+	xs := []news.Extraction{p.Extract(&arts[0]), p.Extract(&arts[1])}
+	br := p.Brief(news.Story{ID: "s1"}, arts, xs, nil)
+	n := 0
+	for _, e := range br.Entities {
+		for _, m := range e.Mentions {
+			n++
+			var text string
+			switch m.ArticleID {
+			case a.ID:
+				text = a.Text
+			case b.ID:
+				text = b.Text
+			default:
+				t.Fatalf("mention %+v of %s cites no article ID", m, e.Name)
+			}
+			if text[m.Start:m.End] != m.Text {
+				t.Errorf("mention %+v is not at its offsets in article %s", m, m.ArticleID)
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no entity mention to check")
+	}
+}
+
+func TestNoEntitiesWhereNounsAreCapitalised(t *testing.T) {
+	p := newPipeline(t)
+	// A fictional German sentence: every noun is capitalised.
+	a := news.Article{Language: "de", Text: "Die Stadtverwaltung von Brume hat am Montag den Bau einer neuen Brücke über den Fluss beschlossen."}
+	if x := p.Extract(&a); len(x.Mentions) != 0 {
+		t.Errorf("German article got mentions %+v, want none", x.Mentions)
+	}
+}
