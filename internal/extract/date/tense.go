@@ -38,8 +38,13 @@ func (p *parser) direction(c cand, sent news.Span) int {
 		}
 		return lookBack
 	}
-	// A preposition that fixes the side on its own.
-	switch k := c.i - 1; p.word(k) {
+	// A preposition that fixes the side on its own ("depuis le 8 février",
+	// "since the 3rd of March").
+	k := c.i - 1
+	if w := p.word(k); w == "le" || w == "the" {
+		k--
+	}
+	switch p.word(k) {
 	case "since", "depuis":
 		return lookBack
 	case "partir":
@@ -56,7 +61,7 @@ func (p *parser) direction(c cand, sent news.Span) int {
 	// A French past participle right before it: "le plan dévoilé jeudi",
 	// "signé le 14 mars" (but "programmé le 5 mars", "reporté au 14 mars"
 	// look ahead).
-	k := c.i - 1
+	k = c.i - 1
 	if w := p.word(k); w == "le" || w == "au" || w == "du" {
 		k--
 	}
@@ -250,7 +255,7 @@ func (p *parser) participle(k int) bool {
 		}
 		orig := p.text[t.s:t.e]
 		return hasAnySuffix(orig, "é", "ée", "és", "ées") ||
-			len(t.n) > 3 && hasAnySuffix(t.n, "is", "it", "u", "ue", "us", "ert", "int", "ait") && !strings.HasSuffix(t.n, "ous")
+			len(t.n) > 3 && hasAnySuffix(t.n, "is", "it", "i", "ie", "ies", "u", "ue", "us", "ert", "int", "ait") && !strings.HasSuffix(t.n, "ous")
 	}
 	return false
 }
