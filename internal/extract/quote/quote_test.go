@@ -332,6 +332,8 @@ func TestSimilarity(t *testing.T) {
 		{"rewording with the same figures", "nous vendrons l'usine pour 3,5 millions d'euros si vous le voulez", "nous voulons bien céder l'usine pour 3,5 millions si vous voulez", true},
 		{"unrelated", "nous vendrons l'usine pour 3,5 millions d'euros si vous le voulez", "le lycée manque de tout, même les chaises sont cassées", false},
 		{"unrelated English", "We never missed a morning", "The bridge will reopen in May", false},
+		{"two statements sharing function words and a theme", "I have never deceived my uncle, I have too much love for him", "My uncle and I have a very close bond, and a shared history and I have a great love for him", false},
+		{"English rewording", "We will not close the plant this year, whatever the board says", "we will not close the plant this year whatever the board decides", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

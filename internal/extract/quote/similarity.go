@@ -26,7 +26,34 @@ func Similarity(a, b string) float64 {
 		}
 		return 0
 	}
-	return (dice(ta, tb) + dice(bigrams(ta), bigrams(tb))) / 2
+	// the token score counts content words: two statements that share
+	// only "I have … for her" are not one utterance
+	ca, cb := content(ta), content(tb)
+	if len(ca) == 0 || len(cb) == 0 {
+		ca, cb = ta, tb
+	}
+	return (dice(ca, cb) + dice(bigrams(ta), bigrams(tb))) / 2
+}
+
+// simStop are function words (as simTokens cuts them) left out of the
+// token score.
+var simStop = set("i", "ve", "m", "s", "t", "ll", "d", "re", "a", "an", "the", "and", "or", "but", "of", "to",
+	"in", "on", "at", "for", "with", "by", "from", "as", "is", "are", "was", "were", "be", "been", "have", "has",
+	"had", "do", "does", "did", "it", "its", "he", "she", "we", "you", "they", "me", "him", "her", "us", "them",
+	"my", "his", "our", "your", "their", "this", "that", "these", "those", "there", "so", "not", "no", "if",
+	"very", "just", "le", "la", "les", "l", "un", "une", "des", "de", "du", "d", "et", "ou", "mais", "a", "au",
+	"aux", "en", "dans", "sur", "pour", "par", "avec", "que", "qu", "qui", "ne", "pas", "je", "j", "il", "elle",
+	"nous", "vous", "ils", "elles", "on", "se", "ce", "c", "n", "est", "sont", "etait", "mon", "ma", "mes",
+	"son", "sa", "ses", "notre", "nos", "votre", "vos", "leur", "leurs", "y", "si", "tres", "plus", "moins")
+
+func content(ts []string) []string {
+	var out []string
+	for _, t := range ts {
+		if !simStop[t] {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 // simTokens lower-cases, strips accents and splits on anything but letters
