@@ -468,7 +468,7 @@ func (d *doc) attribute(c *cand, prev *cand) bool {
 	}
 	// A legal charge: "charged with “second-degree murder”", "mis en
 	// examen pour « complicité de détournement »".
-	if n := len(left); n >= 2 && words <= 60 && chargePreps[lastLeft] && charges[left[n-2].lw] {
+	if n := len(left); n >= 2 && words <= 150 && chargePreps[lastLeft] && charges[left[n-2].lw] {
 		return false
 	}
 	if !ok || !f.strong {
@@ -506,7 +506,7 @@ func (d *doc) attribute(c *cand, prev *cand) bool {
 		c.q.Cue = d.text[f.cs:f.ce]
 		c.q.CueSpan = news.Span{Start: f.cs, End: f.ce}
 		c.q.SpeakerSpan = news.Span{Start: f.ms, End: f.me}
-		c.q.Speaker = d.resolve(f, prev)
+		c.q.Speaker = d.cleanSpeaker(d.resolve(f, prev), f)
 		c.mpos = f.ms
 		if c.q.Kind == news.QuoteMixed {
 			c.q.Content = d.content(f, sp, slo, shi)
@@ -1146,4 +1146,83 @@ func (d *doc) endsBetween(a, b int) int {
 func (d *doc) inQuote(i int) bool {
 	k := sort.Search(len(d.quote), func(k int) bool { return d.quote[k].closeEnd > i })
 	return k < len(d.quote) && d.quote[k].open <= i
+}
+
+// notSpeakers open a sentence with a capital without naming anybody.
+var notSpeakers = set("additionally", "amid", "asked", "all", "another", "both", "last", "over", "others",
+	"something", "you", "its", "there's", "there’s", "did", "thousands", "quick", "popular", "while", "début",
+	"fin", "mi", "selon", "after", "before", "during", "despite", "malgré", "lors", "some", "many", "most",
+	"several", "certains", "plusieurs", "beaucoup", "nombre")
+
+// cleanSpeaker rejects what cannot be a speaker — a sentence-initial
+// adverb or participle ("Rhetorically", "Speaking", "Asked"), a clause
+// ("that they need") — and trims a possessive ("Sweden’s"): no speaker is
+// better than a wrong one.
+func (d *doc) cleanSpeaker(name string, f found) string {
+	name = strings.TrimSpace(name)
+	for _, p := range []string{"’s", "'s"} {
+		if strings.HasSuffix(name, p) && len(name) > len(p)+1 {
+			name = strings.TrimSpace(strings.TrimSuffix(name, p))
+		}
+	}
+	words := strings.Fields(name)
+	if len(words) == 0 {
+		return ""
+	}
+	first := strings.ToLower(words[0])
+	if first == "that" || first == "which" || first == "qu'" || first == "qu’" || first == "ce" && len(words) > 1 && strings.HasPrefix(words[1], "qu") {
+		return ""
+	}
+	if f.kind == descMention || d.orgNames[name] {
+		return name
+	}
+	// "While Richardson", "Both Johnson": a leading word that names nobody
+	for len(words) > 1 && (notSpeakers[strings.ToLower(words[0])] || subordinators[strings.ToLower(words[0])] && words[0] != strings.ToUpper(words[0])) {
+		words = words[1:]
+	}
+	name = strings.Join(words, " ")
+	if len(words) == 1 {
+		w := strings.ToLower(words[0])
+		if notSpeakers[w] || capStop[w] || timeWords[w] {
+			return ""
+		}
+		// a lone -ly, -ing or -ed word that no mention of the article
+		// names: "Rhetorically", "Speaking", "Dressed"
+		if (strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed")) && loadFirstNames()[w] == anyGender && !d.midSentence(words[0]) {
+			return ""
+		}
+	}
+	return name
+}
+
+// midSentence reports whether w occurs capitalised after a lower-case
+// word or a comma somewhere in the text: a name, not a sentence opener.
+func (d *doc) midSentence(w string) bool {
+	if v, ok := d.mid[w]; ok {
+		return v
+	}
+	v := d.findMidSentence(w)
+	if d.mid == nil {
+		d.mid = map[string]bool{}
+	}
+	d.mid[w] = v
+	return v
+}
+
+func (d *doc) findMidSentence(w string) bool {
+	for i := 0; ; {
+		k := strings.Index(d.text[i:], w)
+		if k < 0 {
+			return false
+		}
+		k += i
+		p := strings.TrimRight(d.text[max(0, k-8):k], " \u00a0")
+		if k > 0 && d.text[k-1] == ' ' && p != "" {
+			r, _ := utf8.DecodeLastRuneInString(p)
+			if unicode.IsLower(r) || r == ',' {
+				return true
+			}
+		}
+		i = k + len(w)
+	}
 }

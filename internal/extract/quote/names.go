@@ -66,7 +66,7 @@ func (e *Extractor) findEntities(text string, toks []tok, people []news.Mention)
 				name = m.Text
 			}
 			// "Tuesday", "Octobre": a date word is nobody
-			if w := strings.Fields(strings.ToLower(name)); len(w) == 0 || len(w) == 1 && capStop[w[0]] {
+			if w := strings.Fields(strings.ToLower(name)); len(w) == 0 || len(w) == 1 && capStop[w[0]] || hasWeekday(w) {
 				continue
 			}
 			// "Donald J" for "Donald J. Trump": a name cut at an initial
@@ -318,4 +318,17 @@ func stripTitles(name string) string {
 		return name
 	}
 	return strings.Join(words[n:], " ")
+}
+
+var weekdays = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "lundi",
+	"mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+
+// hasWeekday reports a name glued to a date: "Twitter Tuesday".
+func hasWeekday(words []string) bool {
+	for _, w := range words {
+		if weekdays[w] {
+			return true
+		}
+	}
+	return false
 }

@@ -83,6 +83,8 @@ type doc struct {
 	orgNames map[string]bool
 	// gender is the gender of the people whose mentions tell it.
 	gender map[string]gender
+	// mid caches midSentence.
+	mid map[string]bool
 }
 
 const maxPerWord = 32

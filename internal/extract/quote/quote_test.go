@@ -225,6 +225,21 @@ var extractTests = []struct {
 		text: "Port Arlen Mayor Jules de Varenne indicated this week that emergency shelters \"might be needed before the winter\".\n\n\"We have done it before,\" he said.",
 		want: []want{{"might be needed before the winter", "Jules de Varenne", news.QuoteMixed}, {"We have done it before", "Jules de Varenne", news.QuoteDirect}},
 	},
+	{
+		name: "a sentence-initial participle is no speaker",
+		text: "Speaking to reporters after the hearing, the attorney was blunt. Speaking said \"the case is closed and we will not appeal\".",
+		want: []want{{"the case is closed and we will not appeal", "", news.QuoteMixed}},
+	},
+	{
+		name: "a sentence-initial adverb is no speaker",
+		text: "Officially, the club said nothing. Officially told the press \"nothing has been decided about the coach\".",
+		want: []want{{"nothing has been decided about the coach", "", news.QuoteMixed}},
+	},
+	{
+		name: "a possessive is trimmed from a speaker",
+		text: "Norland’s envoy left. Norland’s said \"we will not sign this treaty under any pressure\".",
+		want: []want{{"we will not sign this treaty under any pressure", "Norland", news.QuoteMixed}},
+	},
 }
 
 func TestExtract(t *testing.T) {
