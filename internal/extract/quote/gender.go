@@ -85,8 +85,8 @@ func pronounGender(w string) gender {
 func mentionGender(toks []tok, i, j int) gender {
 	// a title inside or just before the mention: "Mme X", "Mr. X"
 	for k := max(0, i-1); k < j && k <= i+1; k++ {
-		if k < i && !toks[k].word {
-			continue
+		if k < i && !toks[k].word || k >= i && dets[toks[k].lw] {
+			continue // "Le Pen" is no title
 		}
 		switch {
 		case femTitles[toks[k].lw] && (k < i || toks[k].cap):

@@ -78,7 +78,32 @@ func (e *Extractor) findEntities(text string, toks []tok, people []news.Mention)
 					name = strings.TrimSuffix(strings.TrimSpace(name), ".") + ". " + strings.TrimSpace(strings.TrimLeft(text[m.Span.End:e], ". \u00a0"))
 				}
 			}
-			ents = append(ents, ent{s: m.Span.Start, e: e, name: name, typ: m.Type})
+			s := m.Span.Start
+			if m.Type == news.PER {
+				w := strings.Fields(name)
+				// "Le maire a": a clause, not a name
+				if len(w) > 1 && capStop[strings.ToLower(w[0])] {
+					lower := false
+					for _, x := range w[1:] {
+						if r, _ := utf8.DecodeRuneInString(x); unicode.IsLower(r) && !particles[x] {
+							lower = true
+						}
+					}
+					if lower {
+						continue
+					}
+				}
+				// "le ministre de la Santé Olivier X": the institution
+				// belongs to the role
+				before := strings.ToLower(strings.TrimRight(text[max(0, s-8):s], " \u00a0"))
+				if len(w) >= 3 && (strings.HasSuffix(before, " de la") || strings.HasSuffix(before, " du") || strings.HasSuffix(before, " de l'") || strings.HasSuffix(before, " de l’") || strings.HasSuffix(before, " of the")) && strings.HasPrefix(text[s:], w[0]) {
+					if k := strings.IndexAny(text[s:e], " \u00a0"); k > 0 {
+						s += k + 1
+						name = strings.Join(w[1:], " ")
+					}
+				}
+			}
+			ents = append(ents, ent{s: s, e: e, name: name, typ: m.Type})
 		}
 		sort.Slice(ents, func(i, j int) bool { return ents[i].s < ents[j].s })
 	} else {

@@ -322,6 +322,30 @@ func TestExtractWithBadMentions(t *testing.T) {
 			},
 			want: "Harold P. Quimby",
 		},
+		{
+			name: "an institution glued to the name belongs to the role",
+			text: "Le ministre de la Mer Aurélien Castagnet a visité le port. « Nous rouvrirons la criée », a-t-il promis.",
+			people: func(text string) []news.Mention {
+				return []news.Mention{mention(text, "Mer Aurélien Castagnet", news.PER, "Mer Aurélien Castagnet")}
+			},
+			want: "Aurélien Castagnet",
+		},
+		{
+			name: "a clause labelled as a person is nobody",
+			text: "Le maire a reçu Kelechi Obiora lundi. « Le dossier avance bien », a-t-il assuré.",
+			people: func(text string) []news.Mention {
+				return []news.Mention{mention(text, "Le maire a", news.PER, "Le maire a"), mention(text, "Kelechi Obiora", news.PER, "Kelechi Obiora")}
+			},
+			want: "Kelechi Obiora",
+		},
+		{
+			name: "a name glued to a weekday is nobody",
+			text: "Bettany Osei wrote on Quillbook Tuesday that the vote was rigged. \"The count must start again,\" she wrote.",
+			people: func(text string) []news.Mention {
+				return []news.Mention{mention(text, "Bettany Osei", news.PER, "Bettany Osei"), mention(text, "Quillbook Tuesday", news.PER, "Quillbook Tuesday")}
+			},
+			want: "Bettany Osei",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
