@@ -4,6 +4,8 @@ import (
 	_ "embed"
 	"strings"
 	"sync"
+
+	"github.com/recoupe/recoupe/news"
 )
 
 // Grammatical gender of a person mention or a pronoun: unknown, masculine
@@ -153,7 +155,7 @@ func (d *doc) setGenders() {
 	d.gender = map[string]gender{}
 	conflict := map[string]bool{}
 	for _, x := range d.ents {
-		if x.typ != "" && x.typ != "PER" {
+		if x.typ != "" && x.typ != news.PER {
 			continue
 		}
 		i := lowerBound(d.toks, x.s)
@@ -179,6 +181,50 @@ func (d *doc) setGenders() {
 			continue
 		}
 		d.gender[x.name] = g
+	}
+	d.pronounVotes(conflict)
+}
+
+// pronounVotes gives a gender to the people the lexicons leave unknown
+// from the pronouns that follow their mentions in the same sentence
+// before any other person: "Winfrey asked if she …" (English pronouns
+// only: French "il"/"elle" often stand for things).
+func (d *doc) pronounVotes(conflict map[string]bool) {
+	votes := map[string][2]int{}
+	for n, x := range d.ents {
+		if x.typ != news.PER || conflict[x.name] || d.gender[x.name] != anyGender {
+			continue
+		}
+		next := len(d.text)
+		if n+1 < len(d.ents) {
+			next = d.ents[n+1].s
+		}
+		k := lowerBound(d.toks, x.e)
+		for m := 0; k < len(d.toks) && m < 20 && d.toks[k].s < next; k, m = k+1, m+1 {
+			t := d.toks[k]
+			if t.w == "." || t.w == "!" || t.w == "?" || t.w == "“" || t.w == "\"" || t.w == "«" {
+				break
+			}
+			v := votes[x.name]
+			switch t.lw {
+			case "he", "his", "him", "himself":
+				v[0]++
+			case "she", "her", "hers", "herself":
+				v[1]++
+			default:
+				continue
+			}
+			votes[x.name] = v
+			break
+		}
+	}
+	for name, v := range votes {
+		switch {
+		case v[0] > 2*v[1]:
+			d.gender[name] = masc
+		case v[1] > 2*v[0]:
+			d.gender[name] = fem
+		}
 	}
 }
 

@@ -240,6 +240,11 @@ var extractTests = []struct {
 		text: "Norland’s envoy left. Norland’s said \"we will not sign this treaty under any pressure\".",
 		want: []want{{"we will not sign this treaty under any pressure", "Norland", news.QuoteMixed}},
 	},
+	{
+		name: "gender read from the pronouns after a name",
+		text: "Ngozi Adeyemi founded the clinic in 2009, and she still runs it. Its board chair, Obiora Chukwu, praised his staff. \"We were never paid on time,\" she said.",
+		want: []want{{"We were never paid on time", "Ngozi Adeyemi", news.QuoteDirect}},
+	},
 }
 
 func TestExtract(t *testing.T) {
