@@ -325,7 +325,7 @@ func wordsOf(ts []tok) []string {
 // Raj Patel" is "Raj Patel".
 var leadTitles = set("councilman", "councilwoman", "councillor", "councilor", "congressman", "congresswoman",
 	"alderman", "commissioner", "chancellor", "superintendent", "detective", "officer", "sergeant", "lieutenant",
-	"captain", "coach", "député", "députée", "sénateur", "sénatrice", "maire", "ministre", "docteur", "docteure",
+	"captain", "coach", "executive", "spokesman", "spokeswoman", "spokesperson", "député", "députée", "sénateur", "sénatrice", "maire", "ministre", "docteur", "docteure",
 	"professeur", "professeure", "maître", "monsieur", "madame", "mademoiselle")
 
 // stripTitles drops the titles before a name of two words or more.

@@ -245,6 +245,11 @@ var extractTests = []struct {
 		text: "Ngozi Adeyemi founded the clinic in 2009, and she still runs it. Its board chair, Obiora Chukwu, praised his staff. \"We were never paid on time,\" she said.",
 		want: []want{{"We were never paid on time", "Ngozi Adeyemi", news.QuoteDirect}},
 	},
+	{
+		name: "a title inside a company's name is dropped",
+		text: "Orbix Chief Executive Tamsin Vale opened the plant. \"We will hire four hundred people,\" she said.",
+		want: []want{{"We will hire four hundred people", "Tamsin Vale", news.QuoteDirect}},
+	},
 }
 
 func TestExtract(t *testing.T) {
