@@ -294,12 +294,17 @@ func addRoles(text string, toks []tok, ents []ent) {
 				if !toks[j].word && toks[j].w != "-" && toks[j].w != "'" && toks[j].w != "’" {
 					break
 				}
+				// "gastro-entérologue au CHU Beaujon": the role ends
+				// before a name
+				if isNameTok(toks[j]) && j > k+1 {
+					break
+				}
 				after = append(after, toks[j])
 			}
 			// an apposition is a noun phrase, not a clause
 			clause := false
 			for _, a := range after {
-				if a.lw == "que" || a.lw == "qu'" || a.lw == "qui" || a.lw == "that" || a.lw == "who" || lex[a.lw] || isNameTok(a) && a.s != after[0].s {
+				if a.lw == "que" || a.lw == "qu'" || a.lw == "qui" || a.lw == "that" || a.lw == "who" || lex[a.lw] {
 					clause = true
 				}
 			}

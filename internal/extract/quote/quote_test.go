@@ -250,6 +250,11 @@ var extractTests = []struct {
 		text: "Orbix Chief Executive Tamsin Vale opened the plant. \"We will hire four hundred people,\" she said.",
 		want: []want{{"We will hire four hundred people", "Tamsin Vale", news.QuoteDirect}},
 	},
+	{
+		name: "a role apposed with a place inside resolves a definite description",
+		text: "Le cœur se soigne aussi à table, rappelle Maëlle Tournier, cardiologue à l'hôpital Saint-Aubin de Rennes. Le sel reste l'ennemi, et « trois grammes par jour suffisent largement », précise la cardiologue.",
+		want: []want{{"trois grammes par jour suffisent largement", "Maëlle Tournier", news.QuoteMixed}},
+	},
 }
 
 func TestExtract(t *testing.T) {
