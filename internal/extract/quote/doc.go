@@ -15,11 +15,18 @@
 // gastro-entérologue", "he said", "selon X"), then the words before the
 // opening mark ("X a déclaré :", "Pour X,", "X est plus nuancée :"),
 // else the last speaker nearby (floating quotations). Pronouns go to the
-// most recent named person or quoted speaker, definite descriptions to the
+// most recent named person or quoted speaker whose gender agrees ("il"/"he"
+// to a man, "elle"/"she" to a woman: from titles such as M./Mme/Mr/Mrs,
+// "la"/"le" before a role, first names — the gendered first names of the
+// French Hunspell dictionary, MPL-2.0, see lexicons/LICENSE — and the
+// pronouns that follow a name), definite descriptions to the
 // person whose apposition matches ("la gastro-entérologue" → "Francisca
 // Joly-Gomez, professeure de nutrition et gastro-entérologue"), indefinite
-// ones ("un proche du dossier") stay as written. Short quotations with no
-// cue of speech (terms, titles, expressions) are not output.
+// ones ("un proche du dossier") stay as written. A speaker must look like a
+// person or an organisation: sentence-initial adverbs, dates and clauses
+// are dropped, as no speaker is better than a wrong one. Short quotations
+// with no cue of speech (terms, titles, expressions) and legal charges
+// ("charged with “…”") are not output.
 //
 // The rules are hand-written: no Go library does French quote attribution,
 // and the statistical ones (Quotebank's Quobert, spaCy pipelines) are
