@@ -211,6 +211,11 @@ func (d *doc) descFrom(toks []tok, i int) found {
 		for e < j && isNameTok(toks[e]) {
 			e++
 		}
+		// "one GOP operative", "a White House official": the name
+		// qualifies the noun after it, the speaker is the description
+		if k == i+1 && e+1 == j && toks[e].word && !toks[e].cap && !particles[toks[e].lw] && !dets[toks[e].lw] {
+			break
+		}
 		return found{kind: nameMention, ms: toks[k].s, me: toks[e-1].e}
 	}
 	f := found{kind: descMention, ms: toks[i].s, me: toks[j-1].e, definite: !indefinite[toks[i].lw]}

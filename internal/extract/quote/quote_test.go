@@ -255,6 +255,11 @@ var extractTests = []struct {
 		text: "Le cœur se soigne aussi à table, rappelle Maëlle Tournier, cardiologue à l'hôpital Saint-Aubin de Rennes. Le sel reste l'ennemi, et « trois grammes par jour suffisent largement », précise la cardiologue.",
 		want: []want{{"trois grammes par jour suffisent largement", "Maëlle Tournier", news.QuoteMixed}},
 	},
+	{
+		name: "a name qualifying the noun of a description is not the speaker",
+		text: "Marten Holloway quit the race on Friday.\n\n\"He left everyone stranded,\" said one Liberal organiser in the county.",
+		want: []want{{"He left everyone stranded", "one Liberal organiser", news.QuoteDirect}},
+	},
 }
 
 func TestExtract(t *testing.T) {
