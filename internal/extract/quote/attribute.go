@@ -1094,7 +1094,7 @@ var personNouns = set("jeune", "femme", "homme", "fille", "garçon", "étudiant"
 func (d *doc) antecedent(pos int, prev *cand, typ news.EntityType, g gender) string {
 	// a person pronoun does not refer to an organisation quoted before,
 	// nor "he" to a woman
-	if prev != nil && typ == news.PER && (d.orgNames[prev.q.Speaker] || !d.agrees(prev.q.Speaker, g)) {
+	if prev != nil && typ == news.PER && (d.orgNames[prev.q.Speaker] || !d.agrees(prev.q.Speaker, g) || g != anyGender && plural(prev.q.Speaker)) {
 		prev = nil
 	}
 	// the speaker quoted in the sentence just before
@@ -1230,4 +1230,23 @@ func (d *doc) findMidSentence(w string) bool {
 		}
 		i = k + len(w)
 	}
+}
+
+var collective = set("pair", "couple", "duo", "trio", "both", "group", "family", "team", "campaign", "company",
+	"firm", "government", "administration", "paire", "couple", "groupe", "famille", "équipe", "entreprise",
+	"gouvernement", "deux")
+
+// plural reports whether a description speaker names several people or a
+// body ("the pair", "les deux", "the officials"), which "he" or "she"
+// does not refer to.
+func plural(speaker string) bool {
+	w := strings.Fields(speaker)
+	if len(w) < 2 {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(speaker); !unicode.IsLower(r) {
+		return false
+	}
+	last := strings.ToLower(w[len(w)-1])
+	return collective[last] || strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss") && !strings.HasSuffix(last, "is") && !strings.HasSuffix(last, "us")
 }

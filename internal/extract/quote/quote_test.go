@@ -260,6 +260,11 @@ var extractTests = []struct {
 		text: "Marten Holloway quit the race on Friday.\n\n\"He left everyone stranded,\" said one Liberal organiser in the county.",
 		want: []want{{"He left everyone stranded", "one Liberal organiser", news.QuoteDirect}},
 	},
+	{
+		name: "he does not refer to a pair quoted just before",
+		text: "\"It was never about money,\" Silas Wren said. But the couple insisted they \"had no other choice\" at the time.\n\n\"We were simply exhausted,\" he said.",
+		want: []want{{"It was never about money", "Silas Wren", news.QuoteDirect}, {"had no other choice", "the couple", news.QuoteMixed}, {"We were simply exhausted", "Silas Wren", news.QuoteDirect}},
+	},
 }
 
 func TestExtract(t *testing.T) {
