@@ -51,6 +51,10 @@
 // the first 10k, 1070 over the last 10k, VmHWM 565 MiB (before: 734 / 756
 // µs, 537 MiB, on a quieter machine); synthetic gold pairwise F1 0.659 →
 // 0.815 (P 0.584 → 0.881, R 0.756 → 0.759), B³ F1 0.852 → 0.870.
+// -scale 1000000 (once, 23 Nov, machine shared): CPU 763 µs/article over
+// the last 10k at 10k, 712 at 100k, 868 at 1M (705–939 at the eleven
+// checkpoints: flat), VmHWM 1173 MiB, 199,401 stories; synthetic gold
+// pairwise F1 0.743 (P 0.710, R 0.779), B³ F1 0.878.
 //
 // Remaining errors (-errors): on
 // ecbplus-en, whole pairs of same-topic events merged (the second event's
