@@ -1112,7 +1112,7 @@ func (d *doc) antecedent(pos int, prev *cand, typ news.EntityType, g gender) str
 	fallback := ""
 	for i := len(before) - 1; i >= 0 && i >= len(before)-maxLookBack && before[i].s > bestPos; i-- {
 		x := before[i]
-		if x.typ != typ || d.inQuote(x.s) || typ == news.PER && !d.agrees(x.name, g) {
+		if x.typ != typ || d.inQuote(x.s) || typ == news.PER && !d.agrees(x.name, g) || g != anyGender && d.possessedApposition(x.s) {
 			continue
 		}
 		if fallback != "" && d.endsBetween(x.s, pos) > 1 {
@@ -1249,4 +1249,27 @@ func plural(speaker string) bool {
 	}
 	last := strings.ToLower(w[len(w)-1])
 	return collective[last] || strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss") && !strings.HasSuffix(last, "is") && !strings.HasSuffix(last, "us")
+}
+
+// possessedApposition reports a name set off by a comma after a noun that
+// belongs to someone else: "a friend of Harry's mother, Princess Diana" —
+// a pronoun's antecedent is rarely so deep in a noun phrase.
+func (d *doc) possessedApposition(pos int) bool {
+	i := lowerBound(d.toks, pos)
+	for i > 0 && d.toks[i-1].cap && (titles[d.toks[i-1].lw] || mascTitles[d.toks[i-1].lw] || femTitles[d.toks[i-1].lw]) {
+		i--
+	}
+	if i < 3 || d.toks[i-1].w != "," || !d.toks[i-2].word || d.toks[i-2].cap {
+		return false
+	}
+	for k := i - 3; k >= 0 && k >= i-6; k-- {
+		t := d.toks[k]
+		if !t.word && t.w != "'" && t.w != "’" {
+			return false
+		}
+		if t.lw == "of" || strings.HasSuffix(t.lw, "'s") || strings.HasSuffix(t.lw, "’s") || t.w == "'" || t.w == "’" {
+			return true
+		}
+	}
+	return false
 }

@@ -265,6 +265,11 @@ var extractTests = []struct {
 		text: "\"It was never about money,\" Silas Wren said. But the couple insisted they \"had no other choice\" at the time.\n\n\"We were simply exhausted,\" he said.",
 		want: []want{{"It was never about money", "Silas Wren", news.QuoteDirect}, {"had no other choice", "the couple", news.QuoteMixed}, {"We were simply exhausted", "Silas Wren", news.QuoteDirect}},
 	},
+	{
+		name: "a pronoun skips a name apposed inside another's noun phrase",
+		text: "Imani Sorel revealed that she reached out to a friend of Pavel's aunt, Lady Ottilie Brandt, to talk. \"I had nobody else to ask,\" she told Corrigan.",
+		want: []want{{"I had nobody else to ask", "Imani Sorel", news.QuoteDirect}},
+	},
 }
 
 func TestExtract(t *testing.T) {
