@@ -807,6 +807,40 @@ var typeNames = [...]news.EntityType{"", news.PER, news.LOC, news.ORG, news.MISC
 // the mention's canonical name within the article: a person's short form
 // ("Musk") takes the full name it abbreviates ("Elon Musk") when the
 // article gives exactly one.
+// weekdays are never names, though capitalised in English and at the
+// start of French sentences.
+var weekdays = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+	"lundi": true, "mardi": true, "mercredi": true, "jeudi": true, "vendredi": true, "samedi": true, "dimanche": true,
+}
+
+// nameParticles may open a name in lower case ("de Villepin", "von der
+// Leyen").
+var nameParticles = map[string]bool{
+	"de": true, "d'": true, "d’": true, "du": true, "des": true, "von": true, "van": true, "der": true, "den": true,
+	"al": true, "el": true, "la": true, "le": true, "di": true, "da": true, "dos": true, "del": true, "ben": true, "bin": true,
+}
+
+// nameLike rejects spans that cannot be names: a lone weekday, or a run
+// opened by a lower-case word that is neither a particle nor a head that
+// French writes in lower case ("université", "golfe") nor a brand shape
+// ("xAI"): "acheter Twitter" after an opening quotation mark.
+func nameLike(words []string) bool {
+	if len(words) == 1 && weekdays[strings.ToLower(words[0])] {
+		return false
+	}
+	w := words[0]
+	r, _ := utf8.DecodeRuneInString(w)
+	if !unicode.IsLower(r) {
+		return true
+	}
+	lw := strings.ToLower(w)
+	if nameParticles[lw] || lowerHeads[lw] || geoHeads[lw] {
+		return true
+	}
+	return strings.IndexFunc(w, unicode.IsUpper) > 0 // "xAI", "iPhone"
+}
+
 func (r *Recognizer) Extract(a *news.Article) []news.Mention {
 	if a == nil || a.Text == "" {
 		return nil
@@ -836,6 +870,9 @@ func (r *Recognizer) Extract(a *news.Article) []news.Mention {
 			words := make([]string, 0, sp.e-sp.s)
 			for k := sp.s; k < sp.e; k++ {
 				words = append(words, toks[base+k].text)
+			}
+			if !nameLike(words) {
+				continue
 			}
 			out = append(out, news.Mention{
 				Span: news.Span{Start: first.start, End: last.end},

@@ -359,3 +359,23 @@ func TestTagsAreBIO(t *testing.T) {
 		}
 	}
 }
+
+func TestNoWeekdaysOrLowerCaseRuns(t *testing.T) {
+	r, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Fictional sentences.
+	a := &news.Article{Language: "en", Text: "On Monday, Councilwoman Dana Whitfield said the town of Brookfield would vote on Friday."}
+	for _, m := range r.Extract(a) {
+		if m.Text == "Monday" || m.Text == "Friday" {
+			t.Errorf("weekday %q tagged %s", m.Text, m.Type)
+		}
+	}
+	b := &news.Article{Language: "fr", Text: "Avec son offre ironique de « racheter Valbrune », Iris Vannier a répondu à la mairie."}
+	for _, m := range r.Extract(b) {
+		if strings.HasPrefix(m.Text, "racheter") {
+			t.Errorf("mention %q (%s) opens with a lower-case verb", m.Text, m.Type)
+		}
+	}
+}
