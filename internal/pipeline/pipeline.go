@@ -55,6 +55,14 @@ func (p *Pipeline) Extract(a *news.Article) news.Extraction {
 	}
 	x.Facts = extract.Merge(p.money.Extract(a), p.dates.Extract(a))
 	x.Quotes = p.quotes.Extract(a, x.Mentions)
+	if a.Language != "" && !speakersRead[a.Language] {
+		// The attribution rules are French and English: elsewhere they
+		// would name "Und" or "Die Meldung". The quotes stay, unattributed.
+		for i := range x.Quotes {
+			q := &x.Quotes[i]
+			q.Speaker, q.SpeakerSpan, q.Cue, q.CueSpan = "", news.Span{}, "", news.Span{}
+		}
+	}
 	if x.Facts == nil {
 		x.Facts = []news.Fact{}
 	}
@@ -71,6 +79,9 @@ func (p *Pipeline) Extract(a *news.Article) news.Extraction {
 // recogniser reading capitals as French or English does would take each
 // noun for a name: their articles get no entities rather than noise.
 var nounsCapitalised = map[string]bool{"de": true, "lb": true}
+
+// speakersRead are the languages whose quotes get speakers.
+var speakersRead = map[string]bool{"fr": true, "en": true}
 
 // Brief cross-checks a story's articles and writes its brief. arts and xs
 // are parallel, in story order; why may be nil.

@@ -200,4 +200,14 @@ func TestNoEntitiesWhereNounsAreCapitalised(t *testing.T) {
 	if x := p.Extract(&a); len(x.Mentions) != 0 {
 		t.Errorf("German article got mentions %+v, want none", x.Mentions)
 	}
+	text := "Und die Stadt: « Wir bauen die Brücke über den Fluss, und zwar schnell »."
+	fr := news.Article{Language: "fr", Text: text}
+	if qs := p.Extract(&fr).Quotes; len(qs) != 1 || qs[0].Speaker == "" {
+		t.Fatalf("fixture: read as French, the quote should get a (wrong) speaker: %+v", qs)
+	}
+	de := news.Article{Language: "de", Text: text}
+	qs := p.Extract(&de).Quotes
+	if len(qs) != 1 || qs[0].Speaker != "" {
+		t.Errorf("German quotes = %+v, want the quote kept without a speaker (speakers are read in French and English only)", qs)
+	}
 }
