@@ -68,33 +68,8 @@ type docCtx struct {
 	capMid    map[string]bool
 }
 
-func normLower(s string) string {
-	simple := true
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= 0x80 || ('A' <= c && c <= 'Z') || ('0' <= c && c <= '9') {
-			simple = false
-			break
-		}
-	}
-	if simple {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range s {
-		switch {
-		case r == '’' || r == 'ʼ':
-			r = '\''
-		case unicode.IsDigit(r):
-			r = '0'
-		default:
-			r = unicode.ToLower(r)
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
+// normLower is the gazetteer's lookup form of a token (gazetteer.Fold).
+func normLower(s string) string { return gazetteer.Fold(s) }
 
 const maxShape = 8
 

@@ -54,12 +54,29 @@ func checkVersion(dir, spec string) error {
 	return nil
 }
 
-// entryKey is the lookup form of a name: lower case, spaces collapsed,
-// typographic apostrophes as ASCII ones and digits as 0, as the
-// recogniser normalises its tokens ("PlayStation 3" → "playstation 0").
+// entryKey is the lookup form of a name: spaces collapsed, then Fold
+// ("PlayStation 3" → "playstation 0").
 func entryKey(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
+	return Fold(strings.Join(strings.Fields(s), " "))
+}
+
+// Fold is the lookup form of a word, the one the recogniser gives its
+// tokens and Build its entries: lower case, typographic apostrophes as
+// ASCII ones, digits as 0.
+func Fold(s string) string {
+	simple := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 || ('A' <= c && c <= 'Z') || ('0' <= c && c <= '9') {
+			simple = false
+			break
+		}
+	}
+	if simple {
+		return s
+	}
 	var b strings.Builder
+	b.Grow(len(s))
 	for _, r := range s {
 		switch {
 		case r == '’' || r == 'ʼ':
