@@ -81,7 +81,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	dir := fs.String("dir", filepath.Join("internal", "extract", "entity"), "entity package directory")
 	epochs := fs.Int("epochs", 5, "training epochs")
 	bits := fs.Int("bits", 19, "log2 of feature buckets")
-	runs := fs.Int("runs", 2, "perceptrons trained on different shufflings, averaged (run side by side)")
+	runs := fs.Int("runs", 4, "perceptrons trained on different shufflings, averaged (run side by side)")
 	out := fs.String("out", "", "model file to write (default: the package's "+entity.ModelFile+")")
 	if err := fs.Parse(args); err != nil {
 		return err
