@@ -81,14 +81,32 @@ func stop(w, folded string) bool {
 // few hundred thousand entries serve nearly every word after warm-up.
 const stemCacheMax = 1 << 18
 
-// stemmer memoises snowball stems per language: stemming dominates the
-// cost of NewDoc and the same words recur in every article.
-type stemmer struct {
+// cache is a concurrent memo of per-word results, emptied when it
+// reaches stemCacheMax entries.
+type cache[V any] struct {
 	mu sync.RWMutex
-	m  map[string]string
+	m  map[string]V
 }
 
-var stemmers = map[string]*stemmer{"fr": {m: map[string]string{}}, "en": {m: map[string]string{}}}
+func (c *cache[V]) get(k string) (V, bool) {
+	c.mu.RLock()
+	v, ok := c.m[k]
+	c.mu.RUnlock()
+	return v, ok
+}
+
+func (c *cache[V]) put(k string, v V) {
+	c.mu.Lock()
+	if len(c.m) >= stemCacheMax {
+		clear(c.m)
+	}
+	c.m[strings.Clone(k)] = v
+	c.mu.Unlock()
+}
+
+// stemmers memoise snowball stems per language: stemming dominates the
+// cost of NewDoc and the same words recur in every article.
+var stemmers = map[string]*cache[string]{"fr": {m: map[string]string{}}, "en": {m: map[string]string{}}}
 
 // stem returns the folded stem of the lowercased word w in language lang
 // ("fr" or anything else, read as English).
@@ -96,25 +114,17 @@ func stem(lang, w string) string {
 	if lang != "fr" {
 		lang = "en"
 	}
-	s := stemmers[lang]
-	s.mu.RLock()
-	v, ok := s.m[w]
-	s.mu.RUnlock()
-	if ok {
+	if v, ok := stemmers[lang].get(w); ok {
 		return v
 	}
+	var v string
 	if lang == "fr" {
 		v = french.Stem(w, true)
 	} else {
 		v = english.Stem(w, true)
 	}
 	v = fold(v)
-	s.mu.Lock()
-	if len(s.m) >= stemCacheMax {
-		clear(s.m)
-	}
-	s.m[strings.Clone(w)] = v
-	s.mu.Unlock()
+	stemmers[lang].put(w, v)
 	return v
 }
 
@@ -125,13 +135,8 @@ type word struct {
 	stem          string // folded snowball stem of lower
 }
 
-// wordCache memoises wordInfo per language, bounded like the stem cache.
-type wordCache struct {
-	mu sync.RWMutex
-	m  map[string]word
-}
-
-var wordCaches = map[string]*wordCache{"fr": {m: map[string]word{}}, "en": {m: map[string]word{}}}
+// wordCaches memoise wordInfo per language, bounded like the stems.
+var wordCaches = map[string]*cache[word]{"fr": {m: map[string]word{}}, "en": {m: map[string]word{}}}
 
 // wordInfo returns the lowercased, folded and stemmed forms of w in
 // language lang, and whether it is a stop word.
@@ -139,21 +144,12 @@ func wordInfo(lang, w string) word {
 	if lang != "fr" {
 		lang = "en"
 	}
-	wc := wordCaches[lang]
-	wc.mu.RLock()
-	x, ok := wc.m[w]
-	wc.mu.RUnlock()
-	if ok {
+	if x, ok := wordCaches[lang].get(w); ok {
 		return x
 	}
 	lower := strings.ToLower(w)
 	f := fold(lower)
-	x = word{lower: lower, folded: f, stop: stop(lower, f), stem: stem(lang, lower)}
-	wc.mu.Lock()
-	if len(wc.m) >= stemCacheMax {
-		clear(wc.m)
-	}
-	wc.m[strings.Clone(w)] = x
-	wc.mu.Unlock()
+	x := word{lower: lower, folded: f, stop: stop(lower, f), stem: stem(lang, lower)}
+	wordCaches[lang].put(w, x)
 	return x
 }
