@@ -123,17 +123,27 @@ func intParam(v url.Values, name string, def, min, max int) (int, error) {
 	return n, nil
 }
 
-func (s *server) apiStories(w http.ResponseWriter, r *http.Request) {
+// stories reads the listing's query and lists its stories for the API
+// and the page; on error it has answered and reports false.
+func (s *server) stories(w http.ResponseWriter, r *http.Request) (news.StoryQuery, []news.StorySummary, int, bool) {
 	q, err := parseStoryQuery(r.URL.Query())
 	if err != nil {
 		s.failErr(w, r, err)
-		return
+		return q, nil, 0, false
 	}
 	ctx, cancel := s.readCtx(r)
 	defer cancel()
 	list, total, err := s.b.Stories(ctx, q)
 	if err != nil {
 		s.failErr(w, r, fmt.Errorf("stories: %w", err))
+		return q, nil, 0, false
+	}
+	return q, list, total, true
+}
+
+func (s *server) apiStories(w http.ResponseWriter, r *http.Request) {
+	q, list, total, ok := s.stories(w, r)
+	if !ok {
 		return
 	}
 	if list == nil {

@@ -118,19 +118,11 @@ func dateRange(first, last news.Date) string {
 }
 
 func (s *server) pageStories(w http.ResponseWriter, r *http.Request) {
+	q, list, total, ok := s.stories(w, r)
+	if !ok {
+		return
+	}
 	v := r.URL.Query()
-	q, err := parseStoryQuery(v)
-	if err != nil {
-		s.failErr(w, r, err)
-		return
-	}
-	ctx, cancel := s.readCtx(r)
-	defer cancel()
-	list, total, err := s.b.Stories(ctx, q)
-	if err != nil {
-		s.failErr(w, r, fmt.Errorf("stories: %w", err))
-		return
-	}
 	view := storiesView{
 		chrome: chrome{Search: q.Text},
 		Query:  q, From: v.Get("from"), To: v.Get("to"),
@@ -163,6 +155,8 @@ func (s *server) pageStories(w http.ResponseWriter, r *http.Request) {
 		view.NextURL = page(q.Offset + q.Limit)
 	}
 	if q.Text != "" && q.Offset == 0 {
+		ctx, cancel := s.readCtx(r)
+		defer cancel()
 		hits, err := s.b.Search(ctx, q.Text, 10)
 		if err != nil {
 			s.failErr(w, r, fmt.Errorf("search: %w", err))
