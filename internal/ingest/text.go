@@ -27,6 +27,9 @@ var (
 	ErrBinary   = errors.New("binary content, not text")
 	ErrEncoding = errors.New("invalid UTF-8")
 	ErrTooLarge = errors.New("input too large")
+	// ErrDocFile marks a README, LICENSE, SOURCE.md… met in a folder or
+	// glob: it describes the folder; naming the file itself ingests it.
+	ErrDocFile = errors.New("documentation file of the folder, not an article (name it to ingest it)")
 )
 
 // maxControlShare is the share of control characters (other than tab,

@@ -99,11 +99,32 @@ func (w *walker) input(in string) error {
 		return w.skip(in, err)
 	}
 	for _, p := range paths {
-		if err := w.file(p); err != nil {
+		var err error
+		if p != in && isDocFile(p) {
+			err = w.skip(p, fmt.Errorf("ingest: %s: %w", p, ErrDocFile))
+		} else {
+			err = w.file(p)
+		}
+		if err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// docNames are the base names (without extension, upper-cased) of the
+// files that describe a folder rather than tell news: README.md, LICENSE,
+// SOURCE.md and the like.
+var docNames = map[string]bool{
+	"README": true, "LICENSE": true, "LICENCE": true, "COPYING": true, "SOURCE": true,
+	"SOURCES": true, "CHANGELOG": true, "CHANGES": true, "NOTICE": true, "AUTHORS": true,
+	"CONTRIBUTING": true,
+}
+
+// isDocFile reports whether path names a folder's documentation file.
+func isDocFile(path string) bool {
+	base := filepath.Base(path)
+	return docNames[strings.ToUpper(strings.TrimSuffix(base, filepath.Ext(base)))]
 }
 
 // expandPath turns a file, folder or glob into the sorted list of regular,

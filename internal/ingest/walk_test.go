@@ -88,7 +88,7 @@ func errName(err error) string {
 		err  error
 		name string
 	}{{ingest.ErrEmpty, "empty"}, {ingest.ErrBinary, "binary"}, {ingest.ErrEncoding, "encoding"}, {ingest.ErrTooLarge, "too large"},
-		{ingest.ErrNoMatch, "no match"}, {ingest.ErrNotFeed, "not feed"}, {ingest.ErrScheme, "scheme"},
+		{ingest.ErrNoMatch, "no match"}, {ingest.ErrDocFile, "doc file"}, {ingest.ErrNotFeed, "not feed"}, {ingest.ErrScheme, "scheme"},
 		{ingest.ErrPrivateAddr, "private"}, {ingest.ErrNotModified, "not modified"}, {ingest.ErrNoContent, "no content"}} {
 		if errors.Is(err, s.err) {
 			return s.name
@@ -108,14 +108,18 @@ func TestWalkFolder(t *testing.T) {
 		".hidden.txt":  "Caché.",
 		".git/HEAD":    "ref: refs/heads/main",
 		"notes.json":   `{"not": "a feed"}`,
+		"README.md":    "Ce dossier fictif rassemble des articles de test sur le pont de Villebrune.",
+		"sub/SOURCE":   "Articles écrits pour les tests, aucune source réelle.",
 	})
 	got := walkAll(t, []string{dir, filepath.Join(dir, "nope.txt")}, ingest.Options{})
 	p := func(s string) string { return filepath.Join(dir, filepath.FromSlash(s)) }
 	want := []result{
+		{Origin: p("README.md"), Err: "doc file"},
 		{Origin: p("a.txt"), Name: "a.txt", Title: "Le pont rouvre", Lang: "fr"},
 		{Origin: p("empty.txt"), Err: "empty"},
 		{Origin: p("garbage.bin"), Err: "binary"},
 		{Origin: p("notes.json"), Err: "not feed"},
+		{Origin: p("sub/SOURCE"), Err: "doc file"},
 		{Origin: p("sub/b.txt"), Name: "b.txt", Title: "Le tunnel ferme", Published: "2025-02", Lang: "fr"},
 		{Origin: p("sub/c.html"), Name: "c.html", Title: "Le pont de Villebrune rouvre", Published: "2025-02-10", Lang: "fr"},
 		{Origin: p("sub/feed.xml") + "#1", Name: "https://gazette.example/pont", Title: "Le pont rouvre", Published: "2025-02-10T14:30", Lang: "fr"},
@@ -124,10 +128,10 @@ func TestWalkFolder(t *testing.T) {
 		{Origin: p("nope.txt"), Err: "no match"},
 	}
 	// The empty feed item falls back to its title, so it is an article.
-	want[7] = result{Origin: p("sub/feed.xml") + "#2", Name: "https://gazette.example/vide", Title: "Vide"}
+	want[9] = result{Origin: p("sub/feed.xml") + "#2", Name: "https://gazette.example/vide", Title: "Vide"}
 	for i := range got {
-		if want[7].Origin == got[i].Origin {
-			want[7].Lang = got[i].Lang // a one-word text has no reliable language
+		if want[9].Origin == got[i].Origin {
+			want[9].Lang = got[i].Lang // a one-word text has no reliable language
 		}
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
@@ -137,8 +141,12 @@ func TestWalkFolder(t *testing.T) {
 	if diff := cmp.Diff(got, walkAll(t, []string{dir, filepath.Join(dir, "nope.txt")}, ingest.Options{})); diff != "" {
 		t.Errorf("second Walk differs:\n%s", diff)
 	}
-	if n := ingest.Count([]string{dir}); n != 7 {
-		t.Errorf("Count = %d, want 7 visible files", n)
+	if n := ingest.Count([]string{dir}); n != 9 {
+		t.Errorf("Count = %d, want 9 visible files", n)
+	}
+	// A documentation file named on its own is ingested.
+	if got := walkAll(t, []string{p("README.md")}, ingest.Options{}); len(got) != 1 || got[0].Err != "" {
+		t.Errorf("Walk(README.md) = %+v, want one article", got)
 	}
 }
 
