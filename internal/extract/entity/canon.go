@@ -100,6 +100,7 @@ func Canonicalize(names []string, texts []string, mentions [][]news.Mention) []n
 		g.settleType()
 	}
 	groups = parentheticalAliases(texts, groups, byName)
+	groups = placeAliases(names, texts, groups)
 	// Strongest first: more articles, more mentions, longer name, then name.
 	sort.SliceStable(groups, func(i, j int) bool {
 		a, b := groups[i], groups[j]
