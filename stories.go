@@ -18,6 +18,7 @@ import (
 type summaryEntry struct {
 	sum      news.StorySummary
 	entities map[string]bool // canonical names and aliases, lower case
+	ents     []news.Entity   // the brief's entities, without their mentions
 }
 
 // Stories lists stories, most recently updated first, filtered by q, and
@@ -210,6 +211,7 @@ func (e *Engine) summary(ctx context.Context, id string) (summaryEntry, error) {
 		}
 	}
 	for _, en := range b.Entities {
+		se.ents = append(se.ents, news.Entity{Name: en.Name, Type: en.Type, Aliases: en.Aliases, Articles: en.Articles})
 		se.entities[strings.ToLower(en.Name)] = true
 		for _, al := range en.Aliases {
 			se.entities[strings.ToLower(al)] = true

@@ -53,6 +53,7 @@ func TestCLIReadCommandsNeedAStore(t *testing.T) {
 		{"stories", "--db", missing},
 		{"brief", "--db", missing, "s0123456789ab"},
 		{"move", "--db", missing, "0123456789abcdef"},
+		{"entities", "--db", missing, "Estive"},
 	} {
 		_, errOut, code := recoupeCLI(t, args...)
 		if code != exitFailure || !strings.Contains(errOut, "no store at") {
@@ -111,6 +112,8 @@ func TestCLIBadFlagValues(t *testing.T) {
 		{"stories", "--db", db, "--offset", "-5"},
 		{"stories", "--db", db, "--log-level", "loud"},
 		{"stories", "--db", db, "--format", "xml"},
+		{"entities", "--db", db},
+		{"entities", "--db", db, "--limit", "0", "Estive"},
 	} {
 		if _, errOut, code := recoupeCLI(t, args...); code != exitUsage {
 			t.Errorf("%v = %d %q, want %d", args, code, errOut, exitUsage)
@@ -118,5 +121,25 @@ func TestCLIBadFlagValues(t *testing.T) {
 	}
 	if out, errOut, code := recoupeCLI(t, "stories", "--db", db, "--lang", "FR", "--format", "json"); code != exitOK || !strings.Contains(out, `"total": 1`) {
 		t.Errorf("stories --lang FR = %d %s %s, want the French story", code, out, errOut)
+	}
+}
+
+func TestCLIEntities(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "fromagerie.txt")
+	if err := os.WriteFile(in, []byte(fictional), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(dir, "e.db")
+	if _, errOut, code := recoupeCLI(t, "ingest", "--db", db, in); code != exitOK {
+		t.Fatalf("ingest = %d %s", code, errOut)
+	}
+	out, errOut, code := recoupeCLI(t, "entities", "--db", db, "--format", "jsonl", "valbrune")
+	if code != exitOK || !strings.Contains(out, `"name":"Valbrune"`) || strings.Count(out, "\n") != 1 {
+		t.Errorf("entities valbrune = %d %q %s, want Valbrune on one JSON line", code, out, errOut)
+	}
+	out, _, code = recoupeCLI(t, "entities", "--db", db, "Personne", "Inconnue")
+	if code != exitOK || !strings.Contains(out, "0 entities") {
+		t.Errorf("entities of an unknown name = %d %q, want an empty table", code, out)
 	}
 }

@@ -62,6 +62,7 @@ func commands() []command {
 		{"brief", "write the cross-checked brief of stories or of input files", runBrief},
 		{"serve", "serve the web page and the JSON API", runServe},
 		{"move", "move an article to another story by hand (split or merge)", runMove},
+		{"entities", "find an entity across the stored stories, with its aliases", runEntities},
 	}
 }
 

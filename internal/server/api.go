@@ -256,6 +256,38 @@ func (s *server) apiSearch(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, searchResult{Hits: hits})
 }
 
+// entitiesResult is the body of GET /api/entities.
+type entitiesResult struct {
+	Entities []news.StoreEntity `json:"entities"`
+}
+
+func (s *server) apiEntities(w http.ResponseWriter, r *http.Request) {
+	v := r.URL.Query()
+	q, err := textParam(v, "q")
+	if err == nil && strings.TrimSpace(q) == "" {
+		err = errBad("parameter q: required")
+	}
+	limit := 0
+	if err == nil {
+		limit, err = intParam(v, "limit", DefaultPageSize, 1, MaxPageSize)
+	}
+	if err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	ctx, cancel := s.readCtx(r)
+	defer cancel()
+	ents, err := s.b.Entities(ctx, q, limit)
+	if err != nil {
+		s.failErr(w, r, fmt.Errorf("entities: %w", err))
+		return
+	}
+	if ents == nil {
+		ents = []news.StoreEntity{}
+	}
+	writeJSON(w, http.StatusOK, entitiesResult{Entities: ents})
+}
+
 // upload is one document of an ingest request.
 type upload struct {
 	name string

@@ -85,6 +85,11 @@ func TestBadRequests(t *testing.T) {
 		{"from after to", "GET", "/api/stories?from=2025-03&to=2025-01", "", "", nil, 400},
 		{"query too long", "GET", "/api/stories?q=" + strings.Repeat("a", 600), "", "", nil, 400},
 		{"search without q", "GET", "/api/search", "", "", nil, 400},
+		{"entities without q", "GET", "/api/entities", "", "", nil, 400},
+		{"entities blank q", "GET", "/api/entities?q=+++", "", "", nil, 400},
+		{"entities bad limit", "GET", "/api/entities?q=Roc&limit=-3", "", "", nil, 400},
+		{"entities search syntax", "GET", "/api/entities?q=%22NEAR(a+OR", "", "", nil, 200},
+		{"entities invalid utf8", "GET", "/api/entities?q=%ff%fe", "", "", nil, 400},
 		{"search syntax quote", "GET", "/api/search?q=%22unbalanced", "", "", nil, 200},
 		{"search syntax operators", "GET", "/api/search?q=NEAR(a+AND+OR+*+-b:c%5E)", "", "", nil, 200},
 		{"story search syntax", "GET", "/api/stories?q=%22a%22+OR+(b*", "", "", nil, 200},
@@ -258,5 +263,33 @@ func TestLoopbackHostsOnly(t *testing.T) {
 		if resp.StatusCode != tc.want {
 			t.Errorf("GET /api/stories with Host %q = %d, want %d", tc.host, resp.StatusCode, tc.want)
 		}
+	}
+}
+
+// TestEntitiesAPI finds the seeds' main person by a short form and checks
+// the API answers what the engine does.
+func TestEntitiesAPI(t *testing.T) {
+	e := newEnv(t, server.Options{})
+	var got struct {
+		Entities []news.StoreEntity `json:"entities"`
+	}
+	getJSON(t, e.srv.URL+"/api/entities?q=musk", &got)
+	want, err := e.b.Entities(t.Context(), "musk", server.DefaultPageSize)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Entities) == 0 || len(got.Entities) != len(want) {
+		t.Fatalf("GET /api/entities?q=musk = %d entities, engine says %d; want the same, at least one", len(got.Entities), len(want))
+	}
+	top := got.Entities[0]
+	if top.Name != want[0].Name || top.Articles != want[0].Articles || len(top.Stories) != len(want[0].Stories) {
+		t.Errorf("API entity %+v differs from the engine's %+v", top, want[0])
+	}
+	if e.real && (top.Name != "Elon Musk" || top.Type != news.PER || top.Articles != 3) {
+		t.Errorf("q=musk found %s %s in %d articles, want Elon Musk PER in the 3 seed articles", top.Name, top.Type, top.Articles)
+	}
+	getJSON(t, e.srv.URL+"/api/entities?q=Zzyzx+Personne", &got)
+	if len(got.Entities) != 0 {
+		t.Errorf("unknown name found %+v", got.Entities)
 	}
 }

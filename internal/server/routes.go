@@ -19,6 +19,7 @@ func (s *server) registerRoutes() {
 	s.handle("POST /api/articles", s.apiIngest)
 	s.handle("POST /api/articles/{id}/move", s.apiMove)
 	s.handle("GET /api/search", s.apiSearch)
+	s.handle("GET /api/entities", s.apiEntities)
 	s.handle("GET /api/feeds", s.apiFeeds)
 	s.handle("POST /api/feeds", s.apiAddFeed)
 	s.handle("POST /api/feeds/poll", s.apiPollFeeds)

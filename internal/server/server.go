@@ -42,6 +42,8 @@ type Backend interface {
 	StoryOf(ctx context.Context, articleID string) (string, error)
 	// Search is a full-text search over articles.
 	Search(ctx context.Context, q string, limit int) ([]news.SearchHit, error)
+	// Entities finds the entities of the whole store named (or aliased) q.
+	Entities(ctx context.Context, q string, limit int) ([]news.StoreEntity, error)
 	// IngestBytes ingests one upload (text, HTML, WARC or feed) named name.
 	IngestBytes(ctx context.Context, name string, data []byte) (news.IngestReport, error)
 	AddFeed(ctx context.Context, url string) error
