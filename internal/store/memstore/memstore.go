@@ -354,10 +354,15 @@ func (s *Store) MoveArticle(ctx context.Context, articleID, storyID string) erro
 	_, exists := s.stories[storyID]
 	s.assign(e, news.Assignment{ArticleID: articleID, StoryID: storyID, New: !exists, Manual: true})
 	if st, ok := s.stories[from]; ok {
-		if len(s.members(from)) == 0 {
+		if ms := s.members(from); len(ms) == 0 {
 			delete(s.stories, from)
 		} else {
 			st.updated, st.touched = record.Now(), s.seq
+			// When the article that titled the story goes, the story's
+			// earliest remaining article titles it.
+			if st.title == record.StoryTitle(e.article) {
+				st.title = record.StoryTitle(ms[0].article)
+			}
 		}
 	}
 	return nil

@@ -610,7 +610,23 @@ func (db *DB) MoveArticle(ctx context.Context, articleID, storyID string) error 
 		if _, err := tx.Exec(ctx, `DELETE FROM stories WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM articles WHERE story_id = $1)`, *from); err != nil {
 			return err
 		}
-		_, err = tx.Exec(ctx, `UPDATE stories SET updated_us = $1, touched = $2 WHERE id = $3`, record.Now().UnixMicro(), aseq, *from)
+		if _, err = tx.Exec(ctx, `UPDATE stories SET updated_us = $1, touched = $2 WHERE id = $3`, record.Now().UnixMicro(), aseq, *from); err != nil {
+			return err
+		}
+		// When the article that titled the story it leaves goes, the
+		// story's earliest remaining article titles it.
+		var cur, t string
+		var b []byte
+		err = tx.QueryRow(ctx, `SELECT title FROM stories WHERE id = $1`, *from).Scan(&cur)
+		if errors.Is(err, pgx.ErrNoRows) || err == nil && cur != record.StoryTitle(news.Article{Title: title, Text: string(body)}) {
+			return nil
+		}
+		if err == nil {
+			err = tx.QueryRow(ctx, `SELECT title, body FROM articles WHERE story_id = $1 ORDER BY joined, seq LIMIT 1`, *from).Scan(&t, &b)
+		}
+		if err == nil {
+			_, err = tx.Exec(ctx, `UPDATE stories SET title = $1 WHERE id = $2`, record.StoryTitle(news.Article{Title: t, Text: string(b)}), *from)
+		}
 		return err
 	})
 }

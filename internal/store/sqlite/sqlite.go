@@ -552,6 +552,23 @@ func (db *DB) MoveArticle(ctx context.Context, articleID, storyID string) error 
 		}
 		_, err = tx.ExecContext(ctx, `UPDATE stories SET updated_us = ?, touched = (SELECT max(seq) FROM assignments) WHERE id = ?`,
 			record.Now().UnixMicro(), from.String)
+		if err != nil {
+			return err
+		}
+		// When the article that titled the story it leaves goes, the
+		// story's earliest remaining article titles it.
+		var cur, t string
+		var b []byte
+		err = tx.QueryRowContext(ctx, `SELECT title FROM stories WHERE id = ?`, from.String).Scan(&cur)
+		if errors.Is(err, sql.ErrNoRows) || err == nil && cur != record.StoryTitle(news.Article{Title: title, Text: string(body)}) {
+			return nil
+		}
+		if err == nil {
+			err = tx.QueryRowContext(ctx, `SELECT title, body FROM articles WHERE story_id = ? ORDER BY joined, seq LIMIT 1`, from.String).Scan(&t, &b)
+		}
+		if err == nil {
+			_, err = tx.ExecContext(ctx, `UPDATE stories SET title = ? WHERE id = ?`, record.StoryTitle(news.Article{Title: t, Text: string(b)}), from.String)
+		}
 		return err
 	})
 	return err

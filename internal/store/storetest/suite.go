@@ -554,6 +554,27 @@ func testMoveArticle(t *testing.T, s Store) {
 	if err := s.MoveArticle(ctx, a[0].ID, ""); err == nil {
 		t.Error("MoveArticle to an empty story id succeeded")
 	}
+	// The article that titles a story leaves: the story's earliest
+	// remaining article titles it; another article leaving keeps it.
+	b := []news.Article{
+		Article("Gamma ouvre une usine fictive.", "fr", "Usine Gamma", "", day("2025-02-01")),
+		Article("Gamma recrute pour son usine fictive.", "fr", "Gamma recrute", "", day("2025-02-02")),
+		Article("Gamma inaugure son usine fictive.", "fr", "Gamma inaugure", "", day("2025-02-03")),
+	}
+	for _, x := range b {
+		put(t, s, x, "s4")
+	}
+	for _, step := range []struct {
+		move news.Article
+		want string
+	}{{b[0], "Gamma recrute"}, {b[2], "Gamma recrute"}} {
+		if err := s.MoveArticle(ctx, step.move.ID, "s5"); err != nil {
+			t.Fatal(err)
+		}
+		if s4, err := s.Story(ctx, "s4"); err != nil || s4.Title != step.want {
+			t.Errorf("s4 after %q left: title %q (%v), want %q", step.move.Title, s4.Title, err, step.want)
+		}
+	}
 }
 
 func testAssignments(t *testing.T, s Store) {
