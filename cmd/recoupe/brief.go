@@ -2,9 +2,11 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 
 	"github.com/recoupe/recoupe/internal/brief"
@@ -73,6 +75,9 @@ func runBrief(ctx context.Context, e env, args []string) error {
 		}
 		seen[id] = true
 		b, err := eng.Brief(ctx, id)
+		if errors.Is(err, news.ErrNotFound) && !storyIDShape.MatchString(id) {
+			return fmt.Errorf("%s: no such file, folder or story", id)
+		}
 		if err != nil {
 			return err
 		}
@@ -94,6 +99,9 @@ func runBrief(ctx context.Context, e env, args []string) error {
 
 // isInput tells inputs to ingest from story IDs: "-", URLs, and paths or
 // globs that exist.
+// storyIDShape is the shape of the clusterer's story IDs.
+var storyIDShape = regexp.MustCompile(`^s[0-9a-f]{12}$`)
+
 func isInput(arg string) bool {
 	if arg == "-" || strings.HasPrefix(arg, "http://") || strings.HasPrefix(arg, "https://") {
 		return true

@@ -113,11 +113,19 @@ func TestCLIBadFlagValues(t *testing.T) {
 		{"stories", "--db", db, "--log-level", "loud"},
 		{"stories", "--db", db, "--format", "xml"},
 		{"entities", "--db", db},
+		{"stories", "--db", db, "Lyon"},
+		{"serve", "--db", db, "extra"},
 		{"entities", "--db", db, "--limit", "0", "Estive"},
 	} {
 		if _, errOut, code := recoupeCLI(t, args...); code != exitUsage {
 			t.Errorf("%v = %d %q, want %d", args, code, errOut, exitUsage)
 		}
+	}
+	if _, errOut, code := recoupeCLI(t, "brief", "--db", db, filepath.Join("typo", "fromagerie.tx")); code != exitFailure || !strings.Contains(errOut, "no such file, folder or story") {
+		t.Errorf("brief of a mistyped file = %d %q, want a failure saying no such file", code, errOut)
+	}
+	if _, errOut, code := recoupeCLI(t, "move", "--db", db, "0123456789abcdef"); code != exitFailure || strings.Contains(errOut, "sqlite") || !strings.Contains(errOut, "not found") {
+		t.Errorf("move of an unknown article = %d %q, want a not-found failure that does not talk about the store", code, errOut)
 	}
 	if out, errOut, code := recoupeCLI(t, "stories", "--db", db, "--lang", "FR", "--format", "json"); code != exitOK || !strings.Contains(out, `"total": 1`) {
 		t.Errorf("stories --lang FR = %d %s %s, want the French story", code, out, errOut)

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net"
 	"net/http"
 	"time"
@@ -24,6 +25,9 @@ func runServe(ctx context.Context, e env, args []string) error {
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
 	if err := parse(fs, args); err != nil {
 		return err
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("%w: serve takes no argument (got %q)", errUsage, fs.Args())
 	}
 	eng, err := c.open(ctx, e)
 	if err != nil {

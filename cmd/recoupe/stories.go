@@ -23,6 +23,9 @@ func runStories(ctx context.Context, e env, args []string) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("%w: stories takes no argument (got %q; to search, use -q)", errUsage, fs.Args())
+	}
 	if err := c.checkFormat("md|json|jsonl"); err != nil {
 		return err
 	}

@@ -201,6 +201,31 @@ func (w *walker) file(path string) error {
 // data dispatches one document by extension and content: feed, HTML page,
 // or text.
 func (w *walker) data(origin, name string, data []byte, pageURL string) error {
+	// Content first where a name cannot be trusted (stdin, uploads, files
+	// without an extension): a WARC archive, or a gzip file, which holds
+	// a WARC or one document named without its ".gz".
+	switch {
+	case bytes.HasPrefix(data, []byte("WARC/")):
+		return w.warc(origin, bytes.NewReader(data))
+	case bytes.HasPrefix(data, []byte{0x1f, 0x8b}) && pageURL == "":
+		zr, err := gzip.NewReader(bytes.NewReader(data))
+		if err != nil {
+			return w.skip(origin, fmt.Errorf("ingest: %s: gzip: %w", origin, err))
+		}
+		head := make([]byte, 5)
+		n, _ := io.ReadFull(zr, head)
+		if string(head[:n]) == "WARC/" {
+			return w.warc(origin, bytes.NewReader(data))
+		}
+		body, err := readCapped(origin, io.MultiReader(bytes.NewReader(head[:n]), zr), w.o.maxBytes())
+		if err != nil {
+			return w.skip(origin, fmt.Errorf("ingest: %s: gzip: %w", origin, err))
+		}
+		if bytes.HasPrefix(body, []byte{0x1f, 0x8b}) {
+			return w.skip(origin, fmt.Errorf("ingest: %s: gzip inside gzip: %w", origin, ErrBinary))
+		}
+		return w.data(origin, strings.TrimSuffix(strings.TrimSuffix(name, ".gz"), ".GZ"), body, pageURL)
+	}
 	ext := strings.ToLower(filepath.Ext(name))
 	switch {
 	case ext == ".xml" || ext == ".rss" || ext == ".atom" || ext == ".json" || ext == ".feed" || looksLikeFeed(data):
@@ -305,8 +330,11 @@ func (w *walker) warc(path string, r io.Reader) error {
 	if err != nil {
 		return w.skip(path, fmt.Errorf("ingest: %s: %w", path, err))
 	}
-	for {
+	for records := 0; ; records++ {
 		rec, err := wr.Next()
+		if err == io.EOF && records == 0 {
+			return w.skip(path, fmt.Errorf("ingest: %s: no WARC record: %w", path, ErrEmpty))
+		}
 		if err == io.EOF {
 			return nil
 		}

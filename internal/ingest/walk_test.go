@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -365,5 +366,54 @@ func TestWalkStdinAndFound(t *testing.T) {
 	}
 	if n := ingest.Count([]string{"-", "https://example.org/feed"}); n != 2 {
 		t.Errorf("Count = %d, want 2", n)
+	}
+}
+
+// TestWalkSniffsArchives reads WARC and gzip by their content when the
+// name says nothing (stdin, uploads, files without an extension).
+func TestWalkSniffsArchives(t *testing.T) {
+	gz := func(s string) string {
+		var z bytes.Buffer
+		zw := gzip.NewWriter(&z)
+		zw.Write([]byte(s))
+		zw.Close()
+		return z.String()
+	}
+	page := string(warcRecord("https://gazette.example/pont", "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n"+pageHTML))
+	var plainWARC bytes.Buffer
+	zr, _ := gzip.NewReader(strings.NewReader(page))
+	io.Copy(&plainWARC, zr)
+	dir := writeFiles(t, map[string]string{
+		"crawl":         plainWARC.String(), // a WARC without its extension
+		"crawlgz":       page,               // a gzipped WARC without its extension
+		"page.html.gz":  gz(pageHTML),       // a saved page, gzipped
+		"notes":         gz("Le pont rouvre\n\nLe pont fictif de Villebrune a rouvert lundi après deux ans de travaux."),
+		"empty.warc.gz": gz(""),                 // an archive with no record
+		"cut.html.gz":   gz(pageHTML)[:60],      // truncated gzip
+		"double.gz":     gz(gz("texte fictif")), // gzip in gzip
+	})
+	p := func(s string) string { return filepath.Join(dir, s) }
+	got := walkAll(t, []string{dir}, ingest.Options{})
+	byOrigin := map[string]result{}
+	for _, r := range got {
+		byOrigin[strings.SplitN(r.Origin, "#", 2)[0]] = r
+	}
+	for _, tc := range []struct {
+		file, title, err string
+	}{
+		{"crawl", "Le pont de Villebrune rouvre", ""},
+		{"crawlgz", "Le pont de Villebrune rouvre", ""},
+		{"page.html.gz", "Le pont de Villebrune rouvre", ""},
+		{"notes", "Le pont rouvre", ""},
+		{"empty.warc.gz", "", "empty"},
+		{"double.gz", "", "binary"},
+	} {
+		r, ok := byOrigin[p(tc.file)]
+		if !ok || r.Title != tc.title || r.Err != tc.err {
+			t.Errorf("%s: %+v, want title %q, error %q", tc.file, r, tc.title, tc.err)
+		}
+	}
+	if r := byOrigin[p("cut.html.gz")]; r.Err == "" || !strings.Contains(r.Err, "gzip") {
+		t.Errorf("cut.html.gz: %+v, want a gzip error", r)
 	}
 }

@@ -151,6 +151,9 @@ func (db *DB) inTx(ctx context.Context, fn func(pgx.Tx) error) error {
 	}
 	defer tx.Rollback(context.WithoutCancel(ctx))
 	if err := fn(tx); err != nil {
+		if errors.Is(err, news.ErrNotFound) {
+			return err // names what is missing; the store is no news to a user
+		}
 		return fmt.Errorf("postgres: %w", err)
 	}
 	if err := tx.Commit(ctx); err != nil {
@@ -340,6 +343,9 @@ func (db *DB) readTx(ctx context.Context, fn func(pgx.Tx) error) error {
 	}
 	defer tx.Rollback(context.WithoutCancel(ctx))
 	if err := fn(tx); err != nil {
+		if errors.Is(err, news.ErrNotFound) {
+			return err // names what is missing; the store is no news to a user
+		}
 		return fmt.Errorf("postgres: %w", err)
 	}
 	return nil

@@ -125,6 +125,9 @@ func (db *DB) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
 	}
 	if err := fn(tx); err != nil {
 		tx.Rollback()
+		if errors.Is(err, news.ErrNotFound) {
+			return err // names what is missing; the store is no news to a user
+		}
 		return fmt.Errorf("sqlite: %s: %w", db.path, err)
 	}
 	if err := tx.Commit(); err != nil {
