@@ -4,13 +4,17 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+	"log/slog"
 	"mime/multipart"
 	"net/http"
+	"net/http/httptest"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/recoupe/recoupe/internal/server"
 	"github.com/recoupe/recoupe/news"
+	"github.com/recoupe/recoupe/web"
 )
 
 // do sends a request and returns the status and body.
@@ -291,5 +295,53 @@ func TestEntitiesAPI(t *testing.T) {
 	getJSON(t, e.srv.URL+"/api/entities?q=Zzyzx+Personne", &got)
 	if len(got.Entities) != 0 {
 		t.Errorf("unknown name found %+v", got.Entities)
+	}
+}
+
+// lockedBuffer collects log output written from the server's goroutines.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
+// TestRefusedRequestsAreLogged checks that an operator running at the
+// default level sees refused requests, and not routine ones.
+func TestRefusedRequestsAreLogged(t *testing.T) {
+	newEnv(t, server.Options{}) // skips when the shared engine is missing
+	var logs lockedBuffer
+	h, err := server.New(slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelInfo})), shared.eng, web.FS,
+		server.Options{AllowedHosts: server.LoopbackHosts})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(h)
+	defer srv.Close()
+	req, _ := http.NewRequestWithContext(t.Context(), "GET", srv.URL+"/api/stories", nil)
+	req.Host = "evil.example"
+	if resp, err := http.DefaultClient.Do(req); err == nil {
+		resp.Body.Close()
+	}
+	do(t, "GET", srv.URL+"/api/stories?limit=abc", "", nil)
+	do(t, "GET", srv.URL+"/healthz", "", nil)
+	got := logs.String()
+	for _, want := range []string{"level=WARN msg=request method=GET path=/api/stories status=421", "level=INFO msg=request method=GET path=/api/stories status=400"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("log lacks %q:\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "/healthz") {
+		t.Errorf("a routine request was logged at info:\n%s", got)
 	}
 }

@@ -250,7 +250,8 @@ func (w *statusWriter) Write(b []byte) (int, error) {
 
 func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
-// logRecover logs each request at debug level (errors at warn/error) and
+// logRecover logs each request: at debug level, client errors at info,
+// refused requests (403, 421) at warn, server errors at error; and it
 // turns a handler panic into a 500 instead of a dropped connection.
 func (s *server) logRecover(h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -266,9 +267,16 @@ func (s *server) logRecover(h http.Handler) http.Handler {
 					s.fail(sw, r, http.StatusInternalServerError, errors.New("internal error"))
 				}
 			}
+			// Refused requests (wrong Host, cross-site writes) are what an
+			// operator watches for; other client errors are routine.
 			lvl := slog.LevelDebug
-			if sw.status >= 500 {
+			switch {
+			case sw.status >= 500:
 				lvl = slog.LevelError
+			case sw.status == http.StatusForbidden || sw.status == http.StatusMisdirectedRequest:
+				lvl = slog.LevelWarn
+			case sw.status >= 400 && sw.status != http.StatusNotFound:
+				lvl = slog.LevelInfo
 			}
 			s.log.Log(r.Context(), lvl, "request", "method", r.Method, "path", r.URL.Path,
 				"status", sw.status, "duration", time.Since(start))
