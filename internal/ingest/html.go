@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -70,7 +71,7 @@ func (o Options) ParseHTML(name string, data []byte, pageURL string) (news.Artic
 		return news.Article{}, fmt.Errorf("ingest: %s: %w", name, ErrNoContent)
 	}
 	md := res.Metadata
-	source := cleanMeta(md.Sitename)
+	source := siteName(cleanMeta(md.Sitename), cleanMeta(meta.siteName))
 	host := hostOf(firstNonEmpty(md.URL, pageURL))
 	title := pageTitle(cleanMeta(firstNonEmpty(meta.title, md.Title)), cleanMeta(meta.h1), source, host)
 	title = refineTitle(title, meta, source, host)
@@ -268,4 +269,26 @@ func firstNonEmpty(ss ...string) string {
 		}
 	}
 	return ""
+}
+
+// siteName is the outlet's name: go-trafilatura's, written as the site
+// writes it (« franceinfo », not « Franceinfo ») when the page's
+// og:site_name is the same name, and with repeats dropped
+// (« Magazin; Magazin »).
+func siteName(extracted, declared string) string {
+	if declared != "" && strings.EqualFold(extracted, declared) {
+		return declared
+	}
+	parts := strings.Split(extracted, "; ")
+	kept := parts[:0]
+	for _, p := range parts {
+		if !slices.ContainsFunc(kept, func(k string) bool { return strings.EqualFold(k, p) }) {
+			kept = append(kept, p)
+		}
+	}
+	name := strings.Join(kept, "; ")
+	if declared != "" && strings.EqualFold(name, declared) {
+		return declared
+	}
+	return name
 }

@@ -31,6 +31,7 @@ type pageMeta struct {
 	relAuthor               string    // text of the first rel="author" link
 	metaAuthor              string    // <meta name="author">
 	classAuthor             string    // the first name in an author-classed element ("author vcard", "byline")
+	siteName                string    // the first og:site_name, as the site writes it
 }
 
 // textDate is a date read from a page's visible text.
@@ -110,6 +111,10 @@ func scanMeta(doc *html.Node) pageMeta {
 					}
 				case "og:title":
 					ogTitle = content
+				case "og:site_name":
+					if m.siteName == "" {
+						m.siteName = content
+					}
 				case "author":
 					if m.metaAuthor == "" && !strings.Contains(content, "://") {
 						m.metaAuthor = content

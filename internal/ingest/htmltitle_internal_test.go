@@ -212,3 +212,18 @@ func TestCleanMeta(t *testing.T) {
 		}
 	}
 }
+
+func TestSiteName(t *testing.T) {
+	for _, tc := range []struct{ extracted, declared, want string }{
+		{"Franceinfo", "franceinfo", "franceinfo"},
+		{"L'humanité", "l'humanité", "l'humanité"},
+		{"Le Monde", "", "Le Monde"},
+		{"Gazette Magazin; Gazette Magazin", "", "Gazette Magazin"},
+		{"Gazette Magazin; GAZETTE MAGAZIN", "gazette magazin", "gazette magazin"},
+		{"La Gazette", "Gazette fictive", "La Gazette"},
+	} {
+		if got := siteName(tc.extracted, tc.declared); got != tc.want {
+			t.Errorf("siteName(%q, %q) = %q, want %q", tc.extracted, tc.declared, got, tc.want)
+		}
+	}
+}
