@@ -567,7 +567,11 @@ func asDate(f news.Fact) news.Fact {
 // that weekday: "lundi" joins "10 février 2025", a Monday. This is the
 // story anchoring the date extractor leaves to the cross-check. When the
 // weekday's article has a publication date, the day must fall within the
-// week around it.
+// week around it. Without one, the day must be one a source wrote without
+// its year ("10 février", read against its own date): a bare weekday
+// names a day of the week the news is from, and so does a date whose
+// year goes without saying, whereas a date written in full ("30 novembre
+// 2007") is as often a past event the story recalls.
 func anchorWeekdays(groups []*group, unresolved []mention, srcs []Source) {
 	for _, m := range unresolved {
 		wd, ok := weekday(m.fact.When.Expr)
@@ -583,6 +587,8 @@ func anchorWeekdays(groups []*group, unresolved []mention, srcs []Source) {
 				if gap := d.Time.Sub(pub.Time); gap < -7*24*time.Hour || gap > 7*24*time.Hour {
 					continue
 				}
+			} else if !writtenWithoutYear(g) {
+				continue
 			}
 			if d.Granularity >= news.GranDay && int(d.Time.Weekday()) == wd%7 {
 				cand = g
@@ -595,6 +601,19 @@ func anchorWeekdays(groups []*group, unresolved []mention, srcs []Source) {
 		cand.add(m)
 		cand.anchored = append(cand.anchored, m.fact.Text+" → "+cand.rep.fact.When.Date.String()+" ("+cand.rep.fact.When.Date.Time.Weekday().String()+" per "+cand.rep.fact.Text+")")
 	}
+}
+
+// writtenWithoutYear reports whether a source of g wrote its day without
+// the year and had it resolved ("10 février" → 2025-02-10).
+func writtenWithoutYear(g *group) bool {
+	for _, m := range g.mentions {
+		if w := m.fact.When; w.Relative && !w.Date.IsZero() && w.Date.Granularity >= news.GranDay {
+			if _, isWeekday := weekday(w.Expr); !isWeekday {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // weekday reads "weekday:N" (ISO: 1 = Monday … 7 = Sunday).

@@ -50,7 +50,7 @@ func article(name, text string, facts ...fact) crosscheck.Source {
 		nf := news.Fact{Kind: f.kind, Span: news.Span{Start: i, End: i + len(f.text)}, Text: f.text,
 			Sentence: sentenceAround(text, i)}
 		if f.kind == news.KindDate || f.kind == news.KindTime {
-			w := &news.When{Expr: f.expr}
+			w := &news.When{Expr: f.expr, Relative: f.expr != ""}
 			if f.date != "" {
 				d, _ := news.ParseDate(f.date)
 				w.Date = d
@@ -217,6 +217,26 @@ func TestDatesAndWeekdayAnchor(t *testing.T) {
 	}
 	if len(res.Timeline) != 1 || res.Timeline[0].Date != "2031-03-10" {
 		t.Errorf("timeline = %+v", res.Timeline)
+	}
+}
+
+// A weekday in an undated article is not the weekday of a date the story
+// recalls in full: "vendredi" is not 2029-11-30 (a Friday) when that is
+// when the bridge was closed, years before.
+func TestWeekdayNotAnchoredOnDateWithYear(t *testing.T) {
+	srcs := []crosscheck.Source{
+		article("a.txt", "Fermé depuis le 30 novembre 2029, le pont rouvrira bientôt.",
+			fact{text: "30 novembre 2029", kind: news.KindDate, date: "2029-11-30"}),
+		article("b.txt", "Le ministre est attendu vendredi sur le pont.",
+			fact{text: "vendredi", kind: news.KindDate, expr: "weekday:5"}),
+	}
+	if wd := time.Date(2029, 11, 30, 0, 0, 0, 0, time.UTC).Weekday(); wd != time.Friday {
+		t.Fatalf("fixture broken: 2029-11-30 is a %s", wd)
+	}
+	for _, c := range checker().Compare(srcs, nil).Facts {
+		if c.Articles > 1 {
+			t.Errorf("check %+v anchors b.txt's vendredi on a date written with its year", c)
+		}
 	}
 }
 
@@ -431,5 +451,86 @@ func TestQuoteGivenToTwoSpeakers(t *testing.T) {
 	}
 	if qs[1].Status != news.Single {
 		t.Errorf("second group status = %s, want single", qs[1].Status)
+	}
+}
+
+// Fictional: the same words given to a person by one article and to a
+// description ("le porte-parole") or a non-person by another are one
+// quote, not a misattribution; a set phrase in quotation marks ("abus de
+// confiance") that two people use is no misattribution either.
+func TestQuoteSpeakersThatCannotDisagree(t *testing.T) {
+	type q struct {
+		name, text, words, speaker string
+		kind                       news.QuoteKind
+		mentions                   []news.Mention
+	}
+	mk := func(x q) crosscheck.Source {
+		s := article(x.name, x.text)
+		i := strings.Index(x.text, x.words)
+		s.Extraction.Quotes = []news.Quote{{Kind: x.kind, Span: news.Span{Start: i, End: i + len(x.words)}, Text: x.words, Speaker: x.speaker}}
+		s.Extraction.Mentions = x.mentions
+		return s
+	}
+	per := func(text, name string) news.Mention {
+		return news.Mention{Text: text, Name: name, Type: news.PER}
+	}
+	tests := []struct {
+		name         string
+		a, b         q
+		wantGroups   int
+		wantSpeaker  string
+		wantConflict bool
+	}{
+		{
+			name:        "description and name",
+			a:           q{"a.txt", "« Le tram roulera dès le mois de mai », a dit le porte-parole.", "Le tram roulera dès le mois de mai", "le porte-parole", news.QuoteDirect, nil},
+			b:           q{"b.txt", "« Le tram roulera dès le mois de mai », a dit Paul Girard.", "Le tram roulera dès le mois de mai", "Paul Girard", news.QuoteDirect, nil},
+			wantGroups:  1,
+			wantSpeaker: "Paul Girard",
+		},
+		{
+			name:        "place recognised as the speaker",
+			a:           q{"a.txt", "Brume : « Le tram roulera dès le mois de mai », dit-on.", "Le tram roulera dès le mois de mai", "Brume", news.QuoteDirect, []news.Mention{{Text: "Brume", Name: "Brume", Type: news.LOC}}},
+			b:           q{"b.txt", "« Le tram roulera dès le mois de mai », a dit Paul Girard.", "Le tram roulera dès le mois de mai", "Paul Girard", news.QuoteDirect, []news.Mention{per("Paul Girard", "Paul Girard")}},
+			wantGroups:  1,
+			wantSpeaker: "Paul Girard",
+		},
+		{
+			name:       "set phrase used by two people",
+			a:          q{"a.txt", "Paul Girard parle d'« abus de confiance ».", "abus de confiance", "Paul Girard", news.QuoteMixed, nil},
+			b:          q{"b.txt", "Sonia Renaud parle d'« abus de confiance ».", "abus de confiance", "Sonia Renaud", news.QuoteMixed, nil},
+			wantGroups: 2,
+		},
+		{
+			name:        "two spellings of one person",
+			a:           q{"a.txt", "« Le tram roulera dès le mois de mai », a dit M. Girard.", "Le tram roulera dès le mois de mai", "M. Girard", news.QuoteDirect, nil},
+			b:           q{"b.txt", "« Le tram roulera dès le mois de mai », a dit Paul Girard.", "Le tram roulera dès le mois de mai", "Paul Girard", news.QuoteDirect, nil},
+			wantGroups:  1,
+			wantSpeaker: "Paul Girard",
+		},
+		{
+			name:         "two people",
+			a:            q{"a.txt", "« Le tram roulera dès le mois de mai », a dit Sonia Renaud.", "Le tram roulera dès le mois de mai", "Sonia Renaud", news.QuoteDirect, nil},
+			b:            q{"b.txt", "« Le tram roulera dès le mois de mai », a dit Paul Girard.", "Le tram roulera dès le mois de mai", "Paul Girard", news.QuoteDirect, nil},
+			wantGroups:   1,
+			wantSpeaker:  "Sonia Renaud",
+			wantConflict: true,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			qs := checker().Compare([]crosscheck.Source{mk(tt.a), mk(tt.b)}, nil).Quotes
+			if len(qs) != tt.wantGroups {
+				t.Fatalf("got %d quote groups, want %d: %+v", len(qs), tt.wantGroups, qs)
+			}
+			for _, g := range qs {
+				if got := g.Status == news.Conflict; got != tt.wantConflict {
+					t.Errorf("group %+v: conflict = %v, want %v", g, got, tt.wantConflict)
+				}
+			}
+			if tt.wantSpeaker != "" && qs[0].Speaker != tt.wantSpeaker {
+				t.Errorf("speaker = %q, want %q", qs[0].Speaker, tt.wantSpeaker)
+			}
+		})
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/recoupe/recoupe/news"
 )
@@ -12,12 +13,16 @@ type quoteMention struct {
 	src     int
 	q       news.Quote
 	speaker string
+	// named is set when the speaker is a person's name (personName): only
+	// named speakers can disagree about who said something.
+	named bool
 }
 
 // groupQuotes gathers the variants of each quote across sources: a quote
 // joins the first group whose first variant it resembles
 // (QuoteSimilarity ≥ QuoteThreshold) with a compatible speaker (the same
-// canonical name, or one side unknown).
+// person, or one side unknown or not a person's name: "le procureur",
+// "la télévision CCTV" and "Jacques Dallest" may all carry one quote).
 func (c *Checker) groupQuotes(srcs []Source, canon map[string]string, origin []int) []news.QuoteGroup {
 	type qgroup struct {
 		members []quoteMention
@@ -29,10 +34,10 @@ func (c *Checker) groupQuotes(srcs []Source, canon map[string]string, origin []i
 			if q.Text == "" {
 				continue
 			}
-			m := quoteMention{src: i, q: q, speaker: canonical(q.Speaker, canon)}
+			m := quoteMention{src: i, q: q, speaker: canonical(q.Speaker, canon), named: personName(q.Speaker, s.Extraction.Mentions)}
 			best, bestSim := -1, 0.0
 			for gi, g := range groups {
-				if !speakersMatch(groupSpeaker(g.members), m.speaker) {
+				if !speakersMatch(g.members, m) {
 					continue
 				}
 				sim := c.rules.QuoteSimilarity(g.members[0].q.Text, q.Text)
@@ -48,13 +53,19 @@ func (c *Checker) groupQuotes(srcs []Source, canon map[string]string, origin []i
 			groups[best].sims = append(groups[best].sims, bestSim)
 		}
 	}
-	// The same words given to different speakers by different articles
-	// are one quote in conflict: a misattribution somewhere.
+	// The same words given to different people by different articles are
+	// one quote in conflict: a misattribution somewhere. Only a statement
+	// can be misattributed: a few words in quotation marks ("abus de
+	// confiance", "exceptionnels") are repeated by everyone.
 	conflict := make([]bool, len(groups))
 	for i, a := range groups {
 		for j := i + 1; j < len(groups); j++ {
 			b := groups[j]
-			if b == nil || a == nil || groupSpeaker(a.members) == "" || groupSpeaker(b.members) == "" || sharesSource(a.members, b.members) {
+			if b == nil || a == nil || sharesSource(a.members, b.members) {
+				continue
+			}
+			sa, sb := namedSpeaker(a.members), namedSpeaker(b.members)
+			if sa == "" || sb == "" || sameName(sa, sb) || !statement(a.members[0].q) || !statement(b.members[0].q) {
 				continue
 			}
 			sim := c.rules.QuoteSimilarity(a.members[0].q.Text, b.members[0].q.Text)
@@ -85,7 +96,7 @@ func (c *Checker) groupQuotes(srcs []Source, canon map[string]string, origin []i
 				Similarity: g.sims[i],
 				Speaker:    m.speaker,
 			})
-			if m.speaker != "" && !slices.Contains(speakers, m.speaker) {
+			if m.named && !slices.Contains(speakers, m.speaker) {
 				speakers = append(speakers, m.speaker)
 			}
 		}
@@ -137,20 +148,129 @@ func canonical(name string, canon map[string]string) string {
 	return name
 }
 
-func speakersMatch(a, b string) bool { return a == "" || b == "" || a == b }
+// speakersMatch reports whether m may join a group of members: unless
+// both name a person, any speakers go together; two people must be the
+// same (sameName).
+func speakersMatch(members []quoteMention, m quoteMention) bool {
+	if !m.named {
+		return true
+	}
+	g := namedSpeaker(members)
+	return g == "" || sameName(g, m.speaker)
+}
 
-// groupSpeaker is the most frequent known speaker of a group's members.
+// sameName reports whether two person names may be one person: equal, or
+// sharing a word of three letters or more that starts with a capital
+// ("Poivre d'Arvor" and "Patrick Poivre", "M. Sarkozy" and "Nicolas
+// Sarkozy"), which the story's canonical names do not always join.
+func sameName(a, b string) bool {
+	if a == b {
+		return true
+	}
+	words := func(s string) []string {
+		return strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' })
+	}
+	for _, x := range words(a) {
+		if len([]rune(x)) < 3 || !unicode.IsUpper([]rune(x)[0]) {
+			continue
+		}
+		if slices.Contains(words(b), x) {
+			return true
+		}
+	}
+	return false
+}
+
+// groupSpeaker is the most frequent person among a group's speakers, else
+// its most frequent speaker of any kind ("le procureur").
 func groupSpeaker(ms []quoteMention) string {
+	if s := namedSpeaker(ms); s != "" {
+		return s
+	}
+	return frequentSpeaker(ms, false)
+}
+
+// namedSpeaker is the most frequent person among a group's speakers.
+func namedSpeaker(ms []quoteMention) string { return frequentSpeaker(ms, true) }
+
+func frequentSpeaker(ms []quoteMention, named bool) string {
 	count := map[string]int{}
 	best := ""
 	for _, m := range ms {
-		if m.speaker == "" {
+		if m.speaker == "" || named && !m.named {
 			continue
 		}
 		count[m.speaker]++
-		if best == "" || count[m.speaker] > count[best] {
+		// On a tie the fuller name wins: "Paul Girard" over "M. Girard".
+		if c := count[m.speaker]; best == "" || c > count[best] || c == count[best] && len(m.speaker) > len(best) {
 			best = m.speaker
 		}
 	}
 	return best
 }
+
+// statementWords is how many words a quote needs to be a statement that
+// can be misattributed, and mixedStatementWords the same for the words
+// quoted inside a reported clause, which are more often a set phrase
+// ("faux et usage de faux") that several people use.
+const (
+	statementWords      = 6
+	mixedStatementWords = 10
+)
+
+func statement(q news.Quote) bool {
+	n := len(strings.FieldsFunc(q.Text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }))
+	if q.Kind == news.QuoteMixed {
+		return n >= mixedStatementWords
+	}
+	return n >= statementWords
+}
+
+// personName reports whether a quote's speaker is a person's name rather
+// than a description ("le procureur", "la baisse de la") or another kind
+// of name ("Tibet", "CCTV"). When the article's entities were recognised,
+// the speaker must be one of its PER mentions; otherwise it must look
+// like a name: two words or more, each capitalised but for particles
+// ("de", "d'", "van", "le"), none a determiner.
+func personName(speaker string, mentions []news.Mention) bool {
+	if speaker == "" {
+		return false
+	}
+	if len(mentions) > 0 {
+		for _, m := range mentions {
+			if m.Type == news.PER && (m.Text == speaker || m.Name == speaker) {
+				return nameShape(speaker, 1)
+			}
+		}
+		return false
+	}
+	return nameShape(speaker, 2)
+}
+
+// nameShape reports whether s reads as a person's name of at least
+// minWords words: capitalised words and name particles, starting with a
+// capital that is not a determiner ("Le", "The").
+func nameShape(s string, minWords int) bool {
+	words := strings.Fields(s)
+	if len(words) < minWords {
+		return false
+	}
+	for i, w := range words {
+		r := []rune(w)
+		if i > 0 && nameParticles[strings.ToLower(w)] {
+			continue
+		}
+		if !unicode.IsUpper(r[0]) || determiners[strings.ToLower(strings.TrimRight(w, "'’"))] {
+			return false
+		}
+		if strings.ContainsAny(w, "'’") && i == 0 && determiners[strings.ToLower(string(r[:strings.IndexAny(w, "'’")]))] {
+			return false
+		}
+	}
+	return true
+}
+
+var (
+	nameParticles = map[string]bool{"de": true, "d'": true, "d’": true, "du": true, "van": true, "von": true, "der": true, "den": true, "da": true, "di": true, "le": true, "la": true, "ben": true, "bin": true, "al": true, "el": true}
+	determiners   = map[string]bool{"le": true, "la": true, "les": true, "l": true, "un": true, "une": true, "des": true, "du": true, "ce": true, "cette": true, "ces": true, "son": true, "sa": true, "ses": true, "leur": true, "the": true, "a": true, "an": true, "this": true, "his": true, "her": true, "their": true, "its": true}
+)
