@@ -208,6 +208,23 @@ func (c *Checker) alignAmounts(srcs []Source) []*group {
 		if x.Currency != "" && y.Currency != "" && x.Currency != y.Currency {
 			return 0, false
 		}
+		// Values that agree are no conflict, however their groups parted.
+		if c.amountsJoin(x, y) {
+			return 0, false
+		}
+		// A bare number says what it counts or it cannot be told from the
+		// other numbers of the story (a score, a page, a time): only "19
+		// morts" and "13 morts" disagree.
+		if a.kind == news.KindNumber {
+			if u := groupUnit(a); u == "" || u != groupUnit(b) {
+				return 0, false
+			}
+		}
+		// An article that states both values tells two facts ("13 morts
+		// selon Pékin, 100 selon les exilés"): its readers see no conflict.
+		if c.statesValue(srcs, a, y) || c.statesValue(srcs, b, x) {
+			return 0, false
+		}
 		switch r := x.Value / y.Value; {
 		case r >= 0.5 && r <= 2:
 			return conflictContext, true
@@ -218,6 +235,29 @@ func (c *Checker) alignAmounts(srcs []Source) []*group {
 		}
 		return 0, false
 	})
+}
+
+// groupUnit is the first noun a mention of g counts, "" when none does.
+func groupUnit(g *group) string {
+	for _, m := range g.mentions {
+		if m.unit != "" {
+			return m.unit
+		}
+	}
+	return ""
+}
+
+// statesValue reports whether an article of g states, anywhere, an amount
+// of g's kind compatible with v.
+func (c *Checker) statesValue(srcs []Source, g *group, v *news.Amount) bool {
+	for i := range g.articles() {
+		for _, f := range srcs[i].Extraction.Facts {
+			if f.Kind == g.kind && f.Amount != nil && c.amountsJoin(f.Amount, v) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // sameUnit reports whether m counts the same thing as g's numbers: "3 ans"

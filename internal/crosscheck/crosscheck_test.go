@@ -534,3 +534,62 @@ func TestQuoteSpeakersThatCannotDisagree(t *testing.T) {
 		})
 	}
 }
+
+// Fictional: the speaker read for one variant is the person the words
+// speak of; that is no misattribution.
+func TestQuoteAboutItsSpeakerIsNoConflict(t *testing.T) {
+	mk := func(name, text, words, speaker string) crosscheck.Source {
+		s := article(name, text)
+		i := strings.Index(text, words)
+		s.Extraction.Quotes = []news.Quote{{Kind: news.QuoteDirect, Span: news.Span{Start: i, End: i + len(words)}, Text: words, Speaker: speaker}}
+		return s
+	}
+	srcs := []crosscheck.Source{
+		mk("a.txt", "« Nous espérons que Jeanne Roc changera enfin de position », a dit Paul Sel.", "Nous espérons que Jeanne Roc changera enfin de position", "Paul Sel"),
+		mk("b.txt", "Jeanne Roc : « nous espérons que Jeanne Roc changera enfin de position ».", "nous espérons que Jeanne Roc changera enfin de position", "Jeanne Roc"),
+	}
+	for _, g := range checker().Compare(srcs, nil).Quotes {
+		if g.Status == news.Conflict {
+			t.Errorf("group %+v in conflict, want none: the words speak of Jeanne Roc", g)
+		}
+	}
+}
+
+// Fictional: when bare numbers differ, only those counting the same thing
+// in articles that do not state both are in conflict.
+func TestNumberConflicts(t *testing.T) {
+	n := func(text string, v float64) fact {
+		return fact{text: text, kind: news.KindNumber, amt: news.Amount{Value: v, Precision: 1}}
+	}
+	tests := []struct {
+		name string
+		srcs []crosscheck.Source
+		want int
+	}{
+		{"same count, different values", []crosscheck.Source{
+			article("a.txt", "Le bilan officiel de la tempête à Brume est de 13 morts.", n("13", 13)),
+			article("b.txt", "Le bilan officiel de la tempête à Brume est de 19 morts.", n("19", 19)),
+		}, 1},
+		{"numbers that count nothing", []crosscheck.Source{
+			article("a.txt", "Le match de Quillon à Brume, vendredi soir : 20.", n("20", 20)),
+			article("b.txt", "Le match de Quillon à Brume, vendredi soir : 13.", n("13", 13)),
+		}, 0},
+		{"an article states both values", []crosscheck.Source{
+			article("a.txt", "Le bilan officiel de la tempête à Brume est de 13 morts. Les secouristes évoquent 19 morts.", n("13", 13), n("19", 19)),
+			article("b.txt", "Le bilan officiel de la tempête à Brume est de 19 morts.", n("19", 19)),
+		}, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := 0
+			for _, c := range checker().Compare(tt.srcs, nil).Facts {
+				if c.Status == news.Conflict {
+					got++
+				}
+			}
+			if got != tt.want {
+				t.Errorf("got %d conflicts, want %d", got, tt.want)
+			}
+		})
+	}
+}

@@ -34,7 +34,10 @@ func (c *Checker) groupQuotes(srcs []Source, canon map[string]string, origin []i
 			if q.Text == "" {
 				continue
 			}
-			m := quoteMention{src: i, q: q, speaker: canonical(q.Speaker, canon), named: personName(q.Speaker, s.Extraction.Mentions)}
+			m := quoteMention{src: i, q: q, speaker: canonical(q.Speaker, canon)}
+			// A person the story knows by one word only ("Mohamed",
+			// "Français" taken for a name) is too unsure to disagree with.
+			m.named = personName(q.Speaker, s.Extraction.Mentions) && len(strings.Fields(m.speaker)) >= 2
 			best, bestSim := -1, 0.0
 			for gi, g := range groups {
 				if !speakersMatch(g.members, m) {
@@ -65,7 +68,8 @@ func (c *Checker) groupQuotes(srcs []Source, canon map[string]string, origin []i
 				continue
 			}
 			sa, sb := namedSpeaker(a.members), namedSpeaker(b.members)
-			if sa == "" || sb == "" || sameName(sa, sb) || !statement(a.members[0].q) || !statement(b.members[0].q) {
+			if sa == "" || sb == "" || sameName(sa, sb) || !statement(a.members[0].q) || !statement(b.members[0].q) ||
+				namedInQuote(sa, a.members, b.members) || namedInQuote(sb, a.members, b.members) {
 				continue
 			}
 			sim := c.rules.QuoteSimilarity(a.members[0].q.Text, b.members[0].q.Text)
@@ -207,6 +211,24 @@ func frequentSpeaker(ms []quoteMention, named bool) string {
 		}
 	}
 	return best
+}
+
+// namedInQuote reports whether a word of the person's name (three letters
+// or more, capitalised) occurs in the quoted words of ms or ns: a quote
+// that speaks of someone ("nous espérons que Roc saisira sa chance") is
+// seldom theirs, so the speaker read for it is too unsure to disagree.
+func namedInQuote(person string, ms, ns []quoteMention) bool {
+	for _, w := range strings.FieldsFunc(person, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) {
+		if len([]rune(w)) < 3 || !unicode.IsUpper([]rune(w)[0]) {
+			continue
+		}
+		for _, m := range append(slices.Clip(ms), ns...) {
+			if slices.Contains(strings.Fields(normWords(m.q.Text)), normWords(w)) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // statementWords is how many words a quote needs to be a statement that
