@@ -25,6 +25,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/recoupe/recoupe/news"
 )
@@ -284,20 +285,28 @@ func unitAfter(text string, f news.Fact) string {
 		return ""
 	}
 	rest := text[f.Span.End:min(len(text), f.Span.End+80)]
+	partOf := false
 	for range 2 {
 		rest = strings.TrimLeft(rest, " \u00a0\u202f\t")
 		end := strings.IndexFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' })
 		if end < 0 {
 			end = len(rest)
 		}
-		w := strings.ToLower(rest[:end])
+		raw := rest[:end]
+		w := strings.ToLower(raw)
 		rest = rest[end:]
 		switch w {
 		case "":
 			return ""
 		case "de", "des", "of", "d":
 			rest = strings.TrimLeft(rest, "'’")
+			partOf = true
 			continue
+		}
+		// "two of Zorbia's providers", "deux de Brume": a part of a
+		// named whole, not a count of it.
+		if r, _ := utf8.DecodeRuneInString(raw); partOf && unicode.IsUpper(r) {
+			return ""
 		}
 		w = normWords(w)
 		if len(w) > 3 {
@@ -567,6 +576,9 @@ func dateline(text string, f news.Fact) bool {
 	if !f.Span.In(len(text)) {
 		return false
 	}
+	if aloneOnLine(text, f.Span) {
+		return true
+	}
 	from := max(0, f.Span.Start-24)
 	before := strings.ToLower(text[from:f.Span.Start])
 	before = strings.TrimRight(before, " \u00a0\u202f:")
@@ -587,6 +599,58 @@ func dateline(text string, f news.Fact) bool {
 		}
 	}
 	return false
+}
+
+// aloneOnLine reports whether the line holding span says nothing but a
+// date: digits, day and month names, times and zones, and publication cues
+// ("Monday, July 22, 2013", "Published at 12: 45, Wednesday, 12 June
+// 2013", "10 Jun 2013 09: 10"). Such a line dates the article, not the
+// news.
+func aloneOnLine(text string, span news.Span) bool {
+	ls := strings.LastIndexByte(text[:span.Start], '\n') + 1
+	le := strings.IndexByte(text[span.End:], '\n')
+	if le < 0 {
+		le = len(text)
+	} else {
+		le += span.End
+	}
+	rest := text[ls:span.Start] + " " + text[span.End:le]
+	words := strings.FieldsFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	if len(words) > 12 {
+		return false
+	}
+	for _, w := range words {
+		lw := strings.ToLower(w)
+		switch {
+		case strings.IndexFunc(w, func(r rune) bool { return !unicode.IsDigit(r) }) < 0:
+		case datelineWords[lw]:
+		case len(w) <= 4 && strings.ToUpper(w) == w: // a zone: GMT, EDT, UK
+		case strings.TrimLeft(lw, "0123456789") == "am" || strings.TrimLeft(lw, "0123456789") == "pm" ||
+			strings.TrimLeft(lw, "0123456789") == "h" || strings.TrimLeft(lw, "0123456789") == "th":
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// datelineWords are the words a publication line may hold besides its
+// date: cues, day and month names and their short forms, time words.
+var datelineWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`
+		published updated posted last first modified on at by
+		publié publiée le mis mise à jour modifié modifiée dernière par
+		monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
+		lundi mardi mercredi jeudi vendredi samedi dimanche
+		january february march april may june july august september october november december
+		jan feb mar apr jun jul aug sep sept oct nov dec
+		janvier février mars avril mai juin juillet août septembre octobre novembre décembre
+		janv févr avr juil déc
+		am pm a m h et pt gmt utc`) {
+		datelineWords[w] = true
+	}
 }
 
 // asDate reads a dated time ("10 mars 2031 à 14h30") as its day, so that

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/recoupe/recoupe/internal/crosscheck"
 	"github.com/recoupe/recoupe/news"
 )
@@ -424,7 +425,7 @@ func TestQuoteGivenToTwoSpeakers(t *testing.T) {
 	quoted := func(name, text, words, speaker string) crosscheck.Source {
 		s := article(name, text)
 		i := strings.Index(text, words)
-		s.Extraction.Quotes = []news.Quote{{Kind: news.QuoteDirect, Span: news.Span{Start: i, End: i + len(words)}, Text: words, Speaker: speaker}}
+		s.Extraction.Quotes = []news.Quote{{Kind: news.QuoteDirect, Span: news.Span{Start: i, End: i + len(words)}, Text: words, Speaker: speaker, SpeakerSpan: spanOf(text, speaker)}}
 		return s
 	}
 	srcs := []crosscheck.Source{
@@ -467,7 +468,7 @@ func TestQuoteSpeakersThatCannotDisagree(t *testing.T) {
 	mk := func(x q) crosscheck.Source {
 		s := article(x.name, x.text)
 		i := strings.Index(x.text, x.words)
-		s.Extraction.Quotes = []news.Quote{{Kind: x.kind, Span: news.Span{Start: i, End: i + len(x.words)}, Text: x.words, Speaker: x.speaker}}
+		s.Extraction.Quotes = []news.Quote{{Kind: x.kind, Span: news.Span{Start: i, End: i + len(x.words)}, Text: x.words, Speaker: x.speaker, SpeakerSpan: spanOf(x.text, x.speaker)}}
 		s.Extraction.Mentions = x.mentions
 		return s
 	}
@@ -541,7 +542,7 @@ func TestQuoteAboutItsSpeakerIsNoConflict(t *testing.T) {
 	mk := func(name, text, words, speaker string) crosscheck.Source {
 		s := article(name, text)
 		i := strings.Index(text, words)
-		s.Extraction.Quotes = []news.Quote{{Kind: news.QuoteDirect, Span: news.Span{Start: i, End: i + len(words)}, Text: words, Speaker: speaker}}
+		s.Extraction.Quotes = []news.Quote{{Kind: news.QuoteDirect, Span: news.Span{Start: i, End: i + len(words)}, Text: words, Speaker: speaker, SpeakerSpan: spanOf(text, speaker)}}
 		return s
 	}
 	srcs := []crosscheck.Source{
@@ -574,6 +575,10 @@ func TestNumberConflicts(t *testing.T) {
 			article("a.txt", "Le match de Quillon à Brume, vendredi soir : 20.", n("20", 20)),
 			article("b.txt", "Le match de Quillon à Brume, vendredi soir : 13.", n("13", 13)),
 		}, 0},
+		{"parts of a named whole", []crosscheck.Source{
+			article("a.txt", "La panne a touché Quillon et Brelan, two of Zorbia's largest providers.", n("two", 2)),
+			article("b.txt", "La panne a touché Quillon, one of Zorbia's largest providers.", n("one", 1)),
+		}, 0},
 		{"an article states both values", []crosscheck.Source{
 			article("a.txt", "Le bilan officiel de la tempête à Brume est de 13 morts. Les secouristes évoquent 19 morts.", n("13", 13), n("19", 19)),
 			article("b.txt", "Le bilan officiel de la tempête à Brume est de 19 morts.", n("19", 19)),
@@ -589,6 +594,76 @@ func TestNumberConflicts(t *testing.T) {
 			}
 			if got != tt.want {
 				t.Errorf("got %d conflicts, want %d", got, tt.want)
+			}
+		})
+	}
+}
+
+// Fictional: a line that holds only a date (and a time, a cue) dates the
+// article; two articles published on different days do not disagree.
+func TestDateAloneOnItsLineIsNoNews(t *testing.T) {
+	d := func(text, date string) fact { return fact{text: text, kind: news.KindDate, date: date} }
+	srcs := []crosscheck.Source{
+		article("a.txt", "Le pont de Brume rouvre\nMonday, March 3, 2031, 9: 56 AM GMT\nLe pont de Brume a rouvert le 1er mars 2031 après des travaux.",
+			d("March 3, 2031", "2031-03-03"), d("1er mars 2031", "2031-03-01")),
+		article("b.txt", "Publié le mardi 4 mars 2031\nLe pont de Brume a rouvert le 1er mars 2031 après des travaux.",
+			d("4 mars 2031", "2031-03-04"), d("1er mars 2031", "2031-03-01")),
+	}
+	res := checker().Compare(srcs, nil)
+	var dates []string
+	for _, c := range res.Facts {
+		if c.Status == news.Conflict {
+			t.Errorf("conflict %+v, want none", c)
+		}
+		dates = append(dates, c.Date)
+	}
+	if diff := cmp.Diff([]string{"2031-03-01"}, dates); diff != "" {
+		t.Errorf("dated facts (-want +got):\n%s", diff)
+	}
+}
+
+// spanOf is the span of the last occurrence of s in text (zero if none):
+// where a speaker's name was read.
+func spanOf(text, s string) news.Span {
+	i := strings.LastIndex(text, s)
+	if i < 0 || s == "" {
+		return news.Span{}
+	}
+	return news.Span{Start: i, End: i + len(s)}
+}
+
+// Fictional: a misattribution needs both names read beside the words,
+// and neither name written near the other's variant.
+func TestMisattributionNeedsNamedSpeakers(t *testing.T) {
+	const words = "Le tram roulera dès le mois de mai"
+	mk := func(name, text, speaker string, sp news.Span) crosscheck.Source {
+		s := article(name, text)
+		i := strings.Index(text, words)
+		s.Extraction.Quotes = []news.Quote{{Kind: news.QuoteDirect, Span: news.Span{Start: i, End: i + len(words)}, Text: words, Speaker: speaker, SpeakerSpan: sp}}
+		return s
+	}
+	a := "« Le tram roulera dès le mois de mai », a dit Sonia Renaud."
+	tests := []struct {
+		name string
+		b    crosscheck.Source
+		want bool
+	}{
+		{"named", mk("b.txt", "« Le tram roulera dès le mois de mai », a dit Paul Girard.", "Paul Girard",
+			spanOf("« Le tram roulera dès le mois de mai », a dit Paul Girard.", "Paul Girard")), true},
+		{"read from a pronoun", mk("b.txt", "Paul Girard était là. « Le tram roulera dès le mois de mai », a-t-il dit.", "Paul Girard",
+			spanOf("Paul Girard était là. « Le tram roulera dès le mois de mai », a-t-il dit.", "il")), false},
+		{"both named beside the words", mk("b.txt", "« Le tram roulera dès le mois de mai », ont dit Paul Girard et Sonia Renaud.", "Paul Girard",
+			spanOf("« Le tram roulera dès le mois de mai », ont dit Paul Girard et Sonia Renaud.", "Paul Girard")), false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srcs := []crosscheck.Source{mk("a.txt", a, "Sonia Renaud", spanOf(a, "Sonia Renaud")), tt.b}
+			got := false
+			for _, g := range checker().Compare(srcs, nil).Quotes {
+				got = got || g.Status == news.Conflict
+			}
+			if got != tt.want {
+				t.Errorf("conflict = %v, want %v", got, tt.want)
 			}
 		})
 	}

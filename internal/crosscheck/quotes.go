@@ -69,11 +69,14 @@ func (c *Checker) groupQuotes(srcs []Source, canon map[string]string, origin []i
 			}
 			sa, sb := namedSpeaker(a.members), namedSpeaker(b.members)
 			if sa == "" || sb == "" || sameName(sa, sb) || !statement(a.members[0].q) || !statement(b.members[0].q) ||
-				namedInQuote(sa, a.members, b.members) || namedInQuote(sb, a.members, b.members) {
+				namedInQuote(sa, a.members, b.members) || namedInQuote(sb, a.members, b.members) ||
+				!namedBeside(sa, a.members, srcs) || !namedBeside(sb, b.members, srcs) ||
+				nameNear(sb, a.members, srcs) || nameNear(sa, b.members, srcs) {
 				continue
 			}
+			// Variants are alike; a misattribution is the same words.
 			sim := c.rules.QuoteSimilarity(a.members[0].q.Text, b.members[0].q.Text)
-			if sim < c.rules.QuoteThreshold {
+			if sim < max(c.rules.QuoteThreshold, misattributionSimilarity) {
 				continue
 			}
 			for _, m := range b.members {
@@ -211,6 +214,70 @@ func frequentSpeaker(ms []quoteMention, named bool) string {
 		}
 	}
 	return best
+}
+
+// misattributionSimilarity is how alike two quotes given to different
+// people must be for the brief to say one of them is misattributed.
+const misattributionSimilarity = 0.8
+
+// nameWords returns the capitalised words of three letters or more of a
+// name, folded: "Paul de Girard" → "paul", "girard".
+func nameWords(name string) []string {
+	var out []string
+	for _, w := range strings.FieldsFunc(name, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) {
+		if len([]rune(w)) >= 3 && unicode.IsUpper([]rune(w)[0]) {
+			out = append(out, normWords(w))
+		}
+	}
+	return out
+}
+
+// namedBeside reports whether a member of ms attributed to person was
+// read from a mention holding their name ("a dit Paul Girard", "Girard
+// said"), not from a pronoun or a role: only such an attribution is sure
+// enough to contradict another.
+func namedBeside(person string, ms []quoteMention, srcs []Source) bool {
+	words := nameWords(person)
+	for _, m := range ms {
+		if m.speaker != person {
+			continue
+		}
+		text := srcs[m.src].Article.Text
+		sp := m.q.SpeakerSpan
+		if sp.Len() == 0 || !sp.In(len(text)) {
+			continue
+		}
+		for _, w := range strings.Fields(normWords(text[sp.Start:sp.End])) {
+			if slices.Contains(words, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// nearQuote is how many bytes around a quote nameNear reads.
+const nearQuote = 300
+
+// nameNear reports whether person's name is written near a quote of ms:
+// "said producers Ann Lee and Bo Tran", "said Bo Tran of Quillon" give
+// one quote to both, and an article naming the other speaker beside the
+// words does not contradict them.
+func nameNear(person string, ms []quoteMention, srcs []Source) bool {
+	words := nameWords(person)
+	for _, m := range ms {
+		text := srcs[m.src].Article.Text
+		if !m.q.Span.In(len(text)) {
+			continue
+		}
+		around := text[max(0, m.q.Span.Start-nearQuote):min(len(text), m.q.Span.End+nearQuote)]
+		for _, w := range strings.Fields(normWords(around)) {
+			if slices.Contains(words, w) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // namedInQuote reports whether a word of the person's name (three letters
