@@ -72,7 +72,7 @@ func (e *Extractor) Extract(a *news.Article) []news.Fact {
 		})
 		vals = append(vals, c.v)
 	})
-	sameYear(facts, vals)
+	sameYear(text, facts, vals)
 	return facts
 }
 
@@ -80,7 +80,7 @@ func (e *Extractor) Extract(a *news.Article) []news.Fact {
 // full dates of its sentence when they all agree on one: "du 1er mars au
 // 3 mars 2024", "le 1er mars et le 3 mars 2024" are both in 2024 whatever
 // the reference.
-func sameYear(facts []news.Fact, vals []val) {
+func sameYear(text string, facts []news.Fact, vals []val) {
 	const maxSiblings = 8
 	for i, v := range vals {
 		if v.rel != "" || v.y != 0 || v.m == 0 || v.hasTime {
@@ -100,7 +100,11 @@ func sameYear(facts []news.Fact, vals []val) {
 			}
 			y = u.y
 		}
-		if y <= 0 || v.d != 0 && !validDay(y, v.m, v.d) {
+		if y <= 0 {
+			continue
+		}
+		y += rangeTurn(text, facts, vals, i, maxSiblings)
+		if v.d != 0 && !validDay(y, v.m, v.d) {
 			continue
 		}
 		g := news.GranMonth
@@ -110,6 +114,53 @@ func sameYear(facts []news.Fact, vals []val) {
 		t := time.Date(y, time.Month(v.m), max(v.d, 1), 0, 0, 0, 0, time.UTC)
 		facts[i].When.Date = news.Date{Time: t, Granularity: g}
 	}
+}
+
+// rangeTurn returns how the year of the year-less date i moves when it
+// closes or opens a range across a new year with its dated neighbour:
+// "entre la mi-novembre 2031 et la mi-janvier" ends in 2032 (+1), "du 20
+// décembre au 5 janvier 2032" starts in 2031 (-1); 0 otherwise.
+func rangeTurn(text string, facts []news.Fact, vals []val, i, maxSiblings int) int {
+	v := vals[i]
+	for _, j := range []int{i - 1, i + 1} {
+		if j < 0 || j >= len(vals) || j < i-maxSiblings || j > i+maxSiblings {
+			continue
+		}
+		u := vals[j]
+		if u.rel != "" || u.y == 0 || u.m == 0 || facts[j].Sentence != facts[i].Sentence {
+			continue
+		}
+		first, second := facts[j], facts[i]
+		if j > i {
+			first, second = second, first
+		}
+		if second.Span.Start < first.Span.End || second.Span.Start-first.Span.End > 40 || !rangeLink(text[first.Span.End:second.Span.Start]) {
+			continue
+		}
+		before := v.m < u.m || v.m == u.m && v.d < u.d
+		after := v.m > u.m || v.m == u.m && v.d > u.d
+		switch {
+		case j < i && before:
+			return 1
+		case j > i && after:
+			return -1
+		}
+	}
+	return 0
+}
+
+// rangeLink reports whether the words between two dates join them as the
+// ends of one span of time.
+func rangeLink(between string) bool {
+	for _, w := range strings.FieldsFunc(strings.ToLower(between), func(r rune) bool {
+		return r == ' ' || r == '\u00a0' || r == '\u202f' || r == ',' || r == '\''
+	}) {
+		switch w {
+		case "et", "au", "à", "jusqu", "jusqu’au", "and", "to", "until", "till", "through", "-", "–", "—":
+			return true
+		}
+	}
+	return false
 }
 
 // tokPool recycles token buffers between calls; buffers of huge texts
