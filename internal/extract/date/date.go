@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 
 	"github.com/recoupe/recoupe/internal/segment"
 	"github.com/recoupe/recoupe/news"
@@ -19,7 +20,9 @@ func New() *Extractor { return &Extractor{} }
 
 // Extract returns the KindDate and KindTime facts of a.Text in text
 // order. Expressions that depend on a reference are resolved against
-// a.Published when its granularity allows, and left unresolved
+// a.Published when its granularity allows (else against the article's
+// dateline, a line near the top that holds only a full date), and left
+// unresolved
 // (When.Date zero, When.Relative true, When.Expr set) otherwise. A time
 // of day with no date beside it is never resolved by Extract: the day it
 // belongs to is the story's, not necessarily the publication's.
@@ -37,10 +40,16 @@ func (e *Extractor) Extract(a *news.Article) []news.Fact {
 			tokPool.Put(buf)
 		}
 	}()
+	var cands []cand
+	p.scan(func(c cand) { cands = append(cands, c) })
+	ref := a.Published
+	if ref.IsZero() {
+		ref = p.dateline(cands)
+	}
 	var facts []news.Fact
 	var vals []val
 	var sents []news.Span
-	p.scan(func(c cand) {
+	for _, c := range cands {
 		span := news.Span{Start: p.t[c.i].s, End: p.t[c.j-1].e}
 		if c.end > 0 {
 			span.End = c.end
@@ -51,13 +60,13 @@ func (e *Extractor) Extract(a *news.Article) []news.Fact {
 				sents = splitSentences(text)
 			}
 		}
-		w, k := c.v.when(a.Published)
-		if w.Relative && w.Expr != "" && !a.Published.IsZero() {
+		w, k := c.v.when(ref)
+		if w.Relative && w.Expr != "" && !ref.IsZero() {
 			// The words' own reading stays in Expr; the date takes the
 			// side the sentence looks to.
 			if d := p.direction(c, sentenceOf(sents, span)); d != 0 {
 				if expr, ok := withDirection(w.Expr, d); ok {
-					if rd, ok := Resolve(expr, a.Published); ok && (len(strings.Fields(expr)) > 1 || !c.v.hasTime) {
+					if rd, ok := Resolve(expr, ref); ok && (len(strings.Fields(expr)) > 1 || !c.v.hasTime) {
 						w.Date = rd
 					}
 				}
@@ -71,9 +80,84 @@ func (e *Extractor) Extract(a *news.Article) []news.Fact {
 			When:     &w,
 		})
 		vals = append(vals, c.v)
-	})
+	}
 	sameYear(text, facts, vals)
 	return facts
+}
+
+// datelineLines is how many lines from the top of an article dateline
+// looks for the line that dates it.
+const datelineLines = 4
+
+// dateline returns the date of the article's dateline, when one of its
+// first lines says nothing but a full date, with perhaps a time, a day
+// name and a cue ("Monday, July 22, 2013", "Published at 12: 45,
+// Wednesday, 12 June 2013", "Publié le 3 mars 2031 à 9h"): the day the
+// article was written, the reference of its "lundi" and "hier" when it
+// carries no publication date. Zero when there is none.
+func (p *parser) dateline(cands []cand) news.Date {
+	for _, c := range cands {
+		v := c.v
+		if v.rel != "" || v.y == 0 || v.m == 0 || v.d == 0 || !validDay(v.y, v.m, v.d) {
+			continue
+		}
+		start, end := p.t[c.i].s, p.t[c.j-1].e
+		if strings.Count(p.text[:start], "\n") >= datelineLines {
+			break
+		}
+		if !aloneOnLine(p.text, start, end) {
+			continue
+		}
+		return news.Date{Time: time.Date(v.y, time.Month(v.m), v.d, 0, 0, 0, 0, time.UTC), Granularity: news.GranDay}
+	}
+	return news.Date{}
+}
+
+// aloneOnLine reports whether the line holding text[start:end] says
+// nothing else than digits, day and month names, times and zones, and
+// publication cues.
+func aloneOnLine(text string, start, end int) bool {
+	ls := strings.LastIndexByte(text[:start], '\n') + 1
+	le := strings.IndexByte(text[end:], '\n')
+	if le < 0 {
+		le = len(text)
+	} else {
+		le += end
+	}
+	words := strings.FieldsFunc(text[ls:start]+" "+text[end:le], func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	if len(words) > 12 {
+		return false
+	}
+	for _, w := range words {
+		lw := strings.ToLower(w)
+		bare := strings.TrimLeft(lw, "0123456789")
+		switch {
+		case bare == "", bare == "am", bare == "pm", bare == "h", bare == "th":
+		case datelineWords[lw]:
+		case len(w) <= 4 && strings.ToUpper(w) == w: // a zone: GMT, EDT, UK
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// datelineWords are the words a dateline may hold besides its date.
+var datelineWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`
+		published updated posted last first modified created story on at by
+		publié publiée le mis mise à jour modifié modifiée dernière par
+		monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
+		lundi mardi mercredi jeudi vendredi samedi dimanche
+		january february march april may june july august september october november december
+		jan feb mar apr jun jul aug sep sept oct nov dec
+		janvier février mars avril mai juin juillet août septembre octobre novembre décembre
+		janv févr avr juil déc
+		am pm a m h et pt gmt utc`) {
+		datelineWords[w] = true
+	}
 }
 
 // sameYear gives a date written without its year the year of the

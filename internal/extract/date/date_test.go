@@ -45,6 +45,11 @@ func TestExtract(t *testing.T) {
 	}{
 		{"absolute fr", "La mairie de Trévoux a voté le 10 février 2025 un budget.", "fr", news.Date{},
 			[]got{{"10 février 2025", "date", "2025-02-10", ""}}},
+		// Fictional: an undated article's dateline is its reference.
+		{"dateline dates the article", "Le pont rouvre\nLundi 3 mars 2031, 9: 56\nLe maire l'a inauguré samedi.", "fr", news.Date{},
+			[]got{{"Lundi 3 mars 2031", "date", "2031-03-03", ""}, {"samedi", "date", "2031-03-01", "weekday:6"}}},
+		{"a date in the news is no dateline", "Le pont rouvre\nLe maire l'a inauguré le 3 mars 2031, puis samedi.", "fr", news.Date{},
+			[]got{{"3 mars 2031", "date", "2031-03-03", ""}, {"samedi", "date", "", "weekday:6"}}},
 		// Fictional: ranges across a new year.
 		{"range closes in the next year", "Il a appelé entre le 14 novembre 2031 et le 12 janvier.", "fr", news.Date{},
 			[]got{{"14 novembre 2031", "date", "2031-11-14", ""}, {"12 janvier", "date", "2032-01-12", "md:01-12"}}},
