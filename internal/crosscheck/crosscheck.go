@@ -503,6 +503,10 @@ func (c *Checker) mergeConflicts(groups []*group, eligible func(a, b *group) (mi
 			}
 			merged[j] = true
 			a.conflict = "value: " + a.rep.fact.Text + " vs " + b.rep.fact.Text
+			if u := groupUnit(a); a.kind == news.KindNumber && u != "" {
+				// A bare number's heading says what it counts.
+				a.conflict += " (" + u + ")"
+			}
 			for _, m := range b.mentions {
 				a.add(m)
 			}

@@ -590,6 +590,9 @@ func TestNumberConflicts(t *testing.T) {
 			for _, c := range checker().Compare(tt.srcs, nil).Facts {
 				if c.Status == news.Conflict {
 					got++
+					if !strings.Contains(c.Why, "(mort)") {
+						t.Errorf("why = %q, want what the numbers count", c.Why)
+					}
 				}
 			}
 			if got != tt.want {
