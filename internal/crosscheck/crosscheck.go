@@ -19,6 +19,7 @@
 package crosscheck
 
 import (
+	"fmt"
 	"math"
 	"sort"
 	"strconv"
@@ -201,7 +202,7 @@ func (c *Checker) alignAmounts(srcs []Source) []*group {
 			return jaccard(g.ctx, m.ctx) - closeness(g.rep.fact.Amount.Value, m.fact.Amount.Value), true
 		})
 	}
-	return c.mergeConflicts(groups, func(a, b *group) (float64, bool) {
+	return sameConflicts(c.mergeConflicts(groups, func(a, b *group) (float64, bool) {
 		x, y := a.rep.fact.Amount, b.rep.fact.Amount
 		if x.Qualifier != news.QualExact || y.Qualifier != news.QualExact || !sameFamily(a.kind, b.kind) || !sameUnit(a, b.rep) {
 			return 0, false
@@ -235,7 +236,43 @@ func (c *Checker) alignAmounts(srcs []Source) []*group {
 			return strongContext, true
 		}
 		return 0, false
-	})
+	}))
+}
+
+// sameConflicts merges conflicts that oppose the same values of the same
+// unit in different articles ("19 morts" vs "13 morts" found twice, the
+// groups having parted over their sentences): one conflict, one line.
+func sameConflicts(groups []*group) []*group {
+	values := func(g *group) string {
+		seen := map[float64]bool{}
+		var vs []float64
+		for _, m := range g.mentions {
+			if v := m.fact.Amount.Value; !seen[v] {
+				seen[v] = true
+				vs = append(vs, v)
+			}
+		}
+		sort.Float64s(vs)
+		return fmt.Sprint(vs, groupUnit(g), g.kind, g.rep.fact.Amount.Currency)
+	}
+	var out []*group
+	first := map[string]*group{}
+	for _, g := range groups {
+		if g.conflict == "" {
+			out = append(out, g)
+			continue
+		}
+		k := values(g)
+		if f, ok := first[k]; ok && !overlaps(f.articles(), g.articles()) {
+			for _, m := range g.mentions {
+				f.add(m)
+			}
+			continue
+		}
+		first[k] = g
+		out = append(out, g)
+	}
+	return out
 }
 
 // groupUnit is the first noun a mention of g counts, "" when none does.

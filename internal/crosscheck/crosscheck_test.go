@@ -575,6 +575,12 @@ func TestNumberConflicts(t *testing.T) {
 			article("a.txt", "Le match de Quillon à Brume, vendredi soir : 20.", n("20", 20)),
 			article("b.txt", "Le match de Quillon à Brume, vendredi soir : 13.", n("13", 13)),
 		}, 0},
+		{"one conflict found twice", []crosscheck.Source{
+			article("a.txt", "Le bilan officiel de la tempête à Brume est de 19 morts.", n("19", 19)),
+			article("b.txt", "Le bilan officiel de la tempête à Brume est de 13 morts.", n("13", 13)),
+			article("c.txt", "Selon les secouristes de Quillon, on compte 19 morts dans la nuit.", n("19", 19)),
+			article("d.txt", "Selon les secouristes de Quillon, on compte 13 morts dans la nuit.", n("13", 13)),
+		}, 1},
 		{"parts of a named whole", []crosscheck.Source{
 			article("a.txt", "La panne a touché Quillon et Brelan, two of Zorbia's largest providers.", n("two", 2)),
 			article("b.txt", "La panne a touché Quillon, one of Zorbia's largest providers.", n("one", 1)),
