@@ -744,7 +744,7 @@ func anchorWeekdays(groups []*group, unresolved []mention, srcs []Source) {
 			continue
 		}
 		cand.add(m)
-		cand.anchored = append(cand.anchored, m.fact.Text+" → "+cand.rep.fact.When.Date.String()+" ("+cand.rep.fact.When.Date.Time.Weekday().String()+" per "+cand.rep.fact.Text+")")
+		cand.anchored = append(cand.anchored, m.fact.Text)
 	}
 }
 
@@ -801,7 +801,18 @@ func (c *Checker) check(g *group, srcs []Source, origin []int) (news.Check, bool
 		c.amountStatus(&chk, g, srcs)
 	}
 	if len(g.anchored) > 0 {
-		chk.Why = strings.TrimPrefix(chk.Why+"; anchored by the story: "+strings.Join(g.anchored, ", "), "; ")
+		// Each weekday once, however often the articles wrote it.
+		var words []string
+		seen := map[string]bool{}
+		for _, w := range g.anchored {
+			if k := strings.ToLower(w); !seen[k] {
+				seen[k] = true
+				words = append(words, w)
+			}
+		}
+		d := g.rep.fact.When.Date
+		chk.Why = strings.TrimPrefix(chk.Why+"; anchored by the story: "+strings.Join(words, ", ")+" → "+d.String()+
+			" ("+d.Time.Weekday().String()+" per "+g.rep.fact.Text+")", "; ")
 	}
 	return chk, true
 }

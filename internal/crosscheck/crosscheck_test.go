@@ -677,3 +677,17 @@ func TestMisattributionNeedsNamedSpeakers(t *testing.T) {
 		})
 	}
 }
+
+// Fictional: a weekday written by several articles is explained once.
+func TestAnchoredWeekdayExplainedOnce(t *testing.T) {
+	srcs := []crosscheck.Source{
+		article("a.txt", "Signé le 10 mars, l'accord entre en vigueur.",
+			fact{text: "10 mars", kind: news.KindDate, date: "2031-03-10", expr: "md:03-10"}),
+		article("b.txt", "L'accord signé lundi fait débat.", fact{text: "lundi", kind: news.KindDate, expr: "weekday:1"}),
+		article("c.txt", "L'accord signé Lundi fait débat.", fact{text: "Lundi", kind: news.KindDate, expr: "weekday:1"}),
+	}
+	c := find(t, checker().Compare(srcs, nil).Facts, news.KindDate, 0)
+	if n := strings.Count(strings.ToLower(c.Why), "lundi"); c.Articles != 3 || n != 1 {
+		t.Errorf("check %+v: lundi explained %d times, want once, by 3 articles", c, n)
+	}
+}
