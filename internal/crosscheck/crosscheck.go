@@ -749,13 +749,12 @@ func anchorWeekdays(groups []*group, unresolved []mention, srcs []Source) {
 }
 
 // writtenWithoutYear reports whether a source of g wrote its day without
-// the year and had it resolved ("10 février" → 2025-02-10).
+// the year and had it resolved against its own date ("10 février" →
+// 2025-02-10, "jeudi" → 2025-02-13).
 func writtenWithoutYear(g *group) bool {
 	for _, m := range g.mentions {
 		if w := m.fact.When; w.Relative && !w.Date.IsZero() && w.Date.Granularity >= news.GranDay {
-			if _, isWeekday := weekday(w.Expr); !isWeekday {
-				return true
-			}
+			return true
 		}
 	}
 	return false

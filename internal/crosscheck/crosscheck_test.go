@@ -691,3 +691,26 @@ func TestAnchoredWeekdayExplainedOnce(t *testing.T) {
 		t.Errorf("check %+v: lundi explained %d times, want once, by 3 articles", c, n)
 	}
 }
+
+// Fictional: a weekday another article resolved against its own date is
+// a day of the news week too; with a second such Saturday in the story,
+// an undated "samedi" stays unresolved.
+func TestWeekdayAmbiguousWithResolvedWeekday(t *testing.T) {
+	srcs := []crosscheck.Source{
+		article("a.txt", "Le combat de samedi a tenu ses promesses.",
+			fact{text: "samedi", kind: news.KindDate, date: "2031-03-08", expr: "weekday:6"}),
+		article("b.txt", "La revanche aura lieu le 12 avril.",
+			fact{text: "12 avril", kind: news.KindDate, date: "2031-04-12", expr: "md:04-12"}),
+		article("c.txt", "Samedi soir, le champion a gagné.", fact{text: "Samedi", kind: news.KindDate, expr: "weekday:6"}),
+	}
+	for _, d := range []string{"2031-03-08", "2031-04-12"} {
+		if wd, _ := news.ParseDate(d); wd.Time.Weekday() != time.Saturday {
+			t.Fatalf("fixture broken: %s is a %s", d, wd.Time.Weekday())
+		}
+	}
+	for _, c := range checker().Compare(srcs, nil).Facts {
+		if c.Articles > 1 {
+			t.Errorf("check %+v anchors c.txt's Samedi, want it left unresolved (two Saturdays)", c)
+		}
+	}
+}
