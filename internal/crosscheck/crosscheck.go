@@ -603,7 +603,10 @@ func (c *Checker) alignDates(srcs []Source) []*group {
 	}
 	groups = c.mergeConflicts(groups, func(a, b *group) (float64, bool) {
 		x, y := a.rep.fact.When.Date, b.rep.fact.When.Date
-		return conflictContext, x.Granularity == y.Granularity && x.Granularity >= news.GranDay
+		// "today", "Saturday" are only as right as the article's own
+		// date, which may be an update's: each side must write its day
+		// out ("8 June") to contradict the other.
+		return conflictContext, x.Granularity == y.Granularity && x.Granularity >= news.GranDay && dayWritten(a) && dayWritten(b)
 	})
 	anchorWeekdays(groups, unresolved, srcs)
 	return groups
@@ -746,6 +749,17 @@ func anchorWeekdays(groups []*group, unresolved []mention, srcs []Source) {
 		cand.add(m)
 		cand.anchored = append(cand.anchored, m.fact.Text)
 	}
+}
+
+// dayWritten reports whether a mention of g writes its day and month out
+// ("8 June", "8 juin 2031"), not as a word relative to the article's date.
+func dayWritten(g *group) bool {
+	for _, m := range g.mentions {
+		if w := m.fact.When; w.Expr == "" || strings.HasPrefix(w.Expr, "md:") {
+			return true
+		}
+	}
+	return false
 }
 
 // writtenWithoutYear reports whether a source of g wrote its day without
@@ -953,6 +967,9 @@ func (c *Checker) dateStatus(chk *news.Check, g *group, srcs []Source) {
 		var order []string
 		for _, m := range g.mentions {
 			d := m.fact.When.Date.String()
+			if m.fact.When.Date.IsZero() {
+				d = g.rep.fact.When.Date.String() // a weekday the story anchored
+			}
 			s, ok := byDate[d]
 			if !ok {
 				s = &news.Side{Date: d}

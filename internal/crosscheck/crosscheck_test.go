@@ -714,3 +714,34 @@ func TestWeekdayAmbiguousWithResolvedWeekday(t *testing.T) {
 		}
 	}
 }
+
+// Fictional: two days that only relative words gave ("samedi", read
+// against each article's date) do not make a conflict; written-out days
+// do.
+func TestDateConflictNeedsWrittenDays(t *testing.T) {
+	tests := []struct {
+		name string
+		a, b fact
+		want bool
+	}{
+		{"relative", fact{text: "samedi", kind: news.KindDate, date: "2031-03-08", expr: "weekday:6"},
+			fact{text: "samedi", kind: news.KindDate, date: "2031-03-15", expr: "weekday:6"}, false},
+		{"written", fact{text: "8 mars 2031", kind: news.KindDate, date: "2031-03-08"},
+			fact{text: "15 mars 2031", kind: news.KindDate, date: "2031-03-15"}, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srcs := []crosscheck.Source{
+				article("a.txt", "L'audience du tribunal de Brume a eu lieu "+tt.a.text+" devant la presse.", tt.a),
+				article("b.txt", "L'audience du tribunal de Brume a eu lieu "+tt.b.text+" devant la presse.", tt.b),
+			}
+			got := false
+			for _, c := range checker().Compare(srcs, nil).Facts {
+				got = got || c.Status == news.Conflict
+			}
+			if got != tt.want {
+				t.Errorf("conflict = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}

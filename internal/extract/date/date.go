@@ -105,12 +105,19 @@ func (p *parser) dateline(cands []cand) news.Date {
 		if strings.Count(p.text[:start], "\n") >= datelineLines {
 			break
 		}
-		if !aloneOnLine(p.text, start, end) {
+		if !aloneOnLine(p.text, start, end) || updateLine(p.text, start) {
 			continue
 		}
 		return news.Date{Time: time.Date(v.y, time.Month(v.m), v.d, 0, 0, 0, 0, time.UTC), Granularity: news.GranDay}
 	}
 	return news.Date{}
+}
+
+// updateLine reports whether the line before pos says it dates an update
+// ("Last updated", "Mis à jour"): the news may be days older.
+func updateLine(text string, pos int) bool {
+	lead := strings.ToLower(text[strings.LastIndexByte(text[:pos], '\n')+1 : pos])
+	return strings.Contains(lead, "updat") || strings.Contains(lead, "mis à jour") || strings.Contains(lead, "modifi")
 }
 
 // aloneOnLine reports whether the line holding text[start:end] says

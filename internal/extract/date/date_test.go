@@ -48,6 +48,8 @@ func TestExtract(t *testing.T) {
 		// Fictional: an undated article's dateline is its reference.
 		{"dateline dates the article", "Le pont rouvre\nLundi 3 mars 2031, 9: 56\nLe maire l'a inauguré samedi.", "fr", news.Date{},
 			[]got{{"Lundi 3 mars 2031", "date", "2031-03-03", ""}, {"samedi", "date", "2031-03-01", "weekday:6"}}},
+		{"an update's date is no reference", "Le pont rouvre\nMis à jour le 3 mars 2031\nLe maire l'a inauguré samedi.", "fr", news.Date{},
+			[]got{{"3 mars 2031", "date", "2031-03-03", ""}, {"samedi", "date", "", "weekday:6"}}},
 		{"a date in the news is no dateline", "Le pont rouvre\nLe maire l'a inauguré le 3 mars 2031, puis samedi.", "fr", news.Date{},
 			[]got{{"3 mars 2031", "date", "2031-03-03", ""}, {"samedi", "date", "", "weekday:6"}}},
 		// Fictional: ranges across a new year.
