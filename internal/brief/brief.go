@@ -395,7 +395,8 @@ func code(s string) string {
 	return "`" + s + "`"
 }
 
-// Number formats a value with a scale word: 97.4e9 → "97.4 billion".
+// Number formats a value with a scale word: 97.4e9 → "97.4 billion";
+// below a million, digits are grouped from 10,000 up: "150,000".
 func Number(v float64) string {
 	abs := math.Abs(v)
 	for _, sc := range []struct {
@@ -406,7 +407,27 @@ func Number(v float64) string {
 			return strconv.FormatFloat(v/sc.n, 'f', -1, 64) + " " + sc.word
 		}
 	}
-	return strconv.FormatFloat(v, 'f', -1, 64)
+	s := strconv.FormatFloat(v, 'f', -1, 64)
+	if abs < 1e4 {
+		return s // a year or a small count reads best as written: 1500
+	}
+	// 150000 → "150,000": digits grouped by three, the easier to compare.
+	intPart, frac, _ := strings.Cut(s, ".")
+	sign := ""
+	if intPart[0] == '-' {
+		sign, intPart = "-", intPart[1:]
+	}
+	var b strings.Builder
+	for i, r := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	if frac != "" {
+		return sign + b.String() + "." + frac
+	}
+	return sign + b.String()
 }
 
 // oneLine folds line breaks so a value fits on one Markdown line.

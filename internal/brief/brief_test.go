@@ -152,7 +152,7 @@ func TestNumber(t *testing.T) {
 	for _, tt := range []struct {
 		in   float64
 		want string
-	}{{97.4e9, "97.4 billion"}, {9.74e9, "9.74 billion"}, {22e6, "22 million"}, {1500, "1500"}, {0.5, "0.5"}, {-3e9, "-3 billion"}} {
+	}{{97.4e9, "97.4 billion"}, {9.74e9, "9.74 billion"}, {22e6, "22 million"}, {1500, "1500"}, {0.5, "0.5"}, {-3e9, "-3 billion"}, {150000, "150,000"}, {-12500.5, "-12,500.5"}, {10000, "10,000"}} {
 		if got := brief.Number(tt.in); got != tt.want {
 			t.Errorf("Number(%g) = %q, want %q", tt.in, got, tt.want)
 		}

@@ -19,12 +19,14 @@
 package crosscheck
 
 import (
+	"fmt"
 	"math"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/recoupe/recoupe/news"
 )
@@ -200,12 +202,29 @@ func (c *Checker) alignAmounts(srcs []Source) []*group {
 			return jaccard(g.ctx, m.ctx) - closeness(g.rep.fact.Amount.Value, m.fact.Amount.Value), true
 		})
 	}
-	return c.mergeConflicts(groups, func(a, b *group) (float64, bool) {
+	return sameConflicts(c.mergeConflicts(groups, func(a, b *group) (float64, bool) {
 		x, y := a.rep.fact.Amount, b.rep.fact.Amount
 		if x.Qualifier != news.QualExact || y.Qualifier != news.QualExact || !sameFamily(a.kind, b.kind) || !sameUnit(a, b.rep) {
 			return 0, false
 		}
 		if x.Currency != "" && y.Currency != "" && x.Currency != y.Currency {
+			return 0, false
+		}
+		// Values that agree are no conflict, however their groups parted.
+		if c.amountsJoin(x, y) {
+			return 0, false
+		}
+		// A bare number says what it counts or it cannot be told from the
+		// other numbers of the story (a score, a page, a time): only "19
+		// morts" and "13 morts" disagree.
+		if a.kind == news.KindNumber {
+			if u := groupUnit(a); u == "" || u != groupUnit(b) {
+				return 0, false
+			}
+		}
+		// An article that states both values tells two facts ("13 morts
+		// selon Pékin, 100 selon les exilés"): its readers see no conflict.
+		if c.statesValue(srcs, a, y) || c.statesValue(srcs, b, x) {
 			return 0, false
 		}
 		switch r := x.Value / y.Value; {
@@ -217,7 +236,66 @@ func (c *Checker) alignAmounts(srcs []Source) []*group {
 			return strongContext, true
 		}
 		return 0, false
-	})
+	}))
+}
+
+// sameConflicts merges conflicts that oppose the same values of the same
+// unit in different articles ("19 morts" vs "13 morts" found twice, the
+// groups having parted over their sentences): one conflict, one line.
+func sameConflicts(groups []*group) []*group {
+	values := func(g *group) string {
+		seen := map[float64]bool{}
+		var vs []float64
+		for _, m := range g.mentions {
+			if v := m.fact.Amount.Value; !seen[v] {
+				seen[v] = true
+				vs = append(vs, v)
+			}
+		}
+		sort.Float64s(vs)
+		return fmt.Sprint(vs, groupUnit(g), g.kind, g.rep.fact.Amount.Currency)
+	}
+	var out []*group
+	first := map[string]*group{}
+	for _, g := range groups {
+		if g.conflict == "" {
+			out = append(out, g)
+			continue
+		}
+		k := values(g)
+		if f, ok := first[k]; ok && !overlaps(f.articles(), g.articles()) {
+			for _, m := range g.mentions {
+				f.add(m)
+			}
+			continue
+		}
+		first[k] = g
+		out = append(out, g)
+	}
+	return out
+}
+
+// groupUnit is the first noun a mention of g counts, "" when none does.
+func groupUnit(g *group) string {
+	for _, m := range g.mentions {
+		if m.unit != "" {
+			return m.unit
+		}
+	}
+	return ""
+}
+
+// statesValue reports whether an article of g states, anywhere, an amount
+// of g's kind compatible with v.
+func (c *Checker) statesValue(srcs []Source, g *group, v *news.Amount) bool {
+	for i := range g.articles() {
+		for _, f := range srcs[i].Extraction.Facts {
+			if f.Kind == g.kind && f.Amount != nil && c.amountsJoin(f.Amount, v) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // sameUnit reports whether m counts the same thing as g's numbers: "3 ans"
@@ -244,20 +322,28 @@ func unitAfter(text string, f news.Fact) string {
 		return ""
 	}
 	rest := text[f.Span.End:min(len(text), f.Span.End+80)]
+	partOf := false
 	for range 2 {
 		rest = strings.TrimLeft(rest, " \u00a0\u202f\t")
 		end := strings.IndexFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' })
 		if end < 0 {
 			end = len(rest)
 		}
-		w := strings.ToLower(rest[:end])
+		raw := rest[:end]
+		w := strings.ToLower(raw)
 		rest = rest[end:]
 		switch w {
 		case "":
 			return ""
 		case "de", "des", "of", "d":
 			rest = strings.TrimLeft(rest, "'’")
+			partOf = true
 			continue
+		}
+		// "two of Zorbia's providers", "deux de Brume": a part of a
+		// named whole, not a count of it.
+		if r, _ := utf8.DecodeRuneInString(raw); partOf && unicode.IsUpper(r) {
+			return ""
 		}
 		w = normWords(w)
 		if len(w) > 3 {
@@ -454,6 +540,10 @@ func (c *Checker) mergeConflicts(groups []*group, eligible func(a, b *group) (mi
 			}
 			merged[j] = true
 			a.conflict = "value: " + a.rep.fact.Text + " vs " + b.rep.fact.Text
+			if u := groupUnit(a); a.kind == news.KindNumber && u != "" {
+				// A bare number's heading says what it counts.
+				a.conflict += " (" + u + ")"
+			}
 			for _, m := range b.mentions {
 				a.add(m)
 			}
@@ -513,7 +603,10 @@ func (c *Checker) alignDates(srcs []Source) []*group {
 	}
 	groups = c.mergeConflicts(groups, func(a, b *group) (float64, bool) {
 		x, y := a.rep.fact.When.Date, b.rep.fact.When.Date
-		return conflictContext, x.Granularity == y.Granularity && x.Granularity >= news.GranDay
+		// "today", "Saturday" are only as right as the article's own
+		// date, which may be an update's: each side must write its day
+		// out ("8 June") to contradict the other.
+		return conflictContext, x.Granularity == y.Granularity && x.Granularity >= news.GranDay && dayWritten(a) && dayWritten(b)
 	})
 	anchorWeekdays(groups, unresolved, srcs)
 	return groups
@@ -526,6 +619,9 @@ func (c *Checker) alignDates(srcs []Source) []*group {
 func dateline(text string, f news.Fact) bool {
 	if !f.Span.In(len(text)) {
 		return false
+	}
+	if aloneOnLine(text, f.Span) {
+		return true
 	}
 	from := max(0, f.Span.Start-24)
 	before := strings.ToLower(text[from:f.Span.Start])
@@ -549,6 +645,58 @@ func dateline(text string, f news.Fact) bool {
 	return false
 }
 
+// aloneOnLine reports whether the line holding span says nothing but a
+// date: digits, day and month names, times and zones, and publication cues
+// ("Monday, July 22, 2013", "Published at 12: 45, Wednesday, 12 June
+// 2013", "10 Jun 2013 09: 10"). Such a line dates the article, not the
+// news.
+func aloneOnLine(text string, span news.Span) bool {
+	ls := strings.LastIndexByte(text[:span.Start], '\n') + 1
+	le := strings.IndexByte(text[span.End:], '\n')
+	if le < 0 {
+		le = len(text)
+	} else {
+		le += span.End
+	}
+	rest := text[ls:span.Start] + " " + text[span.End:le]
+	words := strings.FieldsFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	if len(words) > 12 {
+		return false
+	}
+	for _, w := range words {
+		lw := strings.ToLower(w)
+		switch {
+		case strings.IndexFunc(w, func(r rune) bool { return !unicode.IsDigit(r) }) < 0:
+		case datelineWords[lw]:
+		case len(w) <= 4 && strings.ToUpper(w) == w: // a zone: GMT, EDT, UK
+		case strings.TrimLeft(lw, "0123456789") == "am" || strings.TrimLeft(lw, "0123456789") == "pm" ||
+			strings.TrimLeft(lw, "0123456789") == "h" || strings.TrimLeft(lw, "0123456789") == "th":
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// datelineWords are the words a publication line may hold besides its
+// date: cues, day and month names and their short forms, time words.
+var datelineWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`
+		published updated posted last first modified on at by
+		publié publiée le mis mise à jour modifié modifiée dernière par
+		monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
+		lundi mardi mercredi jeudi vendredi samedi dimanche
+		january february march april may june july august september october november december
+		jan feb mar apr jun jul aug sep sept oct nov dec
+		janvier février mars avril mai juin juillet août septembre octobre novembre décembre
+		janv févr avr juil déc
+		am pm a m h et pt gmt utc`) {
+		datelineWords[w] = true
+	}
+}
+
 // asDate reads a dated time ("10 mars 2031 à 14h30") as its day, so that
 // it aligns with the other sources' "10 mars 2031"; other facts pass.
 func asDate(f news.Fact) news.Fact {
@@ -567,7 +715,11 @@ func asDate(f news.Fact) news.Fact {
 // that weekday: "lundi" joins "10 février 2025", a Monday. This is the
 // story anchoring the date extractor leaves to the cross-check. When the
 // weekday's article has a publication date, the day must fall within the
-// week around it.
+// week around it. Without one, the day must be one a source wrote without
+// its year ("10 février", read against its own date): a bare weekday
+// names a day of the week the news is from, and so does a date whose
+// year goes without saying, whereas a date written in full ("30 novembre
+// 2007") is as often a past event the story recalls.
 func anchorWeekdays(groups []*group, unresolved []mention, srcs []Source) {
 	for _, m := range unresolved {
 		wd, ok := weekday(m.fact.When.Expr)
@@ -583,6 +735,8 @@ func anchorWeekdays(groups []*group, unresolved []mention, srcs []Source) {
 				if gap := d.Time.Sub(pub.Time); gap < -7*24*time.Hour || gap > 7*24*time.Hour {
 					continue
 				}
+			} else if !writtenWithoutYear(g) {
+				continue
 			}
 			if d.Granularity >= news.GranDay && int(d.Time.Weekday()) == wd%7 {
 				cand = g
@@ -593,8 +747,31 @@ func anchorWeekdays(groups []*group, unresolved []mention, srcs []Source) {
 			continue
 		}
 		cand.add(m)
-		cand.anchored = append(cand.anchored, m.fact.Text+" → "+cand.rep.fact.When.Date.String()+" ("+cand.rep.fact.When.Date.Time.Weekday().String()+" per "+cand.rep.fact.Text+")")
+		cand.anchored = append(cand.anchored, m.fact.Text)
 	}
+}
+
+// dayWritten reports whether a mention of g writes its day and month out
+// ("8 June", "8 juin 2031"), not as a word relative to the article's date.
+func dayWritten(g *group) bool {
+	for _, m := range g.mentions {
+		if w := m.fact.When; w.Expr == "" || strings.HasPrefix(w.Expr, "md:") {
+			return true
+		}
+	}
+	return false
+}
+
+// writtenWithoutYear reports whether a source of g wrote its day without
+// the year and had it resolved against its own date ("10 février" →
+// 2025-02-10, "jeudi" → 2025-02-13).
+func writtenWithoutYear(g *group) bool {
+	for _, m := range g.mentions {
+		if w := m.fact.When; w.Relative && !w.Date.IsZero() && w.Date.Granularity >= news.GranDay {
+			return true
+		}
+	}
+	return false
 }
 
 // weekday reads "weekday:N" (ISO: 1 = Monday … 7 = Sunday).
@@ -637,7 +814,18 @@ func (c *Checker) check(g *group, srcs []Source, origin []int) (news.Check, bool
 		c.amountStatus(&chk, g, srcs)
 	}
 	if len(g.anchored) > 0 {
-		chk.Why = strings.TrimPrefix(chk.Why+"; anchored by the story: "+strings.Join(g.anchored, ", "), "; ")
+		// Each weekday once, however often the articles wrote it.
+		var words []string
+		seen := map[string]bool{}
+		for _, w := range g.anchored {
+			if k := strings.ToLower(w); !seen[k] {
+				seen[k] = true
+				words = append(words, w)
+			}
+		}
+		d := g.rep.fact.When.Date
+		chk.Why = strings.TrimPrefix(chk.Why+"; anchored by the story: "+strings.Join(words, ", ")+" → "+d.String()+
+			" ("+d.Time.Weekday().String()+" per "+g.rep.fact.Text+")", "; ")
 	}
 	return chk, true
 }
@@ -779,6 +967,9 @@ func (c *Checker) dateStatus(chk *news.Check, g *group, srcs []Source) {
 		var order []string
 		for _, m := range g.mentions {
 			d := m.fact.When.Date.String()
+			if m.fact.When.Date.IsZero() {
+				d = g.rep.fact.When.Date.String() // a weekday the story anchored
+			}
 			s, ok := byDate[d]
 			if !ok {
 				s = &news.Side{Date: d}

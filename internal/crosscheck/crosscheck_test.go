@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/recoupe/recoupe/internal/crosscheck"
 	"github.com/recoupe/recoupe/news"
 )
@@ -50,7 +51,7 @@ func article(name, text string, facts ...fact) crosscheck.Source {
 		nf := news.Fact{Kind: f.kind, Span: news.Span{Start: i, End: i + len(f.text)}, Text: f.text,
 			Sentence: sentenceAround(text, i)}
 		if f.kind == news.KindDate || f.kind == news.KindTime {
-			w := &news.When{Expr: f.expr}
+			w := &news.When{Expr: f.expr, Relative: f.expr != ""}
 			if f.date != "" {
 				d, _ := news.ParseDate(f.date)
 				w.Date = d
@@ -217,6 +218,26 @@ func TestDatesAndWeekdayAnchor(t *testing.T) {
 	}
 	if len(res.Timeline) != 1 || res.Timeline[0].Date != "2031-03-10" {
 		t.Errorf("timeline = %+v", res.Timeline)
+	}
+}
+
+// A weekday in an undated article is not the weekday of a date the story
+// recalls in full: "vendredi" is not 2029-11-30 (a Friday) when that is
+// when the bridge was closed, years before.
+func TestWeekdayNotAnchoredOnDateWithYear(t *testing.T) {
+	srcs := []crosscheck.Source{
+		article("a.txt", "Fermé depuis le 30 novembre 2029, le pont rouvrira bientôt.",
+			fact{text: "30 novembre 2029", kind: news.KindDate, date: "2029-11-30"}),
+		article("b.txt", "Le ministre est attendu vendredi sur le pont.",
+			fact{text: "vendredi", kind: news.KindDate, expr: "weekday:5"}),
+	}
+	if wd := time.Date(2029, 11, 30, 0, 0, 0, 0, time.UTC).Weekday(); wd != time.Friday {
+		t.Fatalf("fixture broken: 2029-11-30 is a %s", wd)
+	}
+	for _, c := range checker().Compare(srcs, nil).Facts {
+		if c.Articles > 1 {
+			t.Errorf("check %+v anchors b.txt's vendredi on a date written with its year", c)
+		}
 	}
 }
 
@@ -404,7 +425,7 @@ func TestQuoteGivenToTwoSpeakers(t *testing.T) {
 	quoted := func(name, text, words, speaker string) crosscheck.Source {
 		s := article(name, text)
 		i := strings.Index(text, words)
-		s.Extraction.Quotes = []news.Quote{{Kind: news.QuoteDirect, Span: news.Span{Start: i, End: i + len(words)}, Text: words, Speaker: speaker}}
+		s.Extraction.Quotes = []news.Quote{{Kind: news.QuoteDirect, Span: news.Span{Start: i, End: i + len(words)}, Text: words, Speaker: speaker, SpeakerSpan: spanOf(text, speaker)}}
 		return s
 	}
 	srcs := []crosscheck.Source{
@@ -431,5 +452,296 @@ func TestQuoteGivenToTwoSpeakers(t *testing.T) {
 	}
 	if qs[1].Status != news.Single {
 		t.Errorf("second group status = %s, want single", qs[1].Status)
+	}
+}
+
+// Fictional: the same words given to a person by one article and to a
+// description ("le porte-parole") or a non-person by another are one
+// quote, not a misattribution; a set phrase in quotation marks ("abus de
+// confiance") that two people use is no misattribution either.
+func TestQuoteSpeakersThatCannotDisagree(t *testing.T) {
+	type q struct {
+		name, text, words, speaker string
+		kind                       news.QuoteKind
+		mentions                   []news.Mention
+	}
+	mk := func(x q) crosscheck.Source {
+		s := article(x.name, x.text)
+		i := strings.Index(x.text, x.words)
+		s.Extraction.Quotes = []news.Quote{{Kind: x.kind, Span: news.Span{Start: i, End: i + len(x.words)}, Text: x.words, Speaker: x.speaker, SpeakerSpan: spanOf(x.text, x.speaker)}}
+		s.Extraction.Mentions = x.mentions
+		return s
+	}
+	per := func(text, name string) news.Mention {
+		return news.Mention{Text: text, Name: name, Type: news.PER}
+	}
+	tests := []struct {
+		name         string
+		a, b         q
+		wantGroups   int
+		wantSpeaker  string
+		wantConflict bool
+	}{
+		{
+			name:        "description and name",
+			a:           q{"a.txt", "« Le tram roulera dès le mois de mai », a dit le porte-parole.", "Le tram roulera dès le mois de mai", "le porte-parole", news.QuoteDirect, nil},
+			b:           q{"b.txt", "« Le tram roulera dès le mois de mai », a dit Paul Girard.", "Le tram roulera dès le mois de mai", "Paul Girard", news.QuoteDirect, nil},
+			wantGroups:  1,
+			wantSpeaker: "Paul Girard",
+		},
+		{
+			name:        "place recognised as the speaker",
+			a:           q{"a.txt", "Brume : « Le tram roulera dès le mois de mai », dit-on.", "Le tram roulera dès le mois de mai", "Brume", news.QuoteDirect, []news.Mention{{Text: "Brume", Name: "Brume", Type: news.LOC}}},
+			b:           q{"b.txt", "« Le tram roulera dès le mois de mai », a dit Paul Girard.", "Le tram roulera dès le mois de mai", "Paul Girard", news.QuoteDirect, []news.Mention{per("Paul Girard", "Paul Girard")}},
+			wantGroups:  1,
+			wantSpeaker: "Paul Girard",
+		},
+		{
+			name:       "set phrase used by two people",
+			a:          q{"a.txt", "Paul Girard parle d'« abus de confiance ».", "abus de confiance", "Paul Girard", news.QuoteMixed, nil},
+			b:          q{"b.txt", "Sonia Renaud parle d'« abus de confiance ».", "abus de confiance", "Sonia Renaud", news.QuoteMixed, nil},
+			wantGroups: 2,
+		},
+		{
+			name:        "two spellings of one person",
+			a:           q{"a.txt", "« Le tram roulera dès le mois de mai », a dit M. Girard.", "Le tram roulera dès le mois de mai", "M. Girard", news.QuoteDirect, nil},
+			b:           q{"b.txt", "« Le tram roulera dès le mois de mai », a dit Paul Girard.", "Le tram roulera dès le mois de mai", "Paul Girard", news.QuoteDirect, nil},
+			wantGroups:  1,
+			wantSpeaker: "Paul Girard",
+		},
+		{
+			name:         "two people",
+			a:            q{"a.txt", "« Le tram roulera dès le mois de mai », a dit Sonia Renaud.", "Le tram roulera dès le mois de mai", "Sonia Renaud", news.QuoteDirect, nil},
+			b:            q{"b.txt", "« Le tram roulera dès le mois de mai », a dit Paul Girard.", "Le tram roulera dès le mois de mai", "Paul Girard", news.QuoteDirect, nil},
+			wantGroups:   1,
+			wantSpeaker:  "Sonia Renaud",
+			wantConflict: true,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			qs := checker().Compare([]crosscheck.Source{mk(tt.a), mk(tt.b)}, nil).Quotes
+			if len(qs) != tt.wantGroups {
+				t.Fatalf("got %d quote groups, want %d: %+v", len(qs), tt.wantGroups, qs)
+			}
+			for _, g := range qs {
+				if got := g.Status == news.Conflict; got != tt.wantConflict {
+					t.Errorf("group %+v: conflict = %v, want %v", g, got, tt.wantConflict)
+				}
+			}
+			if tt.wantSpeaker != "" && qs[0].Speaker != tt.wantSpeaker {
+				t.Errorf("speaker = %q, want %q", qs[0].Speaker, tt.wantSpeaker)
+			}
+		})
+	}
+}
+
+// Fictional: the speaker read for one variant is the person the words
+// speak of; that is no misattribution.
+func TestQuoteAboutItsSpeakerIsNoConflict(t *testing.T) {
+	mk := func(name, text, words, speaker string) crosscheck.Source {
+		s := article(name, text)
+		i := strings.Index(text, words)
+		s.Extraction.Quotes = []news.Quote{{Kind: news.QuoteDirect, Span: news.Span{Start: i, End: i + len(words)}, Text: words, Speaker: speaker, SpeakerSpan: spanOf(text, speaker)}}
+		return s
+	}
+	srcs := []crosscheck.Source{
+		mk("a.txt", "« Nous espérons que Jeanne Roc changera enfin de position », a dit Paul Sel.", "Nous espérons que Jeanne Roc changera enfin de position", "Paul Sel"),
+		mk("b.txt", "Jeanne Roc : « nous espérons que Jeanne Roc changera enfin de position ».", "nous espérons que Jeanne Roc changera enfin de position", "Jeanne Roc"),
+	}
+	for _, g := range checker().Compare(srcs, nil).Quotes {
+		if g.Status == news.Conflict {
+			t.Errorf("group %+v in conflict, want none: the words speak of Jeanne Roc", g)
+		}
+	}
+}
+
+// Fictional: when bare numbers differ, only those counting the same thing
+// in articles that do not state both are in conflict.
+func TestNumberConflicts(t *testing.T) {
+	n := func(text string, v float64) fact {
+		return fact{text: text, kind: news.KindNumber, amt: news.Amount{Value: v, Precision: 1}}
+	}
+	tests := []struct {
+		name string
+		srcs []crosscheck.Source
+		want int
+	}{
+		{"same count, different values", []crosscheck.Source{
+			article("a.txt", "Le bilan officiel de la tempête à Brume est de 13 morts.", n("13", 13)),
+			article("b.txt", "Le bilan officiel de la tempête à Brume est de 19 morts.", n("19", 19)),
+		}, 1},
+		{"numbers that count nothing", []crosscheck.Source{
+			article("a.txt", "Le match de Quillon à Brume, vendredi soir : 20.", n("20", 20)),
+			article("b.txt", "Le match de Quillon à Brume, vendredi soir : 13.", n("13", 13)),
+		}, 0},
+		{"one conflict found twice", []crosscheck.Source{
+			article("a.txt", "Le bilan officiel de la tempête à Brume est de 19 morts.", n("19", 19)),
+			article("b.txt", "Le bilan officiel de la tempête à Brume est de 13 morts.", n("13", 13)),
+			article("c.txt", "Selon les secouristes de Quillon, on compte 19 morts dans la nuit.", n("19", 19)),
+			article("d.txt", "Selon les secouristes de Quillon, on compte 13 morts dans la nuit.", n("13", 13)),
+		}, 1},
+		{"parts of a named whole", []crosscheck.Source{
+			article("a.txt", "La panne a touché Quillon et Brelan, two of Zorbia's largest providers.", n("two", 2)),
+			article("b.txt", "La panne a touché Quillon, one of Zorbia's largest providers.", n("one", 1)),
+		}, 0},
+		{"an article states both values", []crosscheck.Source{
+			article("a.txt", "Le bilan officiel de la tempête à Brume est de 13 morts. Les secouristes évoquent 19 morts.", n("13", 13), n("19", 19)),
+			article("b.txt", "Le bilan officiel de la tempête à Brume est de 19 morts.", n("19", 19)),
+		}, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := 0
+			for _, c := range checker().Compare(tt.srcs, nil).Facts {
+				if c.Status == news.Conflict {
+					got++
+					if !strings.Contains(c.Why, "(mort)") {
+						t.Errorf("why = %q, want what the numbers count", c.Why)
+					}
+				}
+			}
+			if got != tt.want {
+				t.Errorf("got %d conflicts, want %d", got, tt.want)
+			}
+		})
+	}
+}
+
+// Fictional: a line that holds only a date (and a time, a cue) dates the
+// article; two articles published on different days do not disagree.
+func TestDateAloneOnItsLineIsNoNews(t *testing.T) {
+	d := func(text, date string) fact { return fact{text: text, kind: news.KindDate, date: date} }
+	srcs := []crosscheck.Source{
+		article("a.txt", "Le pont de Brume rouvre\nMonday, March 3, 2031, 9: 56 AM GMT\nLe pont de Brume a rouvert le 1er mars 2031 après des travaux.",
+			d("March 3, 2031", "2031-03-03"), d("1er mars 2031", "2031-03-01")),
+		article("b.txt", "Publié le mardi 4 mars 2031\nLe pont de Brume a rouvert le 1er mars 2031 après des travaux.",
+			d("4 mars 2031", "2031-03-04"), d("1er mars 2031", "2031-03-01")),
+	}
+	res := checker().Compare(srcs, nil)
+	var dates []string
+	for _, c := range res.Facts {
+		if c.Status == news.Conflict {
+			t.Errorf("conflict %+v, want none", c)
+		}
+		dates = append(dates, c.Date)
+	}
+	if diff := cmp.Diff([]string{"2031-03-01"}, dates); diff != "" {
+		t.Errorf("dated facts (-want +got):\n%s", diff)
+	}
+}
+
+// spanOf is the span of the last occurrence of s in text (zero if none):
+// where a speaker's name was read.
+func spanOf(text, s string) news.Span {
+	i := strings.LastIndex(text, s)
+	if i < 0 || s == "" {
+		return news.Span{}
+	}
+	return news.Span{Start: i, End: i + len(s)}
+}
+
+// Fictional: a misattribution needs both names read beside the words,
+// and neither name written near the other's variant.
+func TestMisattributionNeedsNamedSpeakers(t *testing.T) {
+	const words = "Le tram roulera dès le mois de mai"
+	mk := func(name, text, speaker string, sp news.Span) crosscheck.Source {
+		s := article(name, text)
+		i := strings.Index(text, words)
+		s.Extraction.Quotes = []news.Quote{{Kind: news.QuoteDirect, Span: news.Span{Start: i, End: i + len(words)}, Text: words, Speaker: speaker, SpeakerSpan: sp}}
+		return s
+	}
+	a := "« Le tram roulera dès le mois de mai », a dit Sonia Renaud."
+	tests := []struct {
+		name string
+		b    crosscheck.Source
+		want bool
+	}{
+		{"named", mk("b.txt", "« Le tram roulera dès le mois de mai », a dit Paul Girard.", "Paul Girard",
+			spanOf("« Le tram roulera dès le mois de mai », a dit Paul Girard.", "Paul Girard")), true},
+		{"read from a pronoun", mk("b.txt", "Paul Girard était là. « Le tram roulera dès le mois de mai », a-t-il dit.", "Paul Girard",
+			spanOf("Paul Girard était là. « Le tram roulera dès le mois de mai », a-t-il dit.", "il")), false},
+		{"both named beside the words", mk("b.txt", "« Le tram roulera dès le mois de mai », ont dit Paul Girard et Sonia Renaud.", "Paul Girard",
+			spanOf("« Le tram roulera dès le mois de mai », ont dit Paul Girard et Sonia Renaud.", "Paul Girard")), false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srcs := []crosscheck.Source{mk("a.txt", a, "Sonia Renaud", spanOf(a, "Sonia Renaud")), tt.b}
+			got := false
+			for _, g := range checker().Compare(srcs, nil).Quotes {
+				got = got || g.Status == news.Conflict
+			}
+			if got != tt.want {
+				t.Errorf("conflict = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+// Fictional: a weekday written by several articles is explained once.
+func TestAnchoredWeekdayExplainedOnce(t *testing.T) {
+	srcs := []crosscheck.Source{
+		article("a.txt", "Signé le 10 mars, l'accord entre en vigueur.",
+			fact{text: "10 mars", kind: news.KindDate, date: "2031-03-10", expr: "md:03-10"}),
+		article("b.txt", "L'accord signé lundi fait débat.", fact{text: "lundi", kind: news.KindDate, expr: "weekday:1"}),
+		article("c.txt", "L'accord signé Lundi fait débat.", fact{text: "Lundi", kind: news.KindDate, expr: "weekday:1"}),
+	}
+	c := find(t, checker().Compare(srcs, nil).Facts, news.KindDate, 0)
+	if n := strings.Count(strings.ToLower(c.Why), "lundi"); c.Articles != 3 || n != 1 {
+		t.Errorf("check %+v: lundi explained %d times, want once, by 3 articles", c, n)
+	}
+}
+
+// Fictional: a weekday another article resolved against its own date is
+// a day of the news week too; with a second such Saturday in the story,
+// an undated "samedi" stays unresolved.
+func TestWeekdayAmbiguousWithResolvedWeekday(t *testing.T) {
+	srcs := []crosscheck.Source{
+		article("a.txt", "Le combat de samedi a tenu ses promesses.",
+			fact{text: "samedi", kind: news.KindDate, date: "2031-03-08", expr: "weekday:6"}),
+		article("b.txt", "La revanche aura lieu le 12 avril.",
+			fact{text: "12 avril", kind: news.KindDate, date: "2031-04-12", expr: "md:04-12"}),
+		article("c.txt", "Samedi soir, le champion a gagné.", fact{text: "Samedi", kind: news.KindDate, expr: "weekday:6"}),
+	}
+	for _, d := range []string{"2031-03-08", "2031-04-12"} {
+		if wd, _ := news.ParseDate(d); wd.Time.Weekday() != time.Saturday {
+			t.Fatalf("fixture broken: %s is a %s", d, wd.Time.Weekday())
+		}
+	}
+	for _, c := range checker().Compare(srcs, nil).Facts {
+		if c.Articles > 1 {
+			t.Errorf("check %+v anchors c.txt's Samedi, want it left unresolved (two Saturdays)", c)
+		}
+	}
+}
+
+// Fictional: two days that only relative words gave ("samedi", read
+// against each article's date) do not make a conflict; written-out days
+// do.
+func TestDateConflictNeedsWrittenDays(t *testing.T) {
+	tests := []struct {
+		name string
+		a, b fact
+		want bool
+	}{
+		{"relative", fact{text: "samedi", kind: news.KindDate, date: "2031-03-08", expr: "weekday:6"},
+			fact{text: "samedi", kind: news.KindDate, date: "2031-03-15", expr: "weekday:6"}, false},
+		{"written", fact{text: "8 mars 2031", kind: news.KindDate, date: "2031-03-08"},
+			fact{text: "15 mars 2031", kind: news.KindDate, date: "2031-03-15"}, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srcs := []crosscheck.Source{
+				article("a.txt", "L'audience du tribunal de Brume a eu lieu "+tt.a.text+" devant la presse.", tt.a),
+				article("b.txt", "L'audience du tribunal de Brume a eu lieu "+tt.b.text+" devant la presse.", tt.b),
+			}
+			got := false
+			for _, c := range checker().Compare(srcs, nil).Facts {
+				got = got || c.Status == news.Conflict
+			}
+			if got != tt.want {
+				t.Errorf("conflict = %v, want %v", got, tt.want)
+			}
+		})
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 
 	"github.com/recoupe/recoupe/internal/segment"
 	"github.com/recoupe/recoupe/news"
@@ -19,7 +20,9 @@ func New() *Extractor { return &Extractor{} }
 
 // Extract returns the KindDate and KindTime facts of a.Text in text
 // order. Expressions that depend on a reference are resolved against
-// a.Published when its granularity allows, and left unresolved
+// a.Published when its granularity allows (else against the article's
+// dateline, a line near the top that holds only a full date), and left
+// unresolved
 // (When.Date zero, When.Relative true, When.Expr set) otherwise. A time
 // of day with no date beside it is never resolved by Extract: the day it
 // belongs to is the story's, not necessarily the publication's.
@@ -37,10 +40,16 @@ func (e *Extractor) Extract(a *news.Article) []news.Fact {
 			tokPool.Put(buf)
 		}
 	}()
+	var cands []cand
+	p.scan(func(c cand) { cands = append(cands, c) })
+	ref := a.Published
+	if ref.IsZero() {
+		ref = p.dateline(cands)
+	}
 	var facts []news.Fact
 	var vals []val
 	var sents []news.Span
-	p.scan(func(c cand) {
+	for _, c := range cands {
 		span := news.Span{Start: p.t[c.i].s, End: p.t[c.j-1].e}
 		if c.end > 0 {
 			span.End = c.end
@@ -51,13 +60,13 @@ func (e *Extractor) Extract(a *news.Article) []news.Fact {
 				sents = splitSentences(text)
 			}
 		}
-		w, k := c.v.when(a.Published)
-		if w.Relative && w.Expr != "" && !a.Published.IsZero() {
+		w, k := c.v.when(ref)
+		if w.Relative && w.Expr != "" && !ref.IsZero() {
 			// The words' own reading stays in Expr; the date takes the
 			// side the sentence looks to.
 			if d := p.direction(c, sentenceOf(sents, span)); d != 0 {
 				if expr, ok := withDirection(w.Expr, d); ok {
-					if rd, ok := Resolve(expr, a.Published); ok && (len(strings.Fields(expr)) > 1 || !c.v.hasTime) {
+					if rd, ok := Resolve(expr, ref); ok && (len(strings.Fields(expr)) > 1 || !c.v.hasTime) {
 						w.Date = rd
 					}
 				}
@@ -71,16 +80,98 @@ func (e *Extractor) Extract(a *news.Article) []news.Fact {
 			When:     &w,
 		})
 		vals = append(vals, c.v)
-	})
-	sameYear(facts, vals)
+	}
+	sameYear(text, facts, vals)
 	return facts
+}
+
+// datelineLines is how many lines from the top of an article dateline
+// looks for the line that dates it.
+const datelineLines = 4
+
+// dateline returns the date of the article's dateline, when one of its
+// first lines says nothing but a full date, with perhaps a time, a day
+// name and a cue ("Monday, July 22, 2013", "Published at 12: 45,
+// Wednesday, 12 June 2013", "Publié le 3 mars 2031 à 9h"): the day the
+// article was written, the reference of its "lundi" and "hier" when it
+// carries no publication date. Zero when there is none.
+func (p *parser) dateline(cands []cand) news.Date {
+	for _, c := range cands {
+		v := c.v
+		if v.rel != "" || v.y == 0 || v.m == 0 || v.d == 0 || !validDay(v.y, v.m, v.d) {
+			continue
+		}
+		start, end := p.t[c.i].s, p.t[c.j-1].e
+		if strings.Count(p.text[:start], "\n") >= datelineLines {
+			break
+		}
+		if !aloneOnLine(p.text, start, end) || updateLine(p.text, start) {
+			continue
+		}
+		return news.Date{Time: time.Date(v.y, time.Month(v.m), v.d, 0, 0, 0, 0, time.UTC), Granularity: news.GranDay}
+	}
+	return news.Date{}
+}
+
+// updateLine reports whether the line before pos says it dates an update
+// ("Last updated", "Mis à jour"): the news may be days older.
+func updateLine(text string, pos int) bool {
+	lead := strings.ToLower(text[strings.LastIndexByte(text[:pos], '\n')+1 : pos])
+	return strings.Contains(lead, "updat") || strings.Contains(lead, "mis à jour") || strings.Contains(lead, "modifi")
+}
+
+// aloneOnLine reports whether the line holding text[start:end] says
+// nothing else than digits, day and month names, times and zones, and
+// publication cues.
+func aloneOnLine(text string, start, end int) bool {
+	ls := strings.LastIndexByte(text[:start], '\n') + 1
+	le := strings.IndexByte(text[end:], '\n')
+	if le < 0 {
+		le = len(text)
+	} else {
+		le += end
+	}
+	words := strings.FieldsFunc(text[ls:start]+" "+text[end:le], func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	if len(words) > 12 {
+		return false
+	}
+	for _, w := range words {
+		lw := strings.ToLower(w)
+		bare := strings.TrimLeft(lw, "0123456789")
+		switch {
+		case bare == "", bare == "am", bare == "pm", bare == "h", bare == "th":
+		case datelineWords[lw]:
+		case len(w) <= 4 && strings.ToUpper(w) == w: // a zone: GMT, EDT, UK
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// datelineWords are the words a dateline may hold besides its date.
+var datelineWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`
+		published updated posted last first modified created story on at by
+		publié publiée le mis mise à jour modifié modifiée dernière par
+		monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
+		lundi mardi mercredi jeudi vendredi samedi dimanche
+		january february march april may june july august september october november december
+		jan feb mar apr jun jul aug sep sept oct nov dec
+		janvier février mars avril mai juin juillet août septembre octobre novembre décembre
+		janv févr avr juil déc
+		am pm a m h et pt gmt utc`) {
+		datelineWords[w] = true
+	}
 }
 
 // sameYear gives a date written without its year the year of the
 // full dates of its sentence when they all agree on one: "du 1er mars au
 // 3 mars 2024", "le 1er mars et le 3 mars 2024" are both in 2024 whatever
 // the reference.
-func sameYear(facts []news.Fact, vals []val) {
+func sameYear(text string, facts []news.Fact, vals []val) {
 	const maxSiblings = 8
 	for i, v := range vals {
 		if v.rel != "" || v.y != 0 || v.m == 0 || v.hasTime {
@@ -100,7 +191,11 @@ func sameYear(facts []news.Fact, vals []val) {
 			}
 			y = u.y
 		}
-		if y <= 0 || v.d != 0 && !validDay(y, v.m, v.d) {
+		if y <= 0 {
+			continue
+		}
+		y += rangeTurn(text, facts, vals, i, maxSiblings)
+		if v.d != 0 && !validDay(y, v.m, v.d) {
 			continue
 		}
 		g := news.GranMonth
@@ -110,6 +205,53 @@ func sameYear(facts []news.Fact, vals []val) {
 		t := time.Date(y, time.Month(v.m), max(v.d, 1), 0, 0, 0, 0, time.UTC)
 		facts[i].When.Date = news.Date{Time: t, Granularity: g}
 	}
+}
+
+// rangeTurn returns how the year of the year-less date i moves when it
+// closes or opens a range across a new year with its dated neighbour:
+// "entre la mi-novembre 2031 et la mi-janvier" ends in 2032 (+1), "du 20
+// décembre au 5 janvier 2032" starts in 2031 (-1); 0 otherwise.
+func rangeTurn(text string, facts []news.Fact, vals []val, i, maxSiblings int) int {
+	v := vals[i]
+	for _, j := range []int{i - 1, i + 1} {
+		if j < 0 || j >= len(vals) || j < i-maxSiblings || j > i+maxSiblings {
+			continue
+		}
+		u := vals[j]
+		if u.rel != "" || u.y == 0 || u.m == 0 || facts[j].Sentence != facts[i].Sentence {
+			continue
+		}
+		first, second := facts[j], facts[i]
+		if j > i {
+			first, second = second, first
+		}
+		if second.Span.Start < first.Span.End || second.Span.Start-first.Span.End > 40 || !rangeLink(text[first.Span.End:second.Span.Start]) {
+			continue
+		}
+		before := v.m < u.m || v.m == u.m && v.d < u.d
+		after := v.m > u.m || v.m == u.m && v.d > u.d
+		switch {
+		case j < i && before:
+			return 1
+		case j > i && after:
+			return -1
+		}
+	}
+	return 0
+}
+
+// rangeLink reports whether the words between two dates join them as the
+// ends of one span of time.
+func rangeLink(between string) bool {
+	for _, w := range strings.FieldsFunc(strings.ToLower(between), func(r rune) bool {
+		return r == ' ' || r == '\u00a0' || r == '\u202f' || r == ',' || r == '\''
+	}) {
+		switch w {
+		case "et", "au", "à", "jusqu", "jusqu’au", "and", "to", "until", "till", "through", "-", "–", "—":
+			return true
+		}
+	}
+	return false
 }
 
 // tokPool recycles token buffers between calls; buffers of huge texts

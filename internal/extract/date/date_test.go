@@ -45,6 +45,18 @@ func TestExtract(t *testing.T) {
 	}{
 		{"absolute fr", "La mairie de Trévoux a voté le 10 février 2025 un budget.", "fr", news.Date{},
 			[]got{{"10 février 2025", "date", "2025-02-10", ""}}},
+		// Fictional: an undated article's dateline is its reference.
+		{"dateline dates the article", "Le pont rouvre\nLundi 3 mars 2031, 9: 56\nLe maire l'a inauguré samedi.", "fr", news.Date{},
+			[]got{{"Lundi 3 mars 2031", "date", "2031-03-03", ""}, {"samedi", "date", "2031-03-01", "weekday:6"}}},
+		{"an update's date is no reference", "Le pont rouvre\nMis à jour le 3 mars 2031\nLe maire l'a inauguré samedi.", "fr", news.Date{},
+			[]got{{"3 mars 2031", "date", "2031-03-03", ""}, {"samedi", "date", "", "weekday:6"}}},
+		{"a date in the news is no dateline", "Le pont rouvre\nLe maire l'a inauguré le 3 mars 2031, puis samedi.", "fr", news.Date{},
+			[]got{{"3 mars 2031", "date", "2031-03-03", ""}, {"samedi", "date", "", "weekday:6"}}},
+		// Fictional: ranges across a new year.
+		{"range closes in the next year", "Il a appelé entre le 14 novembre 2031 et le 12 janvier.", "fr", news.Date{},
+			[]got{{"14 novembre 2031", "date", "2031-11-14", ""}, {"12 janvier", "date", "2032-01-12", "md:01-12"}}},
+		{"range opens in the previous year", "La fête dure du 20 décembre au 5 janvier 2032.", "fr", news.Date{},
+			[]got{{"20 décembre", "date", "2031-12-20", "md:12-20"}, {"5 janvier 2032", "date", "2032-01-05", ""}}},
 		{"first of month", "Le salon ouvrira le 1er mars et fermera le 3 mars 2024.", "fr", wed,
 			[]got{{"1er mars", "date", "2024-03-01", "md:03-01"}, {"3 mars 2024", "date", "2024-03-03", ""}}},
 		{"numeric fr", "Échéance au 10/02/2025, puis 2025-02-10 et 15.05.99.", "fr", news.Date{},

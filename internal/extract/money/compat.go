@@ -16,6 +16,11 @@ const (
 	// BoundTolerance is how far past its bound "plus de", "more than",
 	// "moins de", "up to" reach: "plus de 40 milliards" covers 40 to 48.
 	BoundTolerance = 0.20
+	// RoundingTolerance caps how far rounding reaches, as a fraction of
+	// the value: "un million", written to the million, could stand for
+	// 0.5 to 1.5 million by its precision alone, but nobody rounds 500 000
+	// to a million; it covers 0.75 to 1.25 million.
+	RoundingTolerance = 0.25
 )
 
 // Compatible reports whether two amounts can be the same fact as stated.
@@ -23,7 +28,9 @@ const (
 // precision (97 milliards, written to the milliard, is 96.5 to 97.5
 // milliards), widened by its qualifier (ApproxTolerance, BoundTolerance on
 // the open side of "plus de"/"moins de") and stretched to Max for a range.
-// The amounts are compatible when the intervals meet and their currencies
+// The amounts are compatible when the intervals overlap (touching ends do
+// not: "cinq", 4.5 to 5.5, and "six", 5.5 to 6.5, are different numbers)
+// and their currencies
 // agree; a missing currency agrees with any. why says, in a short phrase,
 // what decided: "equal", "rounding: 97e9 ≈ 97.4e9", "approximation: 100e9
 // ≈ 97.4e9", "currency USD vs EUR", "value 54e9 vs 44e9".
@@ -36,13 +43,13 @@ func Compatible(a, b news.Amount) (ok bool, why string) {
 	}
 	alo, ahi := interval(a)
 	blo, bhi := interval(b)
-	if alo > bhi || blo > ahi {
+	if alo >= bhi || blo >= ahi {
 		return false, "value " + fmtValue(a) + " vs " + fmtValue(b)
 	}
 	// They meet: say why.
 	elo, ehi := exact(a)
 	flo, fhi := exact(b)
-	if elo <= fhi && flo <= ehi {
+	if elo < fhi && flo < ehi {
 		return true, "rounding: " + fmtValue(a) + " ≈ " + fmtValue(b)
 	}
 	q := a.Qualifier
@@ -61,7 +68,7 @@ func Compatible(a, b news.Amount) (ok bool, why string) {
 
 // exact is the interval an amount covers by its precision and range only.
 func exact(a news.Amount) (lo, hi float64) {
-	half := a.Precision / 2
+	half := math.Min(a.Precision/2, RoundingTolerance*math.Abs(a.Value))
 	if half == 0 {
 		half = math.Abs(a.Value) * 1e-9
 	}

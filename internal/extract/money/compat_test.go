@@ -31,6 +31,12 @@ func TestCompatible(t *testing.T) {
 		{"range", news.Amount{Value: 40e6, Max: 50e6, Precision: 1e6, Currency: "EUR"}, amt(45e6, 1e6, "EUR", ""), true, "rounding: 40e6–50e6 ≈ 45e6"},
 		{"outside range", news.Amount{Value: 40e6, Max: 50e6, Precision: 1e6, Currency: "EUR"}, amt(60e6, 1e6, "EUR", ""), false, "value 40e6–50e6 vs 60e6"},
 		{"small numbers", amt(12.5, 0.1, "", ""), amt(12, 1, "", ""), true, "rounding: 12.5 ≈ 12"},
+		// Fictional: "cinq jours" and "six jours" only touch at 5.5.
+		{"neighbouring integers", amt(5, 1, "", ""), amt(6, 1, "", ""), false, "value 5 vs 6"},
+		{"neighbouring approximations", amt(2, 1, "", news.QualApprox), amt(3, 1, "", news.QualApprox), false, "value 2 vs 3"},
+		// Fictional: "500 000 euros" is not "un million d'euros" rounded.
+		{"half is not rounded up to one", amt(500e3, 1e3, "EUR", ""), amt(1e6, 1e6, "EUR", ""), false, "value 500000 vs 1e6"},
+		{"one million rounded", amt(1.2e6, 1e5, "EUR", ""), amt(1e6, 1e6, "EUR", ""), true, "rounding: 1.2e6 ≈ 1e6"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

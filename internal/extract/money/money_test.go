@@ -124,6 +124,10 @@ func TestExtract(t *testing.T) {
 		{"dates", "fr", "Le 10 février 2025, en 2015 et depuis 2022, rien.", nil},
 		{"en dates", "en", "On February 10, 2025 and in 2015, nothing.", nil},
 		{"numeric date", "fr", "Publié le 2025-02-10 ou le 10/02/2025.", nil},
+		// Fictional datelines as some feeds tokenise them.
+		{"spaced time and date", "en", "UPDATED: 9: 56 AM, 11 / 27 / 2031; posted 23: 37: 00 05 / 05 / 31.", nil},
+		{"ratio and score stay", "en", "Quillon won 3: 1 and 20 / 13 of them left.",
+			[]fact{{N, "3", 3, 0, "", 1, ""}, {N, "1", 1, 0, "", 1, ""}, {N, "20", 20, 0, "", 1, ""}, {N, "13", 13, 0, "", 1, ""}}},
 		{"glued letters", "en", "The A380 flew 180km on 4th gear.", nil},
 		{"year-like count", "fr", "Plus de 2000 personnes et 1950 brebis.",
 			[]fact{{N, "Plus de 2000", 2000, 0, "", 1, al}, {N, "1950", 1950, 0, "", 1, ""}}},

@@ -118,6 +118,16 @@ func (s *scanner) markDatesAndTimes() {
 			s.skip[i], s.skip[i+1], s.skip[i+2] = true, true, true
 			continue
 		}
+		// Spaced times, as some feeds tokenise them: "9: 56 AM", "18 : 07",
+		// "23: 37: 00". An hour, a colon, then two digits of minutes.
+		if s.sym(i+1) == ":" && s.isNum(i+2) && t[i].plain && t[i].ndigits <= 2 && t[i].val <= 24 &&
+			t[i+2].plain && t[i+2].ndigits == 2 && t[i+2].val < 60 && !t[i+1].nl && !t[i+2].nl {
+			s.skip[i], s.skip[i+1], s.skip[i+2] = true, true, true
+			if s.sym(i+3) == ":" && s.isNum(i+4) && s.toks[i+4].ndigits == 2 && !t[i+4].nl {
+				s.skip[i+3], s.skip[i+4] = true, true
+			}
+			continue
+		}
 		// Numeric dates: "2025-02-10", "2025-02", "10/02/2025", "10.02.2025".
 		if n := s.numericDate(i); n > 0 {
 			for k := i; k < i+n; k++ {
@@ -162,6 +172,9 @@ func (s *scanner) numericDate(i int) int {
 	if sep != "-" && sep != "/" && sep != "." {
 		return 0
 	}
+	if n := s.spacedSlashDate(i); n > 0 {
+		return n
+	}
 	if !t[i].plain || !s.glued(i+1) || !s.isNum(i+2) || !s.glued(i+2) || !t[i+2].plain || t[i+2].ndigits > 2 {
 		return 0
 	}
@@ -173,6 +186,24 @@ func (s *scanner) numericDate(i int) int {
 		return 3
 	}
 	return 0
+}
+
+// spacedSlashDate returns how many tokens of a numeric date written with
+// spaced slashes start at i ("11 / 27 / 2005", "05 / 05 / 2010"), or 0:
+// three parts, the first two of one or two digits, the year of two or
+// four.
+func (s *scanner) spacedSlashDate(i int) int {
+	t := s.toks
+	for k := 0; k < 3; k++ {
+		j := i + 2*k
+		if !s.isNum(j) || !t[j].plain || t[j].nl || k < 2 && (s.sym(j+1) != "/" || t[j].ndigits > 2) {
+			return 0
+		}
+		if k == 2 && t[j].ndigits != 2 && t[j].ndigits != 4 {
+			return 0
+		}
+	}
+	return 5
 }
 
 // scan reads all figures of the text, left to right, without overlaps.

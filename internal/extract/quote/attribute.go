@@ -1178,6 +1178,15 @@ func (d *doc) cleanSpeaker(name string, f found) string {
 	if first == "that" || first == "which" || first == "qu'" || first == "qu’" || first == "ce" && len(words) > 1 && strings.HasPrefix(words[1], "qu") {
 		return ""
 	}
+	// A phrase cut short ("le nouveau président a", "la baisse de la",
+	// "ce n’") loses its dangling words.
+	for len(words) > 0 && danglingWords[strings.ToLower(words[len(words)-1])] {
+		words = words[:len(words)-1]
+	}
+	if len(words) == 0 || dets[strings.ToLower(words[len(words)-1])] {
+		return ""
+	}
+	name = strings.Join(words, " ")
 	if f.kind == descMention || d.orgNames[name] {
 		return name
 	}
@@ -1198,6 +1207,18 @@ func (d *doc) cleanSpeaker(name string, f found) string {
 		}
 	}
 	return name
+}
+
+// danglingWords end no speaker's name or description: articles,
+// prepositions, elided words and auxiliaries left over when a phrase was
+// cut short.
+var danglingWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`a de d' d’ la le les l' l’ du des n' n’ ce en et à au aux qu' qu’
+		of the has had is was and to`) {
+		danglingWords[w] = true
+	}
 }
 
 // midSentence reports whether w occurs capitalised after a lower-case

@@ -28,6 +28,11 @@ var extractTests = []struct {
 		want: []want{{"Nous ne fermerons pas ce site", "Hugo Sarrat", news.QuoteDirect}},
 	},
 	{
+		name: "an auxiliary does not end a description",
+		text: "Le maire de Valbrune a souhaité que le nouveau plan « ne prévoie plus la fermeture de la gare ».",
+		want: []want{{"ne prévoie plus la fermeture de la gare", "Le maire de Valbrune", news.QuoteMixed}},
+	},
+	{
 		name: "a term complementing a noun is not a quote",
 		text: "Iris Vannier a répondu sur le réseau. Avec son offre ironique de « racheter la coopérative », a rappelé qu'elle dirigeait seule la maison.",
 		want: nil,
