@@ -122,6 +122,9 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	fs.Float64Var(&o.SmallStoryMargin, "small", 0, "override Options.SmallStoryMargin (negative disables)")
 	thFR := fs.Float64("thfr", 0, "override the French threshold")
 	thEN := fs.Float64("then", 0, "override the English threshold")
+	fs.Float64Var(&o.TimeConflict[0], "tcy", 0, "override Options.TimeConflict[0] (years; 1 disables)")
+	fs.Float64Var(&o.TimeConflict[1], "tcm", 0, "override Options.TimeConflict[1] (months; 1 disables)")
+	fs.Float64Var(&o.TimeConflict[2], "tcw", 0, "override Options.TimeConflict[2] (weekdays; 1 disables)")
 	fs.IntVar(&o.CentroidTerms, "ct", 0, "override Options.CentroidTerms")
 	fs.IntVar(&o.CentroidEntities, "ce", 0, "override Options.CentroidEntities")
 	if err := fs.Parse(args); err != nil {
