@@ -111,6 +111,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	seed := fs.Int64("seed", 1, "generator seed for -scale")
 	fs.BoolVar(useExtract, "extract", false, "build each Doc with the project's extractors (internal/extract/entity, money, date) instead of the text proxies")
 	fs.BoolVar(primeAll, "prime", false, "warm the IDF with the whole evaluated set first (offline IDF, as the baselines); default: purely online")
+	cv := fs.Bool("cv", false, "tune the time-evidence factors and thresholds on half of the topics and score them on the other half, both ways")
 	showErrors := fs.Bool("errors", false, "list the gold clusters split and the predicted clusters merged")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile to this file")
 	memprofile := fs.String("memprofile", "", "write a heap profile to this file at the end of -scale")
@@ -170,6 +171,9 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	}
 	if *tune {
 		return runTune(ctx, stdout, sets)
+	}
+	if *cv {
+		return runCV(ctx, stdout, sets)
 	}
 	if err := report(stdout, sets, o); err != nil {
 		return err
@@ -371,6 +375,90 @@ func runTune(ctx context.Context, w io.Writer, sets []set) error {
 	for _, r := range res[:min(20, len(res))] {
 		fmt.Fprintf(w, "%5.2f  %5.2f  %6.2f  %8.2f  %8.2f  %13.3f  %13.3f  %7.3f  %11.3f\n",
 			r.fr, r.en, r.o.TextWeight, r.o.EntityWeight, r.o.NumberWeight, r.f1[0], r.f1[1], r.f1[2], r.obj)
+	}
+	return nil
+}
+
+// half returns the items of s whose topic (gold story or confuser group)
+// has an odd number (odd) or an even one, in their order.
+func half(s set, odd bool) set {
+	h := set{name: s.name}
+	for i, it := range s.items {
+		n, _ := strconv.Atoi(strings.TrimLeft(it.Story, "T"))
+		if (n%2 == 1) != odd {
+			continue
+		}
+		h.items = append(h.items, it)
+		h.docs = append(h.docs, s.docs[i])
+		h.gold = append(h.gold, s.gold[i])
+	}
+	return h
+}
+
+// runCV checks that the time-evidence factors (story.Options.TimeConflict
+// and TimeAgree) generalise to unseen topics: it grid-searches them, each
+// with the best French threshold on rpm2-fr events and the best English
+// one on ecbplus-en, on the odd-numbered topics, and scores the chosen
+// setting on the even-numbered ones; then the other way round. It prints
+// both, next to the Default constants scored on each half.
+func runCV(ctx context.Context, w io.Writer, sets []set) error {
+	type setting struct {
+		o      story.Options
+		fr, en float64
+	}
+	eval := func(st setting, rpm, ecb set) (float64, float64) {
+		o := st.o
+		o.Thresholds = map[string]float64{"fr": st.fr, "en": st.en}
+		return storyeval.Score(cluster(rpm.docs, o), rpm.gold, nil).F1, storyeval.Score(cluster(ecb.docs, o), ecb.gold, nil).F1
+	}
+	for _, odd := range []bool{true, false} {
+		train := [2]set{half(sets[0], odd), half(sets[2], odd)}
+		test := [2]set{half(sets[0], !odd), half(sets[2], !odd)}
+		var best setting
+		bestObj := -1.0
+		for _, cy := range []float64{0.7, 1} {
+			for _, c := range []float64{0.7, 0.8, 0.9, 1} {
+				for _, a := range []float64{1, 1.1, 1.2, 1.3} {
+					if ctx.Err() != nil {
+						return ctx.Err()
+					}
+					st := setting{o: story.Options{TimeConflict: [3]float64{cy, c, c}, TimeAgree: [3]float64{1, a, a}}}
+					var obj float64
+					for i, ths := range [][]float64{{0.105, 0.115, 0.125}, {0.21, 0.23, 0.25, 0.27}} {
+						bestF := -1.0
+						for _, th := range ths {
+							o := st.o
+							o.Thresholds = map[string]float64{"fr": th, "en": th}
+							if f := storyeval.Score(cluster(train[i].docs, o), train[i].gold, nil).F1; f > bestF {
+								bestF = f
+								if i == 0 {
+									st.fr = th
+								} else {
+									st.en = th
+								}
+							}
+						}
+						obj += bestF / 2
+					}
+					if obj > bestObj {
+						best, bestObj = st, obj
+					}
+				}
+			}
+		}
+		def := setting{fr: story.DefaultThresholdFR, en: story.DefaultThresholdEN}
+		off := setting{o: story.Options{TimeConflict: [3]float64{1, 1, 1}, TimeAgree: [3]float64{1, 1, 1}}, fr: story.DefaultThresholdFR, en: story.DefaultThresholdEN}
+		name := map[bool]string{true: "odd", false: "even"}
+		fmt.Fprintf(w, "tuned on %s topics: time conflict %v, agree %v, th fr %.3f en %.3f\n", name[odd], best.o.TimeConflict, best.o.TimeAgree, best.fr, best.en)
+		for _, r := range []struct {
+			label string
+			st    setting
+		}{{"tuned", best}, {"defaults", def}, {"no time evidence", off}} {
+			trFr, trEn := eval(r.st, train[0], train[1])
+			teFr, teEn := eval(r.st, test[0], test[1])
+			fmt.Fprintf(w, "  %-16s  train (%s) rpm2-fr event %.3f ecbplus-en %.3f   test (%s) rpm2-fr event %.3f ecbplus-en %.3f\n",
+				r.label, name[odd], trFr, trEn, name[!odd], teFr, teEn)
+		}
 	}
 	return nil
 }
