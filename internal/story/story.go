@@ -124,7 +124,6 @@ const (
 	// fully open; DefaultDecayDays is the e-folding time of the decay after
 	// that: at a month's gap a story keeps ~1% of its similarity.
 	DefaultGraceDays = 3.0
-
 	DefaultDecayDays = 5.0
 
 	DefaultCentroidTerms    = 96
@@ -668,7 +667,8 @@ func (c *Clusterer) score(v *docVec, s *story, t int64, dated bool) float64 {
 			conflict *= c.o.TimeConflict[k]
 		}
 	}
-	return total / wsum * c.decay(s, t, dated) * conflict
+	// At most 1, so that no story beyond the horizon can be joined.
+	return min(1, total/wsum*c.decay(s, t, dated)*conflict)
 }
 
 // cos is the cosine of a TF-IDF doc block q and a centroid block s, whose
