@@ -56,9 +56,11 @@ func TestTimeEvidence(t *testing.T) {
 }
 
 func TestTimeConflictLowersScore(t *testing.T) {
-	words := keys("w", 10)
+	// b shares half of a's words: a score near 0.5, so that the raised
+	// score stays under the cap of 1.
+	words := map[string][]string{"a": keys("w", 10), "b": append(keys("w", 5), keys("x", 5)...)}
 	mk := func(id string, times ...string) Doc {
-		d := fdoc(id, words, nil)
+		d := fdoc(id, words[id], nil)
 		for _, k := range times {
 			d.Times = append(d.Times, Feature{k, 1})
 		}
@@ -73,6 +75,9 @@ func TestTimeConflictLowersScore(t *testing.T) {
 	plain := Options{TimeConflict: [nTimeKinds]float64{1, 1, 1}, TimeAgree: [nTimeKinds]float64{1, 1, 1}}
 	o := Options{TimeConflict: [nTimeKinds]float64{0.5, 0.5, 0.5}, TimeAgree: [nTimeKinds]float64{1, 1.5, 1}}
 	base := score(plain, mk("a", "month 3"), mk("b", "month 3"))
+	if base <= 0 || base*1.5 >= 1 {
+		t.Fatalf("base score %.4f, want in (0, 1/1.5)", base)
+	}
 	if got, want := score(o, mk("a", "month 3"), mk("b", "month 4")), base*0.5; !near(got, want) {
 		t.Errorf("months in conflict: score %.4f, want %.4f", got, want)
 	}
@@ -81,6 +86,11 @@ func TestTimeConflictLowersScore(t *testing.T) {
 	}
 	if got, want := score(o, mk("a", "month 3"), mk("b")), base; !near(got, want) {
 		t.Errorf("no months in the doc: score %.4f, want %.4f", got, want)
+	}
+	same := mk("a", "month 3")
+	same.ID = "a2"
+	if got := score(o, mk("a", "month 3"), same); got != 1 {
+		t.Errorf("same words, agreeing months: score %.4f, want the cap 1", got)
 	}
 }
 
