@@ -72,7 +72,19 @@
 // on half the topics picks thresholds at the edge of the grid and does
 // not transfer as well (0.813): the F1 surface is rough, so the defaults
 // are the middle of a plateau, not a half's best point.
-// -scale 100000 (machine loaded by other jobs): CPU 758 µs/article over
+// -scale 100000 with time evidence (16:30, machine loaded by other jobs,
+// load average ~15 on 2 cores): CPU 992 µs/article over the first 10k,
+// 1402 over the last 10k, VmHWM 566 MiB; without (same load, run just
+// before): 1117 / 1510 µs, 569 MiB. Synthetic gold pairwise F1 0.815 →
+// 0.782 (P 0.881 → 0.812, R 0.759 → 0.755), B³ F1 0.870 → 0.864: the
+// generator's copies of one real event keep its weekday and month words,
+// so concurrent copies (similar events by construction) agree on time and
+// the agreement factor draws some together. At -scale 20000: pairwise P
+// 0.952 before, 0.904 with time evidence, 0.949 with the agreement factor
+// off (-tam 1 -taw 1), which on the dev sets costs 3–5 points (ecbplus-en
+// 0.885 → 0.859, rpm2-fr events 0.895 → 0.845; at agreement 1.1: 0.874,
+// 0.858).
+// Earlier, -scale 100000 (machine loaded by other jobs): CPU 758 µs/article over
 // the first 10k, 1070 over the last 10k, VmHWM 565 MiB (before: 734 / 756
 // µs, 537 MiB, on a quieter machine); synthetic gold pairwise F1 0.659 →
 // 0.815 (P 0.584 → 0.881, R 0.756 → 0.759), B³ F1 0.852 → 0.870.
@@ -149,6 +161,9 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	fs.Float64Var(&o.TimeConflict[0], "tcy", 0, "override Options.TimeConflict[0] (years; 1 disables)")
 	fs.Float64Var(&o.TimeConflict[1], "tcm", 0, "override Options.TimeConflict[1] (months; 1 disables)")
 	fs.Float64Var(&o.TimeConflict[2], "tcw", 0, "override Options.TimeConflict[2] (weekdays; 1 disables)")
+	fs.Float64Var(&o.TimeAgree[0], "tay", 0, "override Options.TimeAgree[0] (years; 1 disables)")
+	fs.Float64Var(&o.TimeAgree[1], "tam", 0, "override Options.TimeAgree[1] (months; 1 disables)")
+	fs.Float64Var(&o.TimeAgree[2], "taw", 0, "override Options.TimeAgree[2] (weekdays; 1 disables)")
 	fs.IntVar(&o.CentroidTerms, "ct", 0, "override Options.CentroidTerms")
 	fs.IntVar(&o.CentroidEntities, "ce", 0, "override Options.CentroidEntities")
 	if err := fs.Parse(args); err != nil {
