@@ -512,6 +512,30 @@ func timeCode(k string) (uint32, bool) {
 	return 0, false
 }
 
+// timeKey is the Times key of a time code, prefixed "time:".
+func timeKey(code uint32) string {
+	n := strconv.Itoa(int(code % 10000))
+	switch code / 10000 {
+	case timeYear:
+		return "time:year " + n
+	case timeMonth:
+		return "time:month " + n
+	}
+	return "time:weekday " + n
+}
+
+// sharedTimes lists the time keys (timeKey) that a doc naming the times
+// ts shares with a story naming the times s.
+func sharedTimes(ts []uint32, s []entry) []string {
+	var out []string
+	for _, t := range ts {
+		if _, ok := slices.BinarySearchFunc(s, t, func(e entry, y uint32) int { return cmp.Compare(e.k, y) }); ok {
+			out = append(out, timeKey(t))
+		}
+	}
+	return out
+}
+
 // times returns the codes of the doc's Times keys, sorted.
 func (d *Doc) times() []uint32 {
 	var ts []uint32

@@ -912,7 +912,8 @@ func (c *Clusterer) truncate(es []entry, n int) []entry {
 const maxShared = 6
 
 // explain lists the keys that contribute most to the doc's similarity to
-// the story, as "entity:…", "term:…", "number:…".
+// the story, as "entity:…", "term:…", "number:…", then the times both
+// name ("time:month 3"), which raised the score (see DefaultTimeAgree).
 func (c *Clusterer) explain(v *docVec, s *story) []string {
 	type contrib struct {
 		k uint32
@@ -944,7 +945,7 @@ func (c *Clusterer) explain(v *docVec, s *story) []string {
 	for _, x := range cs[:min(len(cs), maxShared)] {
 		out = append(out, strings.Clone(c.keys[x.k]))
 	}
-	return out
+	return append(out, sharedTimes(v.times, s.times)...)
 }
 
 // Options returns the options in effect, defaults applied.

@@ -1,6 +1,7 @@
 package story
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -95,3 +96,29 @@ func TestTimeConflictLowersScore(t *testing.T) {
 }
 
 func near(a, b float64) bool { return a-b < 1e-6 && b-a < 1e-6 }
+
+func TestExplainSharedTimes(t *testing.T) {
+	c := New(Options{})
+	primeUnrelated(c)
+	mk := func(id string, times ...string) Doc {
+		d := fdoc(id, keys("w", 10), nil)
+		for _, k := range times {
+			d.Times = append(d.Times, Feature{k, 1})
+		}
+		return d
+	}
+	c.Assign(mk("a", "year 2031", "month 3", "weekday 2"))
+	a := c.Assign(mk("b", "year 2031", "month 4", "weekday 2"))
+	if a.New {
+		t.Fatalf("b opened a story (score %.3f), want it to join a", a.Score)
+	}
+	var got []string
+	for _, k := range a.Shared {
+		if strings.HasPrefix(k, "time:") {
+			got = append(got, k)
+		}
+	}
+	if diff := cmp.Diff([]string{"time:year 2031", "time:weekday 2"}, got); diff != "" {
+		t.Errorf("shared times (-want +got):\n%s", diff)
+	}
+}
