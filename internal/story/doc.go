@@ -1,6 +1,7 @@
 package story
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"strconv"
@@ -39,6 +40,10 @@ type Doc struct {
 	// currency ("9.7e+10 USD"), percents ("12 %"), years ("year 2008"),
 	// months ("date 2025-02") and days without their year ("date 02-10").
 	Numbers []Feature
+	// Times are the years ("year 2008", as in Numbers), months ("month
+	// 12") and weekdays ("weekday 2", Monday = 1) the text names, whose
+	// disagreement tells two similar events apart (see timeConflict).
+	Times []Feature
 	// EntityProxy is true when the extraction had no mentions, so that
 	// Entities come from capitalised words alone.
 	EntityProxy bool
@@ -73,6 +78,7 @@ func NewDoc(a *news.Article, x *news.Extraction) Doc {
 	nums := map[string]int{}
 	xents := map[string]int{}
 	xnums := map[string]int{}
+	times := map[string]int{}
 	var mentions []news.Mention
 	var facts []news.Fact
 	if x != nil {
@@ -95,6 +101,7 @@ func NewDoc(a *news.Article, x *news.Extraction) Doc {
 		}
 		entityProxy(s, toks, ents)
 		scanNumbers(s, toks, lang, nums)
+		scanTimes(toks, times)
 	}
 	for _, m := range mentions {
 		addName(xents, strings.Fields(fold(m.Name)))
@@ -107,6 +114,12 @@ func NewDoc(a *news.Article, x *news.Extraction) Doc {
 	mergeMax(ents, xents)
 	mergeMax(nums, xnums)
 	d.Terms, d.Entities, d.Numbers = features(terms), features(ents), features(nums)
+	for _, f := range d.Numbers {
+		if strings.HasPrefix(f.Key, "year ") {
+			times[f.Key] += f.Count
+		}
+	}
+	d.Times = features(times)
 	return d
 }
 
@@ -466,4 +479,168 @@ func titleCasedLines(s string, toks []token) []bool {
 		i = j
 	}
 	return skip
+}
+
+// Kinds of time keys: see Doc.Times and timeCode.
+const (
+	timeYear = iota
+	timeMonth
+	timeWeekday
+	nTimeKinds
+)
+
+// timeCode packs a Times key into a number whose kind is code/10000,
+// sorted by kind: years (code = year), months (10000+m), weekdays (20000+d).
+// It returns false for a key it does not know.
+func timeCode(k string) (uint32, bool) {
+	kind, rest, ok := strings.Cut(k, " ")
+	if !ok {
+		return 0, false
+	}
+	n, err := strconv.ParseUint(rest, 10, 16)
+	if err != nil || n >= 10000 {
+		return 0, false
+	}
+	switch kind {
+	case "year":
+		return uint32(n), true
+	case "month":
+		return 10000 + uint32(n), true
+	case "weekday":
+		return 20000 + uint32(n), true
+	}
+	return 0, false
+}
+
+// timeKey is the Times key of a time code, prefixed "time:".
+func timeKey(code uint32) string {
+	n := strconv.Itoa(int(code % 10000))
+	switch code / 10000 {
+	case timeYear:
+		return "time:year " + n
+	case timeMonth:
+		return "time:month " + n
+	}
+	return "time:weekday " + n
+}
+
+// sharedTimes lists the time keys (timeKey) that a doc naming the times
+// ts shares with a story naming the times s.
+func sharedTimes(ts []uint32, s []entry) []string {
+	var out []string
+	for _, t := range ts {
+		if _, ok := slices.BinarySearchFunc(s, t, func(e entry, y uint32) int { return cmp.Compare(e.k, y) }); ok {
+			out = append(out, timeKey(t))
+		}
+	}
+	return out
+}
+
+// times returns the codes of the doc's Times keys, sorted.
+func (d *Doc) times() []uint32 {
+	var ts []uint32
+	for _, f := range d.Times {
+		if c, ok := timeCode(f.Key); ok && f.Count > 0 {
+			ts = append(ts, c)
+		}
+	}
+	slices.Sort(ts)
+	return slices.Compact(ts)
+}
+
+// maxStoryTimes bounds the time keys a story remembers (the most named).
+const maxStoryTimes = 32
+
+// addTimes adds (sign 1) or removes (sign -1) one article's time codes to
+// a story's counts, sorted by code, keeping the maxStoryTimes most named.
+func addTimes(s []entry, ts []uint32, sign float32) []entry {
+	for _, y := range ts {
+		i, ok := slices.BinarySearchFunc(s, y, func(e entry, y uint32) int { return cmp.Compare(e.k, y) })
+		switch {
+		case ok:
+			s[i].w += sign
+			if s[i].w <= 0 {
+				s = slices.Delete(s, i, i+1)
+			}
+		case sign > 0:
+			s = slices.Insert(s, i, entry{y, sign})
+		}
+	}
+	for len(s) > maxStoryTimes {
+		low := 0
+		for i := range s {
+			if s[i].w < s[low].w {
+				low = i
+			}
+		}
+		s = slices.Delete(s, low, low+1)
+	}
+	return s
+}
+
+// Time evidence of one kind between an article and a story.
+const (
+	timeUnknown  = iota // one side names no time of that kind
+	timeAgree           // both name some and share one
+	timeConflict        // both name some and share none
+)
+
+// timeEvidence compares, per kind of time key, the times ts an article
+// names with the times s a story names.
+func timeEvidence(ts []uint32, s []entry) [nTimeKinds]int {
+	var inDoc, inStory, shared [nTimeKinds]bool
+	for _, e := range s {
+		inStory[e.k/10000] = true
+	}
+	for _, t := range ts {
+		inDoc[t/10000] = true
+		if _, ok := slices.BinarySearchFunc(s, t, func(e entry, y uint32) int { return cmp.Compare(e.k, y) }); ok {
+			shared[t/10000] = true
+		}
+	}
+	var out [nTimeKinds]int
+	for k := range out {
+		switch {
+		case !inDoc[k] || !inStory[k]:
+			out[k] = timeUnknown
+		case shared[k]:
+			out[k] = timeAgree
+		default:
+			out[k] = timeConflict
+		}
+	}
+	return out
+}
+
+// timeWords maps the folded names of weekdays and months, French and
+// English, to language-independent keys.
+var timeWords = map[string]string{}
+
+func init() {
+	for i, w := range strings.Fields("monday tuesday wednesday thursday friday saturday sunday") {
+		timeWords[w] = "weekday " + strconv.Itoa(i+1)
+	}
+	for i, w := range strings.Fields("lundi mardi mercredi jeudi vendredi samedi dimanche") {
+		timeWords[w] = "weekday " + strconv.Itoa(i+1)
+	}
+	for i, w := range strings.Fields("january february march april may june july august september october november december") {
+		timeWords[w] = "month " + strconv.Itoa(i+1)
+	}
+	for i, w := range strings.Fields("janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre") {
+		timeWords[w] = "month " + strconv.Itoa(i+1)
+	}
+}
+
+// scanTimes adds the weekdays and months the text names ("weekday 2",
+// "month 12"): when an event happened is one of the details that tell
+// two reports of one event from reports of two similar events. English
+// names count only capitalised ("may" is a verb).
+func scanTimes(toks []token, out map[string]int) {
+	for _, t := range toks {
+		k, ok := timeWords[t.folded]
+		if !ok || (t.folded == "may" && !t.upper) {
+			continue
+		}
+		out[k]++
+	}
 }
