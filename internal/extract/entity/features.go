@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -60,12 +61,45 @@ type tokInfo struct {
 	alt uint8
 	// cue is 1 + the cue type of the word's stem once computed (cueOf).
 	cue uint8
+	// cl is the word's cluster (n == 0: none).
+	cl clus
+	// agg holds, for a capitalised word, the hashed context features of
+	// all its capitalised occurrences in the document (docCtx).
+	agg []uint64
 }
 
 // docCtx holds document-level evidence.
 type docCtx struct {
 	lowerSeen map[string]bool
 	capMid    map[string]bool
+	// ctxs maps a capitalised word to the words around its occurrences
+	// (hashed features, at most maxAgg): "Dupont" after "M." once lends
+	// that evidence to its other mentions.
+	ctxs map[string][]uint64
+}
+
+const maxAgg = 12
+
+// aggregate records the context of capitalised token i.
+func (d *docCtx) aggregate(infos []tokInfo, i int) {
+	if d.ctxs == nil {
+		d.ctxs = map[string][]uint64{}
+	}
+	prev, next := "<s>", "</s>"
+	if i > 0 {
+		prev = infos[i-1].lower
+	}
+	if i+1 < len(infos) {
+		next = infos[i+1].lower
+	}
+	l := infos[i].lower
+	for _, h := range [2]uint64{hs(tpl(60), prev), hs(tpl(61), next)} {
+		hs := d.ctxs[l]
+		if len(hs) >= maxAgg || slices.Contains(hs, h) {
+			continue
+		}
+		d.ctxs[l] = append(hs, h)
+	}
 }
 
 // normLower is the gazetteer's lookup form of a token (gazetteer.Fold).
@@ -157,6 +191,7 @@ func (r *Recognizer) analyze(words []string, infos []tokInfo, c stems) {
 		ti := &infos[i]
 		ti.lower = normLower(w)
 		ti.shape, ti.flags = shapeOf(w)
+		ti.cl = r.clusters[ti.lower]
 		if initial && ti.flags&fLetter != 0 {
 			ti.flags |= fInitial
 			initial = false
@@ -222,9 +257,12 @@ func (r *Recognizer) analyze(words []string, infos []tokInfo, c stems) {
 
 // addDoc records a sentence's words in the document context.
 func (d *docCtx) add(infos []tokInfo) {
-	for _, ti := range infos {
+	for i, ti := range infos {
 		if ti.flags&fLetter == 0 {
 			continue
+		}
+		if ti.flags&(fCap|fAllCap|fMixed) != 0 {
+			d.aggregate(infos, i)
 		}
 		if ti.flags&(fCap|fAllCap|fMixed) == 0 {
 			d.lowerSeen[ti.lower] = true
@@ -247,6 +285,7 @@ func (d *docCtx) apply(infos []tokInfo) {
 		if d.capMid[ti.lower] {
 			ti.flags |= fDocCapMid
 		}
+		ti.agg = d.ctxs[ti.lower]
 	}
 }
 
@@ -379,12 +418,47 @@ func static(infos []tokInfo, i int, out []uint64) []uint64 {
 			out = append(out, hb(hb(tpl(29), byte(min(e-s, 5))), byte(min(i-s, 3))))
 		}
 	}
+	out = append(out, ti.agg...)
+	{
+		// Word clusters: the token's at four granularities (alone and
+		// with its case), its neighbours' at two. A word without a
+		// cluster adds nothing: the training text is in the clustered
+		// text, so "no cluster" would mean something else in training.
+		if ti.cl.n > 0 {
+			for _, k := range [...]int{4, 8, 12, 16} {
+				h := clusterFeat(tpl(50), ti.cl, k)
+				out = append(out, h, hb(h, cb))
+			}
+		}
+		for _, nb := range [...]struct {
+			id   byte
+			d, k int
+		}{{51, -1, 6}, {51, -1, 12}, {52, 1, 6}, {52, 1, 12}, {53, -2, 6}, {54, 2, 6}} {
+			j := i + nb.d
+			c := clus{n: 0xff}
+			if j >= 0 && j < len(infos) {
+				if c = infos[j].cl; c.n == 0 {
+					continue
+				}
+			}
+			out = append(out, hb(clusterFeat(tpl(nb.id), c, nb.k), cb))
+		}
+	}
 	if n := len(ti.lower); n > 0 && n <= 64 {
 		for k := 1; k <= 4; k++ {
 			out = append(out, hs(hb(tpl(22), byte(k)), prefix(ti.lower, k)), hs(hb(tpl(23), byte(k)), suffix(ti.lower, k)))
 		}
 	}
 	return out
+}
+
+// clusterFeat hashes the first k bits of cluster c under template h.
+func clusterFeat(h uint64, c clus, k int) uint64 {
+	p, n := c.prefix(k)
+	if c.n == 0xff {
+		n = 0xff // outside the sentence
+	}
+	return hb(hb(hb(hb(hb(h, byte(k)), n), byte(p)), byte(p>>8)), byte(p>>16))
 }
 
 // nDyn is the number of features that depend on the previous tag.

@@ -43,7 +43,11 @@ func Train(sents []nerdata.Sentence, opt TrainOptions, log io.Writer) ([]byte, e
 	if err != nil {
 		return nil, err
 	}
-	r := &Recognizer{gaz: g}
+	cl, err := decodeClusters(embeddedClusters)
+	if err != nil {
+		return nil, err
+	}
+	r := &Recognizer{gaz: g, clusters: cl}
 	// Group by document, in order of first appearance.
 	docs := map[int][]int{}
 	var order []int
