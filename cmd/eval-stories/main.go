@@ -124,6 +124,8 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	thEN := fs.Float64("then", 0, "override the English threshold")
 	fs.IntVar(&o.CentroidTerms, "ct", 0, "override Options.CentroidTerms")
 	fs.IntVar(&o.CentroidEntities, "ce", 0, "override Options.CentroidEntities")
+	fs.Float64Var(&o.MergeFactor, "merge", 0, "override Options.MergeFactor (negative disables merging)")
+	fs.IntVar(&o.MergeMaxArticles, "mergemax", 0, "override Options.MergeMaxArticles")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -292,9 +294,13 @@ func cluster(docs []story.Doc, o story.Options) []string {
 			c.Prime(d)
 		}
 	}
+	for _, d := range docs {
+		c.Assign(d)
+	}
+	// Merges move earlier articles: read each article's final story.
 	pred := make([]string, len(docs))
 	for i, d := range docs {
-		pred[i] = c.Assign(d).StoryID
+		pred[i], _ = c.StoryOf(d.ID)
 	}
 	return pred
 }
@@ -403,7 +409,7 @@ func runScale(ctx context.Context, w io.Writer, dir string, n int, seed int64, o
 	for p := 100000; p < n; p += 100000 {
 		checkpoints[p] = true
 	}
-	pred := make([]string, 0, n)
+	ids := make([]string, 0, n)
 	gold := make([]string, 0, n)
 	var inDoc, inAssign, blockTime time.Duration
 	cpu0 := cpuTime()
@@ -419,12 +425,12 @@ func runScale(ctx context.Context, w io.Writer, dir string, n int, seed int64, o
 		t0 := time.Now()
 		d := story.NewDoc(&a, nil)
 		t1 := time.Now()
-		as := c.Assign(d)
+		c.Assign(d)
 		t2 := time.Now()
 		inDoc += t1.Sub(t0)
 		inAssign += t2.Sub(t1)
 		blockTime += t2.Sub(t0)
-		pred = append(pred, as.StoryID)
+		ids = append(ids, a.ID)
 		gold = append(gold, label)
 		if i%block == 0 || checkpoints[i] {
 			if checkpoints[i] {
@@ -460,6 +466,10 @@ func runScale(ctx context.Context, w io.Writer, dir string, n int, seed int64, o
 			return err
 		}
 		runtime.KeepAlive(c)
+	}
+	pred := make([]string, len(ids))
+	for i, id := range ids {
+		pred[i], _ = c.StoryOf(id)
 	}
 	sc := storyeval.Score(pred, gold, nil)
 	fmt.Fprintf(w, "synthetic gold (renamed entities and dates separate the stories): pairwise P %.3f R %.3f F1 %.3f, B³ F1 %.3f, k/gold %d/%d\n",
