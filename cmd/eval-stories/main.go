@@ -185,7 +185,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 // several predicted clusters (named by their majority gold cluster), and
 // each predicted cluster mixing several gold clusters.
 func printErrors(w io.Writer, s set, o story.Options) {
-	pred := cluster(s.docs, o)
+	pred, as := clusterWhy(s.docs, o)
 	cf := storyeval.Confuse(pred, s.gold)
 	major := map[string]string{}
 	for _, r := range cf.Merged {
@@ -203,6 +203,24 @@ func printErrors(w io.Writer, s set, o story.Options) {
 			parts = append(parts, fmt.Sprintf("%s(%s)×%d", p.Label, major[p.Label], p.N))
 		}
 		fmt.Fprintf(w, "  split  %-14s → %s\n", r.Label, strings.Join(parts, " "))
+		// Why the articles outside the largest part are there: the
+		// decision each got on arrival.
+		for i, g := range s.gold {
+			if g != r.Label || pred[i] == r.Parts[0].Label {
+				continue
+			}
+			a := as[i]
+			verb := "joined"
+			if a.New {
+				verb = "opened a story, best"
+			}
+			fmt.Fprintf(w, "         %s %s %.3f vs threshold %.3f → now in %s\n", s.items[i].Article.ID[:8], verb, a.Score, a.Threshold, pred[i])
+		}
+	}
+	for i := range as {
+		if m, ok := story.MergeOf(as[i]); ok {
+			fmt.Fprintf(w, "  %s (on the arrival of %s)\n", m.Reason, s.items[i].Article.ID)
+		}
 	}
 	for _, r := range cf.Merged {
 		var parts []string
@@ -288,21 +306,29 @@ func extraction(a *news.Article) (*news.Extraction, error) {
 }
 
 func cluster(docs []story.Doc, o story.Options) []string {
+	pred, _ := clusterWhy(docs, o)
+	return pred
+}
+
+// clusterWhy is cluster that also returns each article's assignment, as
+// made when it arrived.
+func clusterWhy(docs []story.Doc, o story.Options) ([]string, []news.Assignment) {
 	c := story.New(o)
 	if *primeAll {
 		for _, d := range docs {
 			c.Prime(d)
 		}
 	}
-	for _, d := range docs {
-		c.Assign(d)
+	as := make([]news.Assignment, len(docs))
+	for i, d := range docs {
+		as[i] = c.Assign(d)
 	}
 	// Merges move earlier articles: read each article's final story.
 	pred := make([]string, len(docs))
 	for i, d := range docs {
 		pred[i], _ = c.StoryOf(d.ID)
 	}
-	return pred
+	return pred, as
 }
 
 func report(w io.Writer, sets []set, o story.Options) error {
