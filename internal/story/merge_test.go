@@ -8,19 +8,20 @@ import (
 	"github.com/recoupe/recoupe/news"
 )
 
-// The docs below are FICTIONAL, made of invented keys: a1 and b1 share
-// nothing and open two stories; a2 shares half its keys with each, joins
-// one, and so makes the two stories alike.
+// The docs below are FICTIONAL, made of invented keys: b1 shares four of
+// a1's ten keys, too few to join it, and opens a story; a2 repeats a1
+// and joins it, and the grown story is then similar enough to b1's (under
+// the low merge threshold of the tests) to merge.
 func bridgeDocs() []Doc {
 	return []Doc{
 		fdoc("a1", keys("x", 10), nil),
-		fdoc("b1", keys("y", 10), nil),
-		fdoc("a2", append(keys("x", 5), keys("y", 5)...), nil),
+		fdoc("b1", append(keys("x", 4), keys("y", 6)...), nil),
+		fdoc("a2", append(keys("x", 10), keys("w", 2)...), nil),
 	}
 }
 
 func mergeOptions(factor float64) Options {
-	return Options{Threshold: 0.3, Thresholds: map[string]float64{}, SmallStoryMargin: -1, MergeFactor: factor, MergeMaxArticles: 2}
+	return Options{Threshold: 0.5, Thresholds: map[string]float64{}, SmallStoryMargin: -1, MergeFactor: factor, MergeMaxArticles: 2}
 }
 
 func TestOnlineMerge(t *testing.T) {
@@ -69,8 +70,8 @@ func TestOnlineMerge(t *testing.T) {
 			if m.Into != a2.StoryID || m.From != b1.StoryID || m.Into != sb {
 				t.Errorf("merge %+v: want %s into %s", m, b1.StoryID, a2.StoryID)
 			}
-			if m.Score < m.Threshold || m.Threshold != 0.3*tt.factor {
-				t.Errorf("merge %+v: want score ≥ threshold = 0.3·%g", m, tt.factor)
+			if m.Score < m.Threshold || m.Threshold != 0.5*tt.factor {
+				t.Errorf("merge %+v: want score ≥ threshold = 0.5·%g", m, tt.factor)
 			}
 			if c.Len() != 2 {
 				t.Errorf("Len = %d after the merge, want 2 (the merged story is kept, emptied)", c.Len())

@@ -708,12 +708,18 @@ func (c *Clusterer) cos(q, s []entry) float64 {
 // lists of the doc's heaviest keys (the most recent MaxPostings per key),
 // ranked by their summed key weights, at most MaxCandidates.
 func (c *Clusterer) candidates(v *docVec, t int64, dated bool) []int32 {
+	return c.candidatesN(v, t, dated, c.o.QueryKeys, c.o.MaxCandidates)
+}
+
+// candidatesN is candidates with nkeys keys per block and at most ncand
+// stories.
+func (c *Clusterer) candidatesN(v *docVec, t int64, dated bool, nkeys, ncand int) []int32 {
 	if len(c.acc) < len(c.stories) {
 		c.acc = append(c.acc, make([]float32, len(c.stories)-len(c.acc))...)
 	}
 	c.touched = c.touched[:0]
 	for b := range nBlocks {
-		es := heaviest(v.q[b], c.o.QueryKeys)
+		es := heaviest(v.q[b], nkeys)
 		for _, e := range es {
 			p := c.postings[e.k]
 			lo := max(0, len(p)-c.o.MaxPostings)
@@ -744,8 +750,8 @@ func (c *Clusterer) candidates(v *docVec, t int64, dated bool) []int32 {
 		}
 		return cmp.Compare(a.i, b.i)
 	})
-	out := make([]int32, 0, min(len(hits), c.o.MaxCandidates))
-	for _, h := range hits[:min(len(hits), c.o.MaxCandidates)] {
+	out := make([]int32, 0, min(len(hits), ncand))
+	for _, h := range hits[:min(len(hits), ncand)] {
 		out = append(out, h.i)
 	}
 	return out
