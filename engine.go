@@ -97,6 +97,9 @@ func Open(ctx context.Context, cfg Config) (*Engine, error) {
 	e.mu.Lock()
 	err = e.catchUp(ctx)
 	e.mu.Unlock()
+	if err == nil {
+		err = e.finishMerges(ctx)
+	}
 	if err != nil {
 		st.Close()
 		return nil, fmt.Errorf("recoupe: rebuilding stories from %s: %w", cfg.DB, err)
@@ -202,6 +205,60 @@ func (e *Engine) mergeMove(articleID, into string) news.Assignment {
 	}
 	m.ArticleID = articleID
 	return m
+}
+
+// finishMerges completes the merges whose moves were interrupted (a crash
+// between storing the assignment that records a merge and moving the
+// merged story's articles): replaying that assignment put them in the
+// other story in the clusterer, while the store still holds some in the
+// merged story. A story ID used again since (a person moved an article
+// into it) keeps its articles.
+func (e *Engine) finishMerges(ctx context.Context) error {
+	e.mu.Lock()
+	pending := false
+	for from := range e.merges {
+		if e.sizes[from] > 0 {
+			pending = true
+			break
+		}
+	}
+	e.mu.Unlock()
+	if !pending {
+		return nil
+	}
+	unlock, err := e.store.LockAssign(ctx)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if err := e.catchUp(ctx); err != nil {
+		return err
+	}
+	for from := range e.merges {
+		if e.sizes[from] == 0 {
+			continue
+		}
+		st, err := e.store.Story(ctx, from)
+		if errors.Is(err, news.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return fmt.Errorf("finishing the merge of story %s: %w", from, err)
+		}
+		for _, id := range st.Articles {
+			into, ok := e.clusterer.StoryOf(id)
+			if !ok || into == from {
+				continue
+			}
+			if err := e.store.MoveArticle(ctx, id, into); err != nil {
+				return fmt.Errorf("finishing the merge of story %s: article %s: %w", from, id, err)
+			}
+			e.remember(e.mergeMove(id, into))
+		}
+	}
+	return nil
 }
 
 // applyMerge persists a merge that the clusterer just made: it moves the
