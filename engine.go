@@ -37,6 +37,8 @@ type Config struct {
 	// Workers is the number of articles extracted in parallel; 0 means
 	// GOMAXPROCS.
 	Workers int
+	// Story tunes the story clusterer; the zero value takes its defaults.
+	Story story.Options
 }
 
 // Store is what the engine needs from storage: the pipeline's contract
@@ -67,6 +69,9 @@ type Engine struct {
 	seq       int64                      // last store assignment applied
 	stale     bool                       // state diverged from the store: rebuild
 	summaries map[string]summaryEntry    // story ID → cached listing line
+	// merges holds, by the ID of a story merged into another, the
+	// assignment that explains the move of its articles (see applyMerge).
+	merges map[string]news.Assignment
 }
 
 // Open opens (creating if needed) the store named by cfg.DB and rebuilds
@@ -92,6 +97,9 @@ func Open(ctx context.Context, cfg Config) (*Engine, error) {
 	e.mu.Lock()
 	err = e.catchUp(ctx)
 	e.mu.Unlock()
+	if err == nil {
+		err = e.finishMerges(ctx)
+	}
 	if err != nil {
 		st.Close()
 		return nil, fmt.Errorf("recoupe: rebuilding stories from %s: %w", cfg.DB, err)
@@ -130,13 +138,14 @@ func (e *Engine) Store() Store { return e.store }
 
 // reset empties the clustering state; catchUp then replays the store.
 func (e *Engine) reset() {
-	e.clusterer = story.New(story.Options{})
+	e.clusterer = story.New(e.cfg.Story)
 	e.dedupe = dedupe.New()
 	e.known = map[string]news.Assignment{}
 	e.sizes = map[string]int{}
 	e.seq = 0
 	e.stale = false
 	e.summaries = map[string]summaryEntry{}
+	e.merges = map[string]news.Assignment{}
 }
 
 // catchUp applies the assignments stored since the last one seen: those
@@ -150,6 +159,13 @@ func (e *Engine) catchUp(ctx context.Context) error {
 		if prev, ok := e.known[as.ArticleID]; ok && prev.StoryID == as.StoryID {
 			return nil // ours, already applied
 		}
+		if st, ok := e.clusterer.StoryOf(as.ArticleID); ok && st == as.StoryID {
+			// The clusterer has the article there already: a move that
+			// persists an automatic merge replayed before it (the store
+			// records every move as manual), not a person's decision.
+			e.remember(e.mergeMove(as.ArticleID, as.StoryID))
+			return nil
+		}
 		a, x, err := e.store.Article(ctx, as.ArticleID)
 		if err != nil {
 			return fmt.Errorf("assignment %d of article %s: %w", seq, as.ArticleID, err)
@@ -159,8 +175,119 @@ func (e *Engine) catchUp(ctx context.Context) error {
 		}
 		e.clusterer.Restore(story.NewDoc(&a, &x), as)
 		e.remember(as)
+		e.noteMerge(as)
 		return nil
 	})
+}
+
+// noteMerge keeps the explanation of a merge that an assignment records,
+// for the moves of the merged story's articles. e.mu must be held.
+func (e *Engine) noteMerge(as news.Assignment) {
+	if m, ok := story.MergeOf(as); ok {
+		e.merges[m.From] = news.Assignment{StoryID: m.Into, Score: m.Score, Threshold: m.Threshold, Shared: []string{m.Reason}}
+	}
+}
+
+// mergeMove returns the assignment that explains why an article went
+// into story into when the story it was in merged into it. e.mu must be
+// held.
+func (e *Engine) mergeMove(articleID, into string) news.Assignment {
+	prev := e.known[articleID]
+	m, ok := e.merges[prev.StoryID]
+	if !ok || m.StoryID != into {
+		return news.Assignment{ArticleID: articleID, StoryID: into}
+	}
+	if t, ok := story.MergeOf(prev); ok && t.From == prev.StoryID && t.Into == into {
+		// The article whose arrival caused the merge keeps its own
+		// explanation, which names the merge.
+		prev.StoryID = into
+		return prev
+	}
+	m.ArticleID = articleID
+	return m
+}
+
+// finishMerges completes the merges whose moves were interrupted (a crash
+// between storing the assignment that records a merge and moving the
+// merged story's articles): replaying that assignment put them in the
+// other story in the clusterer, while the store still holds some in the
+// merged story. A story ID used again since (a person moved an article
+// into it) keeps its articles.
+func (e *Engine) finishMerges(ctx context.Context) error {
+	e.mu.Lock()
+	pending := false
+	for from := range e.merges {
+		if e.sizes[from] > 0 {
+			pending = true
+			break
+		}
+	}
+	e.mu.Unlock()
+	if !pending {
+		return nil
+	}
+	unlock, err := e.store.LockAssign(ctx)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if err := e.catchUp(ctx); err != nil {
+		return err
+	}
+	for from := range e.merges {
+		if e.sizes[from] == 0 {
+			continue
+		}
+		st, err := e.store.Story(ctx, from)
+		if errors.Is(err, news.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return fmt.Errorf("finishing the merge of story %s: %w", from, err)
+		}
+		for _, id := range st.Articles {
+			into, ok := e.clusterer.StoryOf(id)
+			if !ok || into == from {
+				continue
+			}
+			if err := e.store.MoveArticle(ctx, id, into); err != nil {
+				return fmt.Errorf("finishing the merge of story %s: article %s: %w", from, id, err)
+			}
+			e.remember(e.mergeMove(id, into))
+		}
+	}
+	return nil
+}
+
+// applyMerge persists a merge that the clusterer just made: it moves the
+// merged story's articles into the other story (store.MoveArticle, which
+// also deletes the emptied story) and records why. The store's lock
+// is held, and the articles are read from the store, so that an article
+// a person moved out in the meantime stays where it was put. e.mu must
+// be held.
+func (e *Engine) applyMerge(ctx context.Context, as news.Assignment) error {
+	m, ok := story.MergeOf(as)
+	if !ok {
+		return nil
+	}
+	from, into := m.From, m.Into
+	e.noteMerge(as)
+	st, err := e.store.Story(ctx, from)
+	if errors.Is(err, news.ErrNotFound) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("merging story %s into %s: %w", from, into, err)
+	}
+	for _, id := range st.Articles {
+		if err := e.store.MoveArticle(ctx, id, into); err != nil {
+			return fmt.Errorf("merging story %s into %s: article %s: %w", from, into, id, err)
+		}
+		e.remember(e.mergeMove(id, into))
+	}
+	return nil
 }
 
 // remember records an article's current assignment and forgets the
@@ -221,7 +348,11 @@ func (e *Engine) commit(ctx context.Context, a *news.Article, x news.Extraction)
 		return as, errDuplicate
 	}
 	e.remember(as)
-	return as, nil
+	if err := e.applyMerge(ctx, as); err != nil {
+		e.stale = true
+		return as, err
+	}
+	return e.known[a.ID], nil
 }
 
 // Extract runs the extractors on one article without storing it.
@@ -281,7 +412,8 @@ func (e *Engine) Search(ctx context.Context, q string, limit int) ([]news.Search
 // MoveArticle moves an article to another story by hand (storyID "" opens
 // a new story: a split) and returns the story it is now in; moving into a
 // story that does not exist is an error (news.ErrNotFound). The decision
-// is stored and outlives restarts.
+// is stored and outlives restarts, and the stories it leaves and joins
+// never take part in an automatic merge afterwards (see story.Restore).
 func (e *Engine) MoveArticle(ctx context.Context, articleID, storyID string) (string, error) {
 	if storyID == "" {
 		// A split: a new story, named like the clusterer's (s + 12 hex),
@@ -293,6 +425,13 @@ func (e *Engine) MoveArticle(ctx context.Context, articleID, storyID string) (st
 		// not open a new one.
 		return "", err
 	}
+	// Under the assignment lock, so that a move and an automatic merge
+	// (which reads the store's stories, see applyMerge) do not interleave.
+	unlock, err := e.store.LockAssign(ctx)
+	if err != nil {
+		return "", err
+	}
+	defer unlock()
 	if err := e.store.MoveArticle(ctx, articleID, storyID); err != nil {
 		return "", err
 	}

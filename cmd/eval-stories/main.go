@@ -41,6 +41,10 @@
 //
 //	                                     rpm2-fr event  rpm2-fr story  ecbplus-en
 //	-extract, time evidence (16:00)              0.895          0.905       0.885
+//	-extract, online merging of young
+//	  stories (story.MergeOf, 16:30)             0.901          0.916       0.865
+//	  before (-merge -1)                         0.886          0.900       0.863
+//	proxies alone, merging                       0.818          0.913       0.880
 //	-extract, final extractors, days keyed
 //	  without their year (15:30)                 0.886          0.900       0.863
 //	-extract, extractor of 14:50                 0.886          0.900       0.869
@@ -84,6 +88,13 @@
 // off (-tam 1 -taw 1), which on the dev sets costs 3–5 points (ecbplus-en
 // 0.885 → 0.859, rpm2-fr events 0.895 → 0.845; at agreement 1.1: 0.874,
 // 0.858).
+// ECB+ confuser-merge rate (-extract, 14:50): 0.237 before, 0.129 after
+// (unchanged by merging).
+// -scale 100000 with merging, run at once with the build before it on a
+// machine loaded by other jobs (16:45): CPU 900 µs/article over the first
+// 10k, 1404 over the last 10k at 100k (before: 880 and 1274), VmHWM 555
+// MiB (562); synthetic gold pairwise F1 0.815 → 0.829 (P 0.881 → 0.891,
+// R 0.759 → 0.775), B³ F1 0.870 → 0.878.
 // Earlier, -scale 100000 (machine loaded by other jobs): CPU 758 µs/article over
 // the first 10k, 1070 over the last 10k, VmHWM 565 MiB (before: 734 / 756
 // µs, 537 MiB, on a quieter machine); synthetic gold pairwise F1 0.659 →
@@ -93,7 +104,13 @@
 // checkpoints: flat), VmHWM 1173 MiB, 199,401 stories; synthetic gold
 // pairwise F1 0.743 (P 0.710, R 0.779), B³ F1 0.878.
 //
-// Remaining errors (-errors): on
+// -merge and -mergemax override story.Options.MergeFactor and
+// MergeMaxArticles (-merge -1 disables merging). With merging, an
+// article's story is read at the end of the stream (StoryOf), since a
+// merge moves earlier articles.
+//
+// Remaining errors (-errors, which also gives each stray article's score
+// and threshold on arrival, and lists the merges): on
 // ecbplus-en, whole pairs of same-topic events merged (the second event's
 // first report joins the first event's story at a score no threshold
 // separates from same-event joins, then the mixed story draws both); on
@@ -166,6 +183,8 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	fs.Float64Var(&o.TimeAgree[2], "taw", 0, "override Options.TimeAgree[2] (weekdays; 1 disables)")
 	fs.IntVar(&o.CentroidTerms, "ct", 0, "override Options.CentroidTerms")
 	fs.IntVar(&o.CentroidEntities, "ce", 0, "override Options.CentroidEntities")
+	fs.Float64Var(&o.MergeFactor, "merge", 0, "override Options.MergeFactor (negative disables merging)")
+	fs.IntVar(&o.MergeMaxArticles, "mergemax", 0, "override Options.MergeMaxArticles")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -228,7 +247,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 // several predicted clusters (named by their majority gold cluster), and
 // each predicted cluster mixing several gold clusters.
 func printErrors(w io.Writer, s set, o story.Options) {
-	pred := cluster(s.docs, o)
+	pred, as := clusterWhy(s.docs, o)
 	cf := storyeval.Confuse(pred, s.gold)
 	major := map[string]string{}
 	for _, r := range cf.Merged {
@@ -246,6 +265,24 @@ func printErrors(w io.Writer, s set, o story.Options) {
 			parts = append(parts, fmt.Sprintf("%s(%s)×%d", p.Label, major[p.Label], p.N))
 		}
 		fmt.Fprintf(w, "  split  %-14s → %s\n", r.Label, strings.Join(parts, " "))
+		// Why the articles outside the largest part are there: the
+		// decision each got on arrival.
+		for i, g := range s.gold {
+			if g != r.Label || pred[i] == r.Parts[0].Label {
+				continue
+			}
+			a := as[i]
+			verb := "joined"
+			if a.New {
+				verb = "opened a story, best"
+			}
+			fmt.Fprintf(w, "         %s %s %.3f vs threshold %.3f → now in %s\n", s.items[i].Article.ID[:8], verb, a.Score, a.Threshold, pred[i])
+		}
+	}
+	for i := range as {
+		if m, ok := story.MergeOf(as[i]); ok {
+			fmt.Fprintf(w, "  %s (on the arrival of %s)\n", m.Reason, s.items[i].Article.ID)
+		}
 	}
 	for _, r := range cf.Merged {
 		var parts []string
@@ -331,17 +368,29 @@ func extraction(a *news.Article) (*news.Extraction, error) {
 }
 
 func cluster(docs []story.Doc, o story.Options) []string {
+	pred, _ := clusterWhy(docs, o)
+	return pred
+}
+
+// clusterWhy is cluster that also returns each article's assignment, as
+// made when it arrived.
+func clusterWhy(docs []story.Doc, o story.Options) ([]string, []news.Assignment) {
 	c := story.New(o)
 	if *primeAll {
 		for _, d := range docs {
 			c.Prime(d)
 		}
 	}
+	as := make([]news.Assignment, len(docs))
+	for i, d := range docs {
+		as[i] = c.Assign(d)
+	}
+	// Merges move earlier articles: read each article's final story.
 	pred := make([]string, len(docs))
 	for i, d := range docs {
-		pred[i] = c.Assign(d).StoryID
+		pred[i], _ = c.StoryOf(d.ID)
 	}
-	return pred
+	return pred, as
 }
 
 func report(w io.Writer, sets []set, o story.Options) error {
@@ -544,7 +593,7 @@ func runScale(ctx context.Context, w io.Writer, dir string, n int, seed int64, o
 	for p := 100000; p < n; p += 100000 {
 		checkpoints[p] = true
 	}
-	pred := make([]string, 0, n)
+	ids := make([]string, 0, n)
 	gold := make([]string, 0, n)
 	var inDoc, inAssign, blockTime time.Duration
 	cpu0 := cpuTime()
@@ -560,12 +609,12 @@ func runScale(ctx context.Context, w io.Writer, dir string, n int, seed int64, o
 		t0 := time.Now()
 		d := story.NewDoc(&a, nil)
 		t1 := time.Now()
-		as := c.Assign(d)
+		c.Assign(d)
 		t2 := time.Now()
 		inDoc += t1.Sub(t0)
 		inAssign += t2.Sub(t1)
 		blockTime += t2.Sub(t0)
-		pred = append(pred, as.StoryID)
+		ids = append(ids, a.ID)
 		gold = append(gold, label)
 		if i%block == 0 || checkpoints[i] {
 			if checkpoints[i] {
@@ -601,6 +650,10 @@ func runScale(ctx context.Context, w io.Writer, dir string, n int, seed int64, o
 			return err
 		}
 		runtime.KeepAlive(c)
+	}
+	pred := make([]string, len(ids))
+	for i, id := range ids {
+		pred[i], _ = c.StoryOf(id)
 	}
 	sc := storyeval.Score(pred, gold, nil)
 	fmt.Fprintf(w, "synthetic gold (renamed entities and dates separate the stories): pairwise P %.3f R %.3f F1 %.3f, B³ F1 %.3f, k/gold %d/%d\n",

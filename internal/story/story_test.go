@@ -487,17 +487,24 @@ func BenchmarkAssign(b *testing.B) {
 		src = append(src, streamgen.Source{Event: n, Language: a.Language, Title: a.Title, Text: a.Text})
 	}
 	slices.SortFunc(src, func(x, y streamgen.Source) int { return strings.Compare(x.Event, y.Event) })
-	g, err := streamgen.New(src, 1, day0)
-	if err != nil {
-		b.Fatal(err)
-	}
-	c := New(Options{})
-	b.ResetTimer()
-	for range b.N {
-		b.StopTimer()
-		a, _ := g.Next()
-		b.StartTimer()
-		c.Assign(NewDoc(&a, nil))
+	for _, bc := range []struct {
+		name  string
+		merge float64
+	}{{"merging", 0}, {"no merging", -1}} {
+		b.Run(bc.name, func(b *testing.B) {
+			g, err := streamgen.New(src, 1, day0)
+			if err != nil {
+				b.Fatal(err)
+			}
+			c := New(Options{MergeFactor: bc.merge})
+			b.ResetTimer()
+			for range b.N {
+				b.StopTimer()
+				a, _ := g.Next()
+				b.StartTimer()
+				c.Assign(NewDoc(&a, nil))
+			}
+		})
 	}
 }
 

@@ -1,0 +1,140 @@
+package story
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/recoupe/recoupe/news"
+)
+
+// The docs below are FICTIONAL, made of invented keys: b1 shares four of
+// a1's ten keys, too few to join it, and opens a story; a2 repeats a1
+// and joins it, and the grown story is then similar enough to b1's (under
+// the low merge threshold of the tests) to merge.
+func bridgeDocs() []Doc {
+	return []Doc{
+		fdoc("a1", keys("x", 10), nil),
+		fdoc("b1", append(keys("x", 4), keys("y", 6)...), nil),
+		fdoc("a2", append(keys("x", 10), keys("w", 2)...), nil),
+	}
+}
+
+func mergeOptions(factor float64) Options {
+	return Options{Threshold: 0.5, Thresholds: map[string]float64{}, SmallStoryMargin: -1, MergeFactor: factor, MergeMaxArticles: 2}
+}
+
+func TestOnlineMerge(t *testing.T) {
+	tests := []struct {
+		name      string
+		factor    float64
+		split     bool // a person split b1 out before a2 arrives
+		wantOne   bool
+		wantMerge bool
+	}{
+		{"merging", 0.5, false, true, true},
+		{"merging disabled", -1, false, false, false},
+		{"threshold not reached", 3, false, false, false},
+		{"manual split kept", 0.5, true, false, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := New(mergeOptions(tt.factor))
+			primeUnrelated(c)
+			docs := bridgeDocs()
+			a1, b1 := c.Assign(docs[0]), c.Assign(docs[1])
+			if !a1.New || !b1.New {
+				t.Fatalf("a1 and b1 must open stories: %+v, %+v", a1, b1)
+			}
+			if tt.split {
+				c.Restore(docs[1], news.Assignment{ArticleID: "b1", StoryID: "s-split", Manual: true})
+			}
+			a2 := c.Assign(docs[2])
+			m, merged := MergeOf(a2)
+			if merged != tt.wantMerge {
+				t.Fatalf("a2 = %+v: merge recorded %v, want %v", a2, merged, tt.wantMerge)
+			}
+			sa, _ := c.StoryOf("a1")
+			sb, _ := c.StoryOf("b1")
+			s2, _ := c.StoryOf("a2")
+			if got := sa == sb && sb == s2; got != tt.wantOne {
+				t.Errorf("stories a1 %s, b1 %s, a2 %s: all one = %v, want %v", sa, sb, s2, got, tt.wantOne)
+			}
+			if tt.split && sb != "s-split" {
+				t.Errorf("b1 is in %s after the manual split, want s-split", sb)
+			}
+			if !merged {
+				return
+			}
+			// The larger story (a2's, two articles) absorbs the smaller.
+			if m.Into != a2.StoryID || m.From != b1.StoryID || m.Into != sb {
+				t.Errorf("merge %+v: want %s into %s", m, b1.StoryID, a2.StoryID)
+			}
+			if m.Score < m.Threshold || m.Threshold != 0.5*tt.factor {
+				t.Errorf("merge %+v: want score ≥ threshold = 0.5·%g", m, tt.factor)
+			}
+			if c.Len() != 2 {
+				t.Errorf("Len = %d after the merge, want 2 (the merged story is kept, emptied)", c.Len())
+			}
+		})
+	}
+}
+
+func TestRestoreReplaysMerge(t *testing.T) {
+	docs := append(bridgeDocs(), fdoc("a3", keys("x", 8), nil), fdoc("z1", keys("z", 10), nil))
+	c := New(mergeOptions(0.5))
+	primeUnrelated(c)
+	var as []news.Assignment
+	merges := 0
+	for _, d := range docs {
+		a := c.Assign(d)
+		if _, ok := MergeOf(a); ok {
+			merges++
+		}
+		as = append(as, a)
+	}
+	if merges == 0 {
+		t.Fatalf("no merge in %+v", as)
+	}
+	r := New(mergeOptions(0.5))
+	primeUnrelated(r)
+	for i, d := range docs {
+		r.Restore(d, as[i])
+	}
+	if diff := cmp.Diff(snap(c), snap(r), cmpState); diff != "" {
+		t.Errorf("state after Restore differs from state after Assign (-assign +restore):\n%s", diff)
+	}
+	for _, d := range docs {
+		got, _ := r.StoryOf(d.ID)
+		want, _ := c.StoryOf(d.ID)
+		if got != want {
+			t.Errorf("StoryOf(%s) = %s after Restore, want %s", d.ID, got, want)
+		}
+	}
+	next := fdoc("a4", keys("x", 9), nil)
+	if a, b := c.Assign(next), r.Assign(next); !cmp.Equal(a, b) {
+		t.Errorf("next decision after Assign = %+v, after Restore = %+v", a, b)
+	}
+}
+
+func TestMergeOf(t *testing.T) {
+	tests := []struct {
+		name   string
+		shared []string
+		want   Merge
+		wantOK bool
+	}{
+		{"recorded", []string{"term:x", formatMerge("sAAA", "sBBB-2", 0.3126, 0.25)},
+			Merge{From: "sAAA", Into: "sBBB-2", Score: 0.313, Threshold: 0.25, Reason: "merged story sAAA into sBBB-2: similarity 0.313 ≥ 0.250"}, true},
+		{"none", []string{"term:x", "entity:merged story"}, Merge{}, false},
+		{"garbled", []string{"merged story sA into sB: similarity x ≥ 0.2"}, Merge{}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, ok := MergeOf(news.Assignment{Shared: tt.shared})
+			if ok != tt.wantOK || got != tt.want {
+				t.Errorf("MergeOf(%q) = %+v, %v; want %+v, %v", tt.shared, got, ok, tt.want, tt.wantOK)
+			}
+		})
+	}
+}
