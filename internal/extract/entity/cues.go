@@ -293,3 +293,117 @@ func headedName(words []string, in []tokInfo, k int) (end, typ int) {
 	}
 	return e, typ
 }
+
+// workCueWords name works, products and events: a title in quotation
+// marks after one of them ("le film « Intouchables »", "l'album “Thriller”")
+// is another name (MISC), whatever its words. Compared by Snowball stem.
+var workCueWords = []string{
+	"film", "série", "feuilleton", "téléfilm", "documentaire", "émission", "épisode", "saison", "roman",
+	"livre", "ouvrage", "essai", "recueil", "nouvelle", "poème", "pièce", "opéra", "comédie", "drame",
+	"album", "chanson", "single", "titre", "morceau", "disque", "tube", "clip", "spectacle", "tournée",
+	"manga", "bande", "jeu", "logiciel", "application", "programme", "opération", "projet", "mission",
+	"exposition", "tableau", "œuvre", "saga", "suite", "adaptation", "movie", "song", "book", "novel",
+	"show", "game",
+}
+
+var workCueStems = map[string]bool{}
+
+func init() {
+	for _, w := range workCueWords {
+		workCueStems[french.Stem(w, false)] = true
+	}
+}
+
+// speechOpeners start quoted speech rather than a title.
+var speechOpeners = map[string]bool{
+	"je": true, "j'": true, "nous": true, "vous": true, "tu": true, "il": true, "elle": true, "on": true,
+	"ils": true, "elles": true, "c'": true, "ce": true, "ça": true, "cela": true, "oui": true, "non": true,
+	"merci": true, "i": true, "we": true, "you": true, "it": true, "it's": true, "we're": true, "i'm": true,
+	"qu'": true, "que": true, "si": true, "mais": true, "pas": true, "il's": true, "n'": true,
+}
+
+// maxTitle is the longest quotation, in tokens, read as a title.
+const maxTitle = 10
+
+func openQuote(w string) bool  { return w == "«" || w == "\"" || w == "“" || w == "„" }
+func closeQuote(w string) bool { return w == "»" || w == "\"" || w == "”" }
+
+// quotedTitles types as other names (MISC) the short capitalised
+// quotations that read as titles of works: after a work cue ("le film
+// « Les Intouchables »"), or without one when they cannot be speech: no
+// sentence punctuation, not opened by a pronoun or "oui"/"non", and for a
+// single word, no dictionary word ("« Escroc »" is speech) and no name the
+// model already typed. Latin binomials ("« Papilio argus »") are left
+// alone.
+func quotedTitles(words []string, in []tokInfo, ts []int) {
+	for a := 0; a < len(words); a++ {
+		if !openQuote(words[a]) {
+			continue
+		}
+		b := a + 1
+		for b < len(words) && !closeQuote(words[b]) {
+			b++
+		}
+		if b == len(words) {
+			return
+		}
+		s, e := a+1, b
+		a = b
+		n := e - s
+		if n < 1 || n > maxTitle || in[s].flags&(fCap|fAllCap) == 0 || in[s].flags&fLetter == 0 {
+			continue
+		}
+		speech := false
+		for k := s; k < e; k++ {
+			switch words[k] {
+			case ".", "!", "?", "…", "...", ";", "(", ")":
+				speech = true
+			}
+		}
+		if speech || words[e-1] == "," {
+			continue
+		}
+		cue := false
+		for k, seen := s-2, 0; k >= 0 && seen < 2; k-- {
+			if skipWords[in[k].lower] {
+				continue
+			}
+			seen++
+			if in[k].flags&fLetter == 0 || len(in[k].lower) > 40 {
+				break
+			}
+			if workCueStems[french.Stem(in[k].lower, false)] {
+				cue = true
+				break
+			}
+		}
+		if !cue {
+			if speechOpeners[in[s].lower] {
+				continue
+			}
+			if n == 1 {
+				if in[s].gaz&gazetteer.Word != 0 || in[s].flags&fStem != 0 || ts[s] != 0 {
+					continue
+				}
+			}
+			if n > 5 {
+				lower := 0
+				for k := s; k < e; k++ {
+					if in[k].flags&(fCap|fAllCap|fDigit) == 0 && in[k].flags&fLetter != 0 {
+						lower++
+					}
+				}
+				if 2*lower > n {
+					continue // a long clause: speech, not a title
+				}
+			}
+			if n == 2 && in[s+1].flags&(fCap|fAllCap|fDigit) == 0 && in[s].gaz&gazetteer.Word == 0 && in[s+1].gaz&gazetteer.Word == 0 {
+				continue // "Papilio argus"
+			}
+		}
+		if e < len(ts) && ts[e] != 0 && ts[e]%2 == 0 {
+			continue
+		}
+		setSpan(ts, s, e, 4)
+	}
+}

@@ -453,6 +453,9 @@ func (r *Recognizer) postprocess(sents [][]string, infos [][]tokInfo, tags [][]i
 		}
 	}
 	r.retype(infos, tags, links)
+	for i := range tags {
+		quotedTitles(sents[i], infos[i], tags[i])
+	}
 }
 
 // grow adds names the model missed (clean text only): capitalised runs

@@ -1,0 +1,69 @@
+package entity
+
+import (
+	"strings"
+	"testing"
+)
+
+// entitiesOf tags one document of space-tokenised sentences and returns
+// its entities as "TYPE text".
+func entitiesOf(t *testing.T, doc ...string) map[string]bool {
+	t.Helper()
+	r, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sents := make([][]string, len(doc))
+	for i, s := range doc {
+		sents[i] = strings.Fields(s)
+	}
+	got := map[string]bool{}
+	for i, tags := range r.TagDocument(sents) {
+		for k := 0; k < len(tags); k++ {
+			if tags[k] == "O" {
+				continue
+			}
+			typ := tags[k][2:]
+			e := k + 1
+			for e < len(tags) && tags[e] == "I-"+typ {
+				e++
+			}
+			got[typ+" "+strings.Join(sents[i][k:e], " ")] = true
+			k = e - 1
+		}
+	}
+	return got
+}
+
+// The sentences below are fictional: the works, firms and people do not
+// exist. Each is padded with plain clean French, so that the document
+// does not read as OCR output.
+const cleanPadding = "Les habitants de la région veulent depuis longtemps une décision claire sur ce dossier important pour la ville et pour le pays ."
+
+func TestCueRules(t *testing.T) {
+	tests := []struct {
+		name, sent string
+		want       []string // "TYPE text" that must be found
+		not        []string // "TYPE text" that must not
+	}{
+		{"quoted title after a cue", "Elle a joué dans le film « Les Jardins de Brenou » en 2019 .", []string{"MISC Les Jardins de Brenou"}, nil},
+		{"quoted title without a cue", "Son premier succès , \" Nuit sur Valtrenne \" , sort en 2004 .", []string{"MISC Nuit sur Valtrenne"}, nil},
+		{"quoted speech", "Il a répondu : « Nous allons y parvenir » devant la presse .", nil, []string{"MISC Nous allons y parvenir"}},
+		{"quoted common word", "Il l' a traité d' « Escroc » devant la presse .", nil, []string{"MISC Escroc"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := entitiesOf(t, cleanPadding, tt.sent, cleanPadding)
+			for _, w := range tt.want {
+				if !got[w] {
+					t.Errorf("%q: no %q among %v", tt.sent, w, got)
+				}
+			}
+			for _, w := range tt.not {
+				if got[w] {
+					t.Errorf("%q: unwanted %q among %v", tt.sent, w, got)
+				}
+			}
+		})
+	}
+}
