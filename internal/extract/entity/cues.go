@@ -407,3 +407,67 @@ func quotedTitles(words []string, in []tokInfo, ts []int) {
 		setSpan(ts, s, e, 4)
 	}
 }
+
+// teamArticles precede the plural nickname of a sports team.
+var teamArticles = map[string]bool{"les": true, "des": true, "aux": true}
+
+// sportsTeams types as organisations the North American team names that
+// French writes "les Lakers de Los Angeles", "aux Canadiens de Montréal":
+// a plural article, one or two capitalised words ending in "s" or "x" that are no
+// place, no heads of other names and no French demonyms ("les Alpes de
+// Stubai", "les Championnats d'Europe", "les Bretons de Paris"), then
+// "de"/"du"/"d'" and a capitalised place name.
+func sportsTeams(words []string, in []tokInfo, ts []int) {
+	for k := 1; k+2 < len(ts); k++ {
+		if !teamArticles[in[k-1].lower] || !midCap(words, in, k) || weak(&in[k]) {
+			continue
+		}
+		p := k + 1
+		if p < len(ts) && midCap(words, in, p) && !weak(&in[p]) {
+			p++ // "les Red Sox de Boston"
+		}
+		if p+1 >= len(ts) || !strings.HasSuffix(in[p-1].lower, "s") && !strings.HasSuffix(in[p-1].lower, "x") {
+			continue
+		}
+		switch in[p].lower {
+		case "de", "du", "d'":
+		default:
+			continue
+		}
+		nick := &in[p-1]
+		if nick.gaz&(gazetteer.Place|gazetteer.City) != 0 || geoHeads[nick.lower] || miscHeads[nick.lower] || orgHeads[nick.lower] ||
+			miscHeads[strings.TrimSuffix(nick.lower, "s")] || orgHeads[strings.TrimSuffix(nick.lower, "s")] || demonym(nick.lower) {
+			continue
+		}
+		q := p + 1
+		if in[p].lower == "de" && q+1 < len(ts) && (in[q].lower == "l'" || in[q].lower == "la") {
+			q++
+		}
+		e := q
+		for e < len(ts) && e-q < 3 && in[e].flags&fCap != 0 && !breaks(words[e]) && (e == q || in[e].gaz&gazetteer.First == 0) {
+			e++
+		}
+		if e == q || e < len(ts) && ts[e] != 0 && ts[e]%2 == 0 && spanStart(ts, e) < k {
+			continue
+		}
+		if ts[k] != 0 && ts[k]%2 == 0 && spanStart(ts, k) < k-1 {
+			continue // inside a longer name
+		}
+		if e < len(ts) && ts[e] != 0 && ts[e]%2 == 0 {
+			setSpan(ts, e, spanEnd(ts, e), 0)
+		}
+		setSpan(ts, k, e, 3)
+		k = e - 1
+	}
+}
+
+// demonym reports a plural French demonym ("Bretons" aside): "les Lyonnais
+// de Paris" are people, not a team.
+func demonym(w string) bool {
+	for _, suf := range []string{"ais", "ois", "iens", "ains", "éens"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}

@@ -49,6 +49,8 @@ func TestCueRules(t *testing.T) {
 		{"quoted title after a cue", "Elle a joué dans le film « Les Jardins de Brenou » en 2019 .", []string{"MISC Les Jardins de Brenou"}, nil},
 		{"quoted title without a cue", "Son premier succès , \" Nuit sur Valtrenne \" , sort en 2004 .", []string{"MISC Nuit sur Valtrenne"}, nil},
 		{"quoted speech", "Il a répondu : « Nous allons y parvenir » devant la presse .", nil, []string{"MISC Nous allons y parvenir"}},
+		{"team nickname and town", "Il a signé avec les Corbeaux de Valtrenne en 2019 .", []string{"ORG Corbeaux de Valtrenne"}, nil},
+		{"mountains are no team", "Il a gravi les Monts de Valtrenne en 2019 .", nil, []string{"ORG Monts de Valtrenne"}},
 		{"quoted common word", "Il l' a traité d' « Escroc » devant la presse .", nil, []string{"MISC Escroc"}},
 	}
 	for _, tt := range tests {

@@ -454,6 +454,7 @@ func (r *Recognizer) postprocess(sents [][]string, infos [][]tokInfo, tags [][]i
 	}
 	r.retype(infos, tags, links)
 	for i := range tags {
+		sportsTeams(sents[i], infos[i], tags[i])
 		quotedTitles(sents[i], infos[i], tags[i])
 	}
 }
