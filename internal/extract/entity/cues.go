@@ -471,3 +471,175 @@ func demonym(w string) bool {
 	}
 	return false
 }
+
+// Defining cues: a noun that says what the name right after it is ("la
+// société Brindora", "le robot conversationnel Parlo", "le projet
+// Héliotrope"), or a company said to have made it ("la société qui a créé
+// Parlo", "l'entreprise à l'origine de Parlo": a product). News defines a
+// name once and then uses it loosely ("racheter Parlo" for its maker), so
+// a defining cue decides the name's type in the whole article.
+var (
+	orgDefNouns = wordSet(
+		"société", "sociétés", "entreprise", "entreprises", "groupe", "firme", "start-up", "startup", "jeune-pousse",
+		"banque", "compagnie", "constructeur", "filiale", "laboratoire", "opérateur", "éditeur", "fabricant",
+		"label", "studio", "studios", "chaîne", "quotidien", "hebdomadaire", "mensuel", "journal", "parti",
+		"club", "équipe", "association", "ong", "syndicat", "agence", "assureur", "distributeur", "équipementier",
+		"conglomérat", "holding", "consortium", "cabinet", "transporteur", "armateur", "brasseur", "détaillant",
+		"enseigne", "maison", "fonds", "company", "firm", "band", "bank", "airline", "carrier",
+	)
+	miscDefNouns = wordSet(
+		"logiciel", "application", "appli", "app", "jeu", "jeux", "film", "films", "série", "feuilleton", "téléfilm",
+		"documentaire", "roman", "livre", "album", "chanson", "single", "émission", "console", "smartphone",
+		"téléphone", "ordinateur", "tablette", "fusée", "lanceur", "satellite", "sonde", "navette", "robot",
+		"chatbot", "assistant", "projet", "programme", "opération", "festival", "tournoi", "vaccin", "médicament",
+		"navigateur", "modèle", "mission", "plan", "dispositif", "missile", "drone", "avion", "hélicoptère",
+		"char", "sous-marin", "porte-avions", "paquebot", "game", "movie", "project", "operation", "software",
+	)
+	// defAdjectives may stand between a defining noun and the name
+	// besides relational adjectives ("le jeu vidéo X", "le réseau social X").
+	defAdjectives = wordSet("vidéo", "conversationnel", "social", "spatial", "mobile", "géant", "phare", "open", "source",
+		"intelligent", "autonome", "nucléaire", "militaire", "privé", "public", "américain", "américaine", "chinois",
+		"chinoise", "français", "française", "allemand", "allemande", "britannique", "japonais", "japonaise")
+	// creationVerbs relate a company to what it made.
+	creationVerbs = wordSet("créé", "créée", "conçu", "conçue", "développé", "développée", "lancé", "lancée",
+		"édité", "édite", "développe", "conçoit", "fabrique", "produit", "commercialise", "commercialisé", "inventé")
+)
+
+func wordSet(ws ...string) map[string]bool {
+	m := make(map[string]bool, len(ws))
+	for _, w := range ws {
+		m[w] = true
+	}
+	return m
+}
+
+func defNoun(w string) int {
+	switch {
+	case orgDefNouns[w]:
+		return 3
+	case miscDefNouns[w]:
+		return 4
+	}
+	return 0
+}
+
+func defAdjective(ti *tokInfo) bool {
+	return ti.flags&(fCap|fAllCap|fDigit) == 0 && ti.flags&fLetter != 0 && (defAdjectives[ti.lower] || relAdjective(ti.lower))
+}
+
+// definingCue returns the type (3 ORG, 4 MISC) that a defining cue before
+// token s gives the name starting there, 0 when there is none.
+func definingCue(in []tokInfo, s int) int {
+	k := s - 1
+	for n := 0; k >= 0 && n < 2 && defAdjective(&in[k]); n++ {
+		k--
+	}
+	if k >= 0 && in[k].flags&(fCap|fAllCap) == 0 && determined(in, k) {
+		if t := defNoun(in[k].lower); t != 0 {
+			return t
+		}
+	}
+	// The creation relation: the name of a product.
+	k = s - 1
+	switch {
+	case k >= 2 && creationVerbs[in[k].lower]:
+		k--
+		if in[k].lower == "a" || in[k].lower == "avait" || in[k].lower == "ont" {
+			k--
+		}
+		if k < 1 || in[k].lower != "qui" {
+			return 0
+		}
+		k--
+	case k >= 4 && (in[k].lower == "de" || in[k].lower == "d'") && in[k-1].lower == "origine" && in[k-2].lower == "l'" && in[k-3].lower == "à":
+		k -= 4
+	default:
+		return 0
+	}
+	if k >= 1 && defAdjective(&in[k]) {
+		k--
+	}
+	if orgDefNouns[in[k].lower] && in[k].flags&fAllCap == 0 && determined(in, k) {
+		return 4
+	}
+	return 0
+}
+
+// determiners open the noun phrase of a defining cue: "le studio X", not
+// "le président du club X" (a person) nor "tête de série X".
+var determiners = wordSet("le", "la", "l'", "les", "un", "une", "son", "sa", "ses", "leur", "leurs", "ce", "cet",
+	"cette", "ces", "au", "aux", "notre", "votre", "the", "a", "an", "its", "their")
+
+// determined reports a determiner before the noun at k, maybe across one
+// adjective ("le nouveau parti X").
+func determined(in []tokInfo, k int) bool {
+	if k >= 1 && determiners[in[k-1].lower] {
+		return true
+	}
+	switch {
+	case k >= 2 && determiners[in[k-2].lower]:
+		switch in[k-1].lower {
+		case "nouveau", "nouvel", "nouvelle", "nouveaux", "nouvelles", "premier", "première", "dernier", "dernière", "propre", "grand", "grande", "petit", "petite", "jeune", "new", "first":
+			return true
+		}
+	}
+	return false
+}
+
+// personLike reports a span opened by a known first name and longer than
+// it ("Serena Williams"): role nouns ("le lanceur X") do not define it.
+func personLike(in []tokInfo, s, e int) bool {
+	return e-s >= 2 && in[s].gaz&gazetteer.First != 0
+}
+
+// shortNumber reports a number of one to four digits, which ends the name
+// of a product or an edition ("PlayStation 2", "Festival de Cannes 2009").
+func shortNumber(w string) bool {
+	if len(w) == 0 || len(w) > 4 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// definedNames tags the capitalised words right after a defining cue
+// ("la société Brindora", "le robot conversationnel Parlo") that the
+// model left untagged, with the type the cue gives; a product or event
+// takes the number after it ("la console Zéphyr 2").
+func definedNames(words []string, in []tokInfo, ts []int) {
+	for k := 1; k < len(ts); k++ {
+		if ts[k] != 0 || ts[k-1] != 0 || !midCap(words, in, k) || weak(&in[k]) {
+			continue
+		}
+		t := definingCue(in, k)
+		if t == 0 {
+			continue
+		}
+		e := k + 1
+		for e < len(ts) && e-k < 4 && ts[e] == 0 && in[e].flags&(fCap|fAllCap) != 0 && !breaks(words[e]) {
+			e++
+		}
+		if t == 4 && e < len(ts) && ts[e] == 0 && shortNumber(words[e]) {
+			e++
+		}
+		if personLike(in, k, e) || e < len(ts) && ts[e] != 0 && ts[e]%2 == 0 {
+			continue
+		}
+		setSpan(ts, k, e, t)
+		k = e
+	}
+}
+
+// numberedNames extends other names (MISC) over the short number after
+// them: "PlayStation 2", "Tour de France 2011".
+func numberedNames(words []string, ts []int) {
+	for _, sp := range spansOf(ts) {
+		if sp.typ == 4 && sp.e < len(ts) && ts[sp.e] == 0 && shortNumber(words[sp.e]) {
+			setSpan(ts, sp.s, sp.e+1, 4)
+		}
+	}
+}

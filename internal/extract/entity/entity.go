@@ -456,6 +456,7 @@ func (r *Recognizer) postprocess(sents [][]string, infos [][]tokInfo, tags [][]i
 	for i := range tags {
 		sportsTeams(sents[i], infos[i], tags[i])
 		quotedTitles(sents[i], infos[i], tags[i])
+		numberedNames(sents[i], tags[i])
 	}
 }
 
@@ -518,6 +519,7 @@ func (r *Recognizer) grow(sents [][]string, infos [][]tokInfo, tags [][]int) []l
 			k = e - 1
 		}
 		particles(sents[i], in, ts)
+		definedNames(sents[i], in, ts)
 		// A listed organisation or country written capitalised inside a
 		// sentence is one.
 		for k := range ts {
@@ -693,6 +695,7 @@ func (r *Recognizer) retype(infos [][]tokInfo, tags [][]int, links []link) {
 	evid := map[string]*[5]int{}   // the non-model part, which breaks ties
 	count := map[string]int{}      // mentions per key
 	firstWord := map[string]bool{} // two-word keys whose first word may be a first name
+	def := map[string]*[5]int{}    // defining cues (definingCue) per key
 	for i, ts := range tags {
 		for _, sp := range spansOf(ts) {
 			k := key(i, sp)
@@ -703,6 +706,12 @@ func (r *Recognizer) retype(infos [][]tokInfo, tags [][]int, links []link) {
 				evid[k] = new([5]int)
 			}
 			count[k]++
+			if t := definingCue(infos[i], sp.s); t != 0 && !personLike(infos[i], sp.s, sp.e) {
+				if def[k] == nil {
+					def[k] = new([5]int)
+				}
+				def[k][t]++
+			}
 			if sp.e-sp.s == 2 {
 				a := &infos[i][sp.s]
 				b := &infos[i][sp.s+1]
@@ -783,6 +792,15 @@ func (r *Recognizer) retype(infos [][]tokInfo, tags [][]int, links []link) {
 			for t := 1; t <= 4; t++ {
 				if v[t] > v[b] || v[t] == v[b] && ev[t] > ev[b] {
 					b = t
+				}
+			}
+			if d := def[k]; d != nil {
+				// A name the article defines takes the type its definition
+				// gives, when the definitions agree.
+				if d[3] > d[4] {
+					b = 3
+				} else if d[4] > d[3] {
+					b = 4
 				}
 			}
 			if b != sp.typ {
