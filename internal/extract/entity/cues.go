@@ -166,6 +166,8 @@ func evidence(in []tokInfo, s, e int, v *[5]int) {
 		k = in[s].multi
 	}
 	switch {
+	case k&gazetteer.Brand == gazetteer.Brand:
+		v[4] += 3 // a brand no company list names: a product more often than not
 	case k&gazetteer.Org != 0:
 		v[3] += 3
 	case k&gazetteer.Place != 0:

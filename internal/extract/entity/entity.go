@@ -527,6 +527,8 @@ func (r *Recognizer) grow(sents [][]string, infos [][]tokInfo, tags [][]int) []l
 				continue
 			}
 			switch g := in[k].gaz; {
+			case g&gazetteer.Brand == gazetteer.Brand:
+				setSpan(ts, k, k+1, 4)
 			case g&gazetteer.Org != 0:
 				setSpan(ts, k, k+1, 3)
 			case g&gazetteer.Place != 0:
