@@ -156,6 +156,9 @@ func evidence(in []tokInfo, s, e int, v *[5]int) {
 	if e-s == 1 && in[s].gaz&gazetteer.City != 0 {
 		v[2] += 2
 	}
+	if e-s == 1 && in[s].gaz&gazetteer.First != 0 && in[s].flags&fAllCap == 0 {
+		v[1] += 2 // "Maurice", "Florence": a first name as much as a place
+	}
 	// The name lists of organisations, brands, countries and regions,
 	// languages and events (one word, or a multi-word entry covering the
 	// whole entity).
@@ -642,6 +645,39 @@ func numberedNames(words []string, ts []int) {
 	for _, sp := range spansOf(ts) {
 		if sp.typ == 4 && sp.e < len(ts) && ts[sp.e] == 0 && shortNumber(words[sp.e]) {
 			setSpan(ts, sp.s, sp.e+1, 4)
+		}
+	}
+}
+
+// dropTitles removes the entities that are only a title ("M.", "Mme"),
+// which the document rules may have typed from the name they announce,
+// and trims titles and articles off the end of the others ("Nord La",
+// "Chatelain M." in a run of headlines): no name ends with one. Entities
+// opened by OCR debris ("M-* Chatelain") are dropped.
+func dropTitles(ts []int, in []tokInfo) {
+	for _, sp := range spansOf(ts) {
+		e := sp.e
+		for e > sp.s+1 {
+			w := in[e-1].lower
+			if !titleCues[strings.TrimSuffix(w, ".")] && w != "la" && w != "le" && w != "les" && w != "l'" {
+				break
+			}
+			e--
+		}
+		if e < sp.e {
+			setSpan(ts, e, sp.e, 0)
+			sp.e = e
+		}
+		if strings.ContainsAny(in[sp.s].lower, "*^") {
+			setSpan(ts, sp.s, sp.e, 0) // opened by debris ("M-* Chatelain"): no telling what it is
+			continue
+		}
+		only := true
+		for k := sp.s; k < sp.e && only; k++ {
+			only = titleCues[strings.TrimSuffix(in[k].lower, ".")] || in[k].flags&fLetter == 0
+		}
+		if only {
+			setSpan(ts, sp.s, sp.e, 0)
 		}
 	}
 }
