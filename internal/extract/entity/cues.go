@@ -273,30 +273,83 @@ func headedName(words []string, in []tokInfo, k int) (end, typ int) {
 	if lower && !lowerHeads[in[k].lower] && !geoHeads[in[k].lower] || !lower && !midCap(words, in, k) {
 		return 0, 0
 	}
-	e := k + 1
-	for !lower && e < len(in) && e-k <= 3 && in[e].flags&(fCap|fAllCap|fDigit) == 0 && relAdjective(in[e].lower) {
-		e++
-	}
-	if e == k+1 && e+1 < len(in) {
+	e := adjectives(in, k+1, k+4, lower)
+	// Complements: "de"/"du"/"des"/"d'" and a capitalised name ("Banque
+	// de France", "Parti communiste de l'Union soviétique"), or, after a
+	// capitalised head, a common noun ("Ligue nationale de hockey",
+	// "Tribunal arbitral du sport", "Comité international des poids et
+	// mesures"), each with its adjectives; at most three, the name at most
+	// twelve words.
+	for c := 0; c < 3 && e+1 < len(in) && e-k < 12; c++ {
 		switch in[e].lower {
 		case "de", "du", "des", "d'":
-			n := e + 1
-			if in[e].lower == "de" && n+1 < len(in) && (in[n].lower == "la" || in[n].lower == "l'") {
-				n++
-			}
-			m := n
-			for m < len(in) && m-n < 4 && in[m].flags&(fCap|fAllCap) != 0 && !breaks(words[m]) {
-				m++
-			}
-			if m > n {
-				e = m
+		default:
+			c = 3
+			continue
+		}
+		n := e + 1
+		if in[e].lower != "du" && in[e].lower != "des" && n+1 < len(in) && (in[n].lower == "la" || in[n].lower == "l'") {
+			n++
+		}
+		m := n
+		for m < len(in) && m-n < 4 && in[m].flags&(fCap|fAllCap) != 0 && !breaks(words[m]) && !weak(&in[m]) {
+			m++
+		}
+		if m == n && !lower && c < 2 && complementNoun(&in[n]) {
+			m = n + 1
+			if m+1 < len(in) && isConj(in[m].lower) && in[m].lower != "ou" && complementNoun(&in[m+1]) {
+				m += 2 // "des poids et mesures"
 			}
 		}
+		if m == n {
+			break
+		}
+		e = adjectives(in, m, m+2, false)
 	}
 	if e == k+1 {
 		return 0, 0
 	}
+	// Editions of events: "Jeux olympiques d'été de 2004", "Coupe du monde 2018".
+	if typ == 4 && e < len(in) {
+		if in[e].lower == "de" && e+1 < len(in) && year(words[e+1]) {
+			e += 2
+		} else if year(words[e]) {
+			e++
+		}
+	}
 	return e, typ
+}
+
+// adjectives returns the end of the relational adjectives from s (before
+// limit; none after a lower-case head).
+func adjectives(in []tokInfo, s, limit int, lower bool) int {
+	e := s
+	for !lower && e < len(in) && e < limit && in[e].flags&(fCap|fAllCap|fDigit) == 0 && relAdjective(in[e].lower) {
+		e++
+	}
+	return e
+}
+
+// nonComplements are lower-case words that never complete a name headed
+// by an institution or event noun: months, days and times, pronouns,
+// quantifiers and the verbs that follow "de" ("la Chambre d'avoir...").
+var nonComplements = wordSet("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+	"octobre", "novembre", "décembre", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+	"an", "ans", "année", "années", "mois", "semaine", "jour", "jours", "nouveau", "nouvelle", "même", "plus", "moins",
+	"où", "avoir", "être", "faire", "abord", "ailleurs", "autant", "après", "avant", "ici", "entre", "dont", "tout",
+	"tous", "toute", "toutes", "autres", "autre", "certains", "nombreux", "nombreuses", "plusieurs", "chaque")
+
+// complementNoun reports a lower-case word that may complete a headed
+// name ("de hockey", "des droits").
+func complementNoun(ti *tokInfo) bool {
+	return ti.flags&(fCap|fAllCap|fDigit|fMixed) == 0 && ti.flags&fLetter != 0 && len(ti.lower) >= 3 &&
+		!nonComplements[ti.lower] && !skipWords[ti.lower] && !determiners[ti.lower] &&
+		!strings.ContainsAny(ti.lower, "'0123456789")
+}
+
+// year reports a four-digit year from 1000 to 2999.
+func year(w string) bool {
+	return len(w) == 4 && (w[0] == '1' || w[0] == '2') && shortNumber(w)
 }
 
 // workCueWords name works, products and events: a title in quotation

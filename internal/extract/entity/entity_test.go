@@ -283,6 +283,10 @@ func TestHeadedName(t *testing.T) {
 		{"lower-case head without a name", "Elle enseigne à l' université depuis 2020 .", 4, "", 0},
 		{"sentence start", "Banque de France : la note .", 0, "", 0},
 		{"not a head", "Il a vu la Maison de Brenou .", 4, "", 0},
+		{"common-noun complement", "Il joue dans la Ligue nationale de hockey depuis 2019 .", 4, "Ligue nationale de hockey", 3},
+		{"two complements and a conjunction", "Le Comité international des poids et mesures de Brenou siège .", 1, "Comité international des poids et mesures de Brenou", 3},
+		{"edition year", "Elle a gagné aux Jeux olympiques d' été de 2004 à Brenou .", 4, "Jeux olympiques d' été de 2004", 4},
+		{"no verb complement", "Il félicite la Chambre d' avoir voté .", 3, "", 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
