@@ -129,6 +129,9 @@ func evidence(in []tokInfo, s, e int, v *[5]int) {
 	if e < len(in) && in[e].flags&fCap != 0 && orgCues[strings.TrimSuffix(in[e].lower, ".")] {
 		v[3] += cueWeight
 	}
+	if e-s >= 2 && in[e-1].flags&(fCap|fAllCap) != 0 && orgTails[strings.TrimSuffix(in[e-1].lower, ".")] {
+		v[3] += 2 * cueWeight // "Interscope Records", "Warner Bros."
+	}
 	// A name headed by an institution noun ("Parti socialiste", "Banque de
 	// France", "Université de Lyon") is an organisation.
 	if (in[s].flags&fCap != 0 || lowerHeads[in[s].lower]) && orgHeads[in[s].lower] && e-s >= 2 {
@@ -228,7 +231,20 @@ var clubHeads = map[string]bool{
 	"fc": true, "as": true, "ac": true, "rc": true, "sc": true, "ogc": true, "aj": true, "ea": true,
 	"real": true, "racing": true, "sporting": true, "olympique": true, "stade": true, "athletic": true,
 	"atlético": true, "dynamo": true, "borussia": true, "inter": true, "girondins": true,
+	"hc": true, "sv": true, "fk": true, "sk": true, "psv": true, "cska": true, "dinamo": true, "spartak": true,
+	"lokomotiv": true, "sparta": true, "slavia": true, "partizan": true, "hapoel": true, "maccabi": true,
+	"krc": true, "rsc": true, "vfb": true, "vfl": true, "tsv": true, "ssc": true, "bsc": true,
 }
+
+// orgTails end the names of companies, labels, studios and clubs
+// ("Interscope Records", "Walt Disney Pictures", "Hambourg SV").
+var orgTails = wordSet("records", "pictures", "entertainment", "productions", "studios", "industries", "airlines",
+	"airways", "motors", "electronics", "communications", "telecom", "software", "games", "interactive",
+	"publishing", "society", "foundation", "institute", "university", "college", "fc", "sc", "sv", "sk", "hf",
+	"hc", "fk", "bk", "afc", "cf", "bank", "group", "inc", "corp", "ltd", "sa", "ag", "gmbh", "llc", "plc",
+	"company", "holdings", "holding", "capital", "partners", "ventures", "technologies", "systems", "labs",
+	"media", "network", "networks", "broadcasting", "pharmaceuticals", "corporation", "association", "club",
+	"council", "committee", "agency", "party", "league", "federation", "union", "bros", "brothers")
 
 // headedName returns the end of a name headed at k by an institution or
 // event noun written with a capital inside a sentence: the head, then

@@ -55,6 +55,8 @@ func TestCueRules(t *testing.T) {
 		{"defined product", "Il utilise le robot conversationnel Parlo chaque jour .", []string{"MISC Parlo"}, nil},
 		{"product with its number", "Elle a acheté la console Zéphyr 2 hier .", []string{"MISC Zéphyr 2"}, nil},
 		{"role noun before a person", "Le président du club Jean Valtrenne a démissionné .", nil, []string{"ORG Jean Valtrenne"}},
+		{"company tail", "Le disque sort chez Valtrenne Records en 2019 .", []string{"ORG Valtrenne Records"}, nil},
+		{"club prefix", "Il a signé au FK Brenou en 2019 .", []string{"ORG FK Brenou"}, nil},
 		{"quoted common word", "Il l' a traité d' « Escroc » devant la presse .", nil, []string{"MISC Escroc"}},
 	}
 	for _, tt := range tests {
