@@ -2,6 +2,7 @@ package entity
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/kljensen/snowball/french"
 
@@ -132,6 +133,9 @@ func evidence(in []tokInfo, s, e int, v *[5]int) {
 	if e-s >= 2 && in[e-1].flags&(fCap|fAllCap) != 0 && orgTails[strings.TrimSuffix(in[e-1].lower, ".")] {
 		v[3] += 2 * cueWeight // "Interscope Records", "Warner Bros."
 	}
+	if e-s >= 2 && in[e-1].flags&(fCap|fAllCap) != 0 && miscTails[in[e-1].lower] {
+		v[4] += 2 * cueWeight // "Grammy Awards", "Super Bowl"
+	}
 	// A name headed by an institution noun ("Parti socialiste", "Banque de
 	// France", "Université de Lyon") is an organisation.
 	if (in[s].flags&fCap != 0 || lowerHeads[in[s].lower]) && orgHeads[in[s].lower] && e-s >= 2 {
@@ -236,6 +240,10 @@ var clubHeads = map[string]bool{
 	"krc": true, "rsc": true, "vfb": true, "vfl": true, "tsv": true, "ssc": true, "bsc": true,
 }
 
+// miscTails end the names of awards, competitions and shows.
+var miscTails = wordSet("awards", "award", "prize", "cup", "trophy", "championship", "championships", "bowl",
+	"classic", "open", "games", "festival", "series", "show", "expo", "olympics", "marathon", "rallye", "rally")
+
 // orgTails end the names of companies, labels, studios and clubs
 // ("Interscope Records", "Walt Disney Pictures", "Hambourg SV").
 var orgTails = wordSet("records", "pictures", "entertainment", "productions", "studios", "industries", "airlines",
@@ -244,7 +252,8 @@ var orgTails = wordSet("records", "pictures", "entertainment", "productions", "s
 	"hc", "fk", "bk", "afc", "cf", "bank", "group", "inc", "corp", "ltd", "sa", "ag", "gmbh", "llc", "plc",
 	"company", "holdings", "holding", "capital", "partners", "ventures", "technologies", "systems", "labs",
 	"media", "network", "networks", "broadcasting", "pharmaceuticals", "corporation", "association", "club",
-	"council", "committee", "agency", "party", "league", "federation", "union", "bros", "brothers")
+	"council", "committee", "agency", "party", "league", "federation", "union", "bros", "brothers", "olympique",
+	"rfc", "united", "rovers", "wanderers")
 
 // headedName returns the end of a name headed at k by an institution or
 // event noun written with a capital inside a sentence: the head, then
@@ -650,6 +659,10 @@ func determined(in []tokInfo, k int) bool {
 	if k >= 1 && determiners[in[k-1].lower] {
 		return true
 	}
+	if k >= 1 && (in[k-1].lower == "du" || in[k-1].lower == "des") {
+		// "une chanson du groupe X", not "le président du club X"
+		return k < 2 || !titleCues[strings.TrimSuffix(in[k-2].lower, ".")] && !roleNouns[in[k-2].lower]
+	}
 	switch {
 	case k >= 2 && determiners[in[k-2].lower]:
 		switch in[k-1].lower {
@@ -659,6 +672,16 @@ func determined(in []tokInfo, k int) bool {
 	}
 	return false
 }
+
+// roleNouns name what a person is to an organisation ("le batteur du
+// groupe X" names the drummer).
+var roleNouns = wordSet("membre", "membres", "entraîneur", "entraîneuse", "joueur", "joueuse", "chanteur", "chanteuse",
+	"guitariste", "batteur", "bassiste", "leader", "chef", "dirigeant", "dirigeante", "fondateur", "fondatrice",
+	"capitaine", "manager", "propriétaire", "actionnaire", "employé", "employée", "salarié", "salariée",
+	"porte-parole", "représentant", "représentante", "gardien", "attaquant", "défenseur", "milieu", "ailier",
+	"lanceur", "pilote", "coureur", "coureuse", "administrateur", "trésorier", "trésorière", "vice-président",
+	"vice-présidente", "patron", "patronne", "producteur", "productrice", "réalisateur", "réalisatrice",
+	"scénariste", "auteur", "autrice", "directeur", "directrice", "président", "présidente", "secrétaire")
 
 // personLike reports a span opened by a known first name and longer than
 // it ("Serena Williams"): role nouns ("le lanceur X") do not define it.
@@ -686,8 +709,8 @@ func shortNumber(w string) bool {
 // takes the number after it ("la console Zéphyr 2").
 func definedNames(words []string, in []tokInfo, ts []int) {
 	for k := 1; k < len(ts); k++ {
-		if ts[k] != 0 || ts[k-1] != 0 || !midCap(words, in, k) || weak(&in[k]) {
-			continue
+		if ts[k] != 0 || ts[k-1] != 0 || !midCap(words, in, k) || weak(&in[k]) || len(in[k].lower) == 1 {
+			continue // not "le film A Travers..." (an unaccented "À")
 		}
 		t := definingCue(in, k)
 		if t == 0 {
@@ -747,6 +770,42 @@ func dropTitles(ts []int, in []tokInfo) {
 		}
 		if only {
 			setSpan(ts, sp.s, sp.e, 0)
+		}
+	}
+}
+
+// modelCode reports a model designation: a short token with a digit
+// ("747", "A380", "360").
+func modelCode(w string) bool {
+	if len(w) > 6 || !strings.ContainsAny(w, "0123456789") {
+		return false
+	}
+	for _, r := range w {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// modelNames types as other names (MISC) a listed company or brand
+// followed by a model code: products ("Boeing 747", "Audi A 6", "Xbox
+// 360"), not the maker.
+func modelNames(words []string, in []tokInfo, ts []int) {
+	for _, sp := range spansOf(ts) {
+		if in[sp.s].gaz&gazetteer.Org == 0 || in[sp.s].flags&fInitial != 0 {
+			continue
+		}
+		e := sp.e
+		for e < len(ts) && ts[e] == 0 && e-sp.e < 2 && (modelCode(words[e]) || len(words[e]) == 1 && in[e].flags&fCap != 0 && e+1 < len(ts) && modelCode(words[e+1])) {
+			e++
+		}
+		code := false
+		for k := sp.s + 1; k < e; k++ {
+			code = code || modelCode(words[k])
+		}
+		if code {
+			setSpan(ts, sp.s, e, 4)
 		}
 	}
 }

@@ -57,6 +57,8 @@ func TestCueRules(t *testing.T) {
 		{"role noun before a person", "Le président du club Jean Valtrenne a démissionné .", nil, []string{"ORG Jean Valtrenne"}},
 		{"company tail", "Le disque sort chez Valtrenne Records en 2019 .", []string{"ORG Valtrenne Records"}, nil},
 		{"club prefix", "Il a signé au FK Brenou en 2019 .", []string{"ORG FK Brenou"}, nil},
+		{"maker and model code", "Il pilotait un Boeing 747 au départ de Brenou .", []string{"MISC Boeing 747"}, nil},
+		{"award tail", "Elle a reçu deux Valtrenne Awards en 2019 .", []string{"MISC Valtrenne Awards"}, nil},
 		{"quoted common word", "Il l' a traité d' « Escroc » devant la presse .", nil, []string{"MISC Escroc"}},
 	}
 	for _, tt := range tests {

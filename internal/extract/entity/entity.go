@@ -513,6 +513,7 @@ func (r *Recognizer) postprocess(sents [][]string, infos [][]tokInfo, tags [][]i
 		sportsTeams(sents[i], infos[i], tags[i])
 		quotedTitles(sents[i], infos[i], tags[i])
 		numberedNames(sents[i], tags[i])
+		modelNames(sents[i], infos[i], tags[i])
 		dropTitles(tags[i], infos[i])
 	}
 }
