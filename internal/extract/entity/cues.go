@@ -583,6 +583,11 @@ var (
 	defAdjectives = wordSet("vidéo", "conversationnel", "social", "spatial", "mobile", "géant", "phare", "open", "source",
 		"intelligent", "autonome", "nucléaire", "militaire", "privé", "public", "américain", "américaine", "chinois",
 		"chinoise", "français", "française", "allemand", "allemande", "britannique", "japonais", "japonaise")
+	// releaseWords say that a product came out on the platform after "sur".
+	releaseWords = wordSet("sorti", "sortie", "sortis", "sorties", "paru", "parue", "parus", "parues", "disponible",
+		"disponibles", "porté", "portée", "portés", "adapté", "adaptée", "publié", "publiée", "édité", "éditée",
+		"version", "versions", "exclusivité", "exclusivement", "uniquement", "commercialisé", "commercialisée",
+		"released", "available")
 	// creationVerbs relate a company to what it made.
 	creationVerbs = wordSet("créé", "créée", "conçu", "conçue", "développé", "développée", "lancé", "lancée",
 		"édité", "édite", "développe", "conçoit", "fabrique", "produit", "commercialise", "commercialisé", "inventé")
@@ -620,6 +625,17 @@ func definingCue(in []tokInfo, s int) int {
 	if k >= 0 && in[k].flags&(fCap|fAllCap) == 0 && determined(in, k) {
 		if t := defNoun(in[k].lower); t != 0 {
 			return t
+		}
+	}
+	// A release on a platform: "sorti en 2004 sur Zéphyr", "la version
+	// Zéphyr".
+	if k := s - 1; k >= 1 && in[k].lower == "sur" {
+		k--
+		if k >= 2 && in[k-1].lower == "en" && in[k].lower == "0000" { // a year (digits read 0)
+			k -= 2
+		}
+		if releaseWords[in[k].lower] {
+			return 4
 		}
 	}
 	// The creation relation: the name of a product.

@@ -59,6 +59,7 @@ func TestCueRules(t *testing.T) {
 		{"club prefix", "Il a signé au FK Brenou en 2019 .", []string{"ORG FK Brenou"}, nil},
 		{"maker and model code", "Il pilotait un Boeing 747 au départ de Brenou .", []string{"MISC Boeing 747"}, nil},
 		{"award tail", "Elle a reçu deux Valtrenne Awards en 2019 .", []string{"MISC Valtrenne Awards"}, nil},
+		{"release platform", "Le jeu est sorti en 2004 sur Zéphyr et sur Brenou .", []string{"MISC Zéphyr"}, nil},
 		{"quoted common word", "Il l' a traité d' « Escroc » devant la presse .", nil, []string{"MISC Escroc"}},
 	}
 	for _, tt := range tests {
