@@ -825,3 +825,22 @@ func modelNames(words []string, in []tokInfo, ts []int) {
 		}
 	}
 }
+
+// joinAdjacent merges two entities that touch inside a sentence ("Hong"
+// "Kong" typed apart): names do not follow each other without a word or
+// a mark between them.
+func joinAdjacent(words []string, in []tokInfo, ts []int) {
+	sps := spansOf(ts)
+	for j := 1; j < len(sps); j++ {
+		a, b := sps[j-1], sps[j]
+		if a.e != b.s || in[b.s].flags&(fInitial|fTitleLine|fCapsLine) != 0 || in[a.s].flags&(fTitleLine|fCapsLine) != 0 {
+			continue
+		}
+		typ := a.typ // the longer part's type, the first's on a tie
+		if b.e-b.s > a.e-a.s {
+			typ = b.typ
+		}
+		setSpan(ts, a.s, b.e, typ)
+		sps[j] = span{a.s, b.e, typ}
+	}
+}

@@ -515,6 +515,7 @@ func (r *Recognizer) postprocess(sents [][]string, infos [][]tokInfo, tags [][]i
 		numberedNames(sents[i], tags[i])
 		modelNames(sents[i], infos[i], tags[i])
 		dropTitles(tags[i], infos[i])
+		joinAdjacent(sents[i], infos[i], tags[i])
 	}
 }
 
