@@ -244,6 +244,13 @@ var clubHeads = map[string]bool{
 var miscTails = wordSet("awards", "award", "prize", "cup", "trophy", "championship", "championships", "bowl",
 	"classic", "open", "games", "festival", "series", "show", "expo", "olympics", "marathon", "rallye", "rally")
 
+// ordinalPrefixes open names before their head ("Seconde Guerre
+// mondiale", "Grand Prix de Monaco", "Haute Autorité de santé").
+var ordinalPrefixes = wordSet("première", "premier", "seconde", "second", "deuxième", "troisième", "quatrième",
+	"cinquième", "grand", "grande", "haut", "haute", "petit", "petite", "nouveau", "nouvelle", "vieux", "vieille",
+	"sainte", "saint", "first", "second", "third", "great", "grand", "royal", "royale", "national", "nationale",
+	"international", "internationale")
+
 // orgTails end the names of companies, labels, studios and clubs
 // ("Interscope Records", "Walt Disney Pictures", "Hambourg SV").
 var orgTails = wordSet("records", "pictures", "entertainment", "productions", "studios", "industries", "airlines",
@@ -527,7 +534,7 @@ func sportsTeams(words []string, in []tokInfo, ts []int) {
 			q++
 		}
 		e := q
-		for e < len(ts) && e-q < 3 && in[e].flags&fCap != 0 && !breaks(words[e]) && (e == q || in[e].gaz&gazetteer.First == 0) {
+		for e < len(ts) && e-q < 3 && in[e].flags&fCap != 0 && !breaks(words[e]) && (e == q || in[e].gaz&gazetteer.First == 0 || townPrefixes[in[e-1].lower]) {
 			e++
 		}
 		if e == q || e < len(ts) && ts[e] != 0 && ts[e]%2 == 0 && spanStart(ts, e) < k {
@@ -543,6 +550,10 @@ func sportsTeams(words []string, in []tokInfo, ts []int) {
 		k = e - 1
 	}
 }
+
+// townPrefixes open town names whose next word may be a first name ("San
+// José", "Santa Clara").
+var townPrefixes = wordSet("san", "santa", "são", "saint", "sainte", "st", "new", "los", "las", "el", "port", "fort")
 
 // demonym reports a plural French demonym ("Bretons" aside): "les Lyonnais
 // de Paris" are people, not a team.

@@ -571,10 +571,14 @@ func (r *Recognizer) grow(sents [][]string, infos [][]tokInfo, tags [][]int) []l
 		// names as a whole, whatever the model said of their parts.
 		for k := 0; k < len(ts); k++ {
 			e, typ := headedName(sents[i], in, k)
-			if typ == 0 || k > 0 && ts[k] != 0 && ts[k]%2 == 0 || e < len(ts) && ts[e] != 0 && ts[e]%2 == 0 {
+			s := k
+			if typ != 0 && k > 0 && in[k-1].flags&fCap != 0 && ordinalPrefixes[in[k-1].lower] && in[k].flags&fCap != 0 {
+				s = k - 1 // "Seconde Guerre mondiale", "Grand Prix de Monaco"
+			}
+			if typ == 0 || s > 0 && ts[s] != 0 && ts[s]%2 == 0 || e < len(ts) && ts[e] != 0 && ts[e]%2 == 0 {
 				continue
 			}
-			setSpan(ts, k, e, typ)
+			setSpan(ts, s, e, typ)
 			k = e - 1
 		}
 		particles(sents[i], in, ts)
