@@ -117,6 +117,12 @@ func evidence(in []tokInfo, s, e int, v *[5]int) {
 			}
 			break
 		}
+		if memberRoles[w] && seen == 1 {
+			if of && in[s].gaz&(gazetteer.City|gazetteer.Place) == 0 && in[s].multi&(gazetteer.City|gazetteer.Place) == 0 && !personLike(in, s, e) {
+				v[3] += cueWeight // "le bassiste de X": a band, a club, a firm
+			}
+			break
+		}
 		if len(w) <= 40 {
 			if t := cueOf(&in[k]); t != 0 {
 				if t == 4 && of || t == 3 && of && in[s].gaz&gazetteer.City != 0 {
@@ -638,6 +644,10 @@ func definingCue(in []tokInfo, s int) int {
 			return t
 		}
 	}
+	// The agent of a product's making: "développé par Valtrenix".
+	if k := s - 1; k >= 1 && in[k].lower == "par" && agentVerbs[in[k-1].lower] {
+		return 3
+	}
 	// A release on a platform: "sorti en 2004 sur Zéphyr", "la version
 	// Zéphyr".
 	if k := s - 1; k >= 1 && in[k].lower == "sur" {
@@ -709,6 +719,22 @@ var roleNouns = wordSet("membre", "membres", "entraîneur", "entraîneuse", "jou
 	"lanceur", "pilote", "coureur", "coureuse", "administrateur", "trésorier", "trésorière", "vice-président",
 	"vice-présidente", "patron", "patronne", "producteur", "productrice", "réalisateur", "réalisatrice",
 	"scénariste", "auteur", "autrice", "directeur", "directrice", "président", "présidente", "secrétaire")
+
+// memberRoles are what a person is in a band, a team or a firm: "le
+// bassiste de X", "le gardien de X" name an organisation, unless X is a
+// place.
+var memberRoles = wordSet("membre", "membres", "bassiste", "guitariste", "batteur", "chanteur", "chanteuse",
+	"claviériste", "leader", "cofondateur", "cofondatrice", "co-fondateur", "joueur", "joueuse", "joueurs",
+	"entraîneur", "entraîneuse", "gardien", "attaquant", "défenseur", "capitaine", "pilote", "pilotes",
+	"employé", "employés", "salarié", "salariés", "actionnaire", "actionnaires", "ex-membre", "ex-guitariste",
+	"ex-chanteur", "sélectionneur", "coéquipier", "coéquipiers", "recrue", "transfuge")
+
+// agentVerbs before "par" make the agent a company or studio: "développé
+// par X", "édité par X".
+var agentVerbs = wordSet("développé", "développée", "développés", "développées", "édité", "éditée", "édités",
+	"éditées", "distribué", "distribuée", "distribués", "fabriqué", "fabriquée", "fabriqués", "commercialisé",
+	"commercialisée", "racheté", "rachetée", "rachetés", "exploité", "exploitée", "opéré", "opérée",
+	"sponsorisé", "sponsorisée", "financé", "financée", "détenu", "détenue")
 
 // personLike reports a span opened by a known first name and longer than
 // it ("Serena Williams"): role nouns ("le lanceur X") do not define it.

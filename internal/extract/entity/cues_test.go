@@ -60,6 +60,7 @@ func TestCueRules(t *testing.T) {
 		{"maker and model code", "Il pilotait un Boeing 747 au départ de Brenou .", []string{"MISC Boeing 747"}, nil},
 		{"award tail", "Elle a reçu deux Valtrenne Awards en 2019 .", []string{"MISC Valtrenne Awards"}, nil},
 		{"release platform", "Le jeu est sorti en 2004 sur Zéphyr et sur Brenou .", []string{"MISC Zéphyr"}, nil},
+		{"agent of a product", "Le jeu a été développé par Valtrenix en 2004 .", []string{"ORG Valtrenix"}, nil},
 		{"quoted common word", "Il l' a traité d' « Escroc » devant la presse .", nil, []string{"MISC Escroc"}},
 	}
 	for _, tt := range tests {
