@@ -881,3 +881,35 @@ func joinAdjacent(words []string, in []tokInfo, ts []int) {
 		sps[j] = span{a.s, b.e, typ}
 	}
 }
+
+// enumerations give the names of a list ("A, B, C et D", three or more)
+// the type most of them have: a list names things of one kind.
+func enumerations(words []string, ts []int) {
+	sps := spansOf(ts)
+	for j := 0; j < len(sps); {
+		n := j + 1
+		for n < len(sps) && sps[n].s == sps[n-1].e+1 && (words[sps[n-1].e] == "," || isConj(strings.ToLower(words[sps[n-1].e]))) {
+			n++
+		}
+		if n-j >= 3 {
+			var c [5]int
+			for _, sp := range sps[j:n] {
+				c[sp.typ]++
+			}
+			best, tie := 1, false
+			for t := 2; t <= 4; t++ {
+				if c[t] > c[best] {
+					best, tie = t, false
+				} else if c[t] == c[best] {
+					tie = true
+				}
+			}
+			if !tie && 2*c[best] > n-j {
+				for _, sp := range sps[j:n] {
+					setSpan(ts, sp.s, sp.e, best)
+				}
+			}
+		}
+		j = n
+	}
+}

@@ -3,6 +3,8 @@ package entity
 import (
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 // entitiesOf tags one document of space-tokenised sentences and returns
@@ -91,5 +93,28 @@ func checkFound(t *testing.T, sent string, got map[string]bool, want, not []stri
 		if got[w] {
 			t.Errorf("%q: unwanted %q among %v", sent, w, got)
 		}
+	}
+}
+
+func TestEnumerations(t *testing.T) {
+	tests := []struct {
+		name  string
+		words string
+		tags  []int
+		want  []int
+	}{
+		// 1 B-PER, 3 B-LOC, 5 B-ORG, 7 B-MISC; 0 O.
+		{"majority wins", "sur Zéphyr , Brenou , Valtrenne et Parlo .", []int{0, 7, 0, 7, 0, 3, 0, 7, 0}, []int{0, 7, 0, 7, 0, 7, 0, 7, 0}},
+		{"no majority", "sur Zéphyr , Brenou , Valtrenne et Parlo .", []int{0, 7, 0, 7, 0, 3, 0, 3, 0}, []int{0, 7, 0, 7, 0, 3, 0, 3, 0}},
+		{"two items are no list", "Zéphyr et Brenou .", []int{7, 0, 3, 0}, []int{7, 0, 3, 0}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := append([]int(nil), tt.tags...)
+			enumerations(strings.Fields(tt.words), got)
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("enumerations(%q) (-want +got):\n%s", tt.words, diff)
+			}
+		})
 	}
 }

@@ -516,6 +516,7 @@ func (r *Recognizer) postprocess(sents [][]string, infos [][]tokInfo, tags [][]i
 		modelNames(sents[i], infos[i], tags[i])
 		dropTitles(tags[i], infos[i])
 		joinAdjacent(sents[i], infos[i], tags[i])
+		enumerations(sents[i], tags[i])
 	}
 }
 
