@@ -515,11 +515,13 @@ var teamArticles = map[string]bool{"les": true, "des": true, "aux": true}
 // "de"/"du"/"d'" and a capitalised place name.
 func sportsTeams(words []string, in []tokInfo, ts []int) {
 	for k := 1; k+2 < len(ts); k++ {
-		if !teamArticles[in[k-1].lower] || !midCap(words, in, k) || weak(&in[k]) {
+		// A line of many capitalised words reads as a headline, where
+		// "Pistons" would be a common word: the pattern is strong enough.
+		if !teamArticles[in[k-1].lower] || in[k].flags&fCap == 0 || in[k].flags&(fInitial|fCapsLine) != 0 {
 			continue
 		}
 		p := k + 1
-		if p < len(ts) && midCap(words, in, p) && !weak(&in[p]) {
+		if p < len(ts) && in[p].flags&fCap != 0 && in[p].flags&fCapsLine == 0 {
 			p++ // "les Red Sox de Boston"
 		}
 		if p+1 >= len(ts) || !strings.HasSuffix(in[p-1].lower, "s") && !strings.HasSuffix(in[p-1].lower, "x") {
