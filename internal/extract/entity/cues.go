@@ -289,6 +289,9 @@ func headedName(words []string, in []tokInfo, k int) (end, typ int) {
 			}
 			return e, 3
 		}
+		if e == k+1 && e < len(in) && in[e].flags&(fCap|fAllCap|fDigit) == 0 && relAdjective(in[e].lower) {
+			return e + 1, 3 // "Olympique lyonnais"
+		}
 		return 0, 0
 	case orgHeads[in[k].lower]:
 		typ = 3
@@ -312,6 +315,14 @@ func headedName(words []string, in []tokInfo, k int) (end, typ int) {
 		return 0, 0
 	}
 	e := adjectives(in, k+1, k+4, lower)
+	if lower && e+1 <= len(in) && e < len(in) && midCap(words, in, e) && !weak(&in[e]) && in[e].gaz&gazetteer.Word == 0 {
+		// "université Stanford", "lycée Condorcet": the name right after
+		m := e
+		for m < len(in) && m-e < 3 && midCap(words, in, m) && !weak(&in[m]) {
+			m++
+		}
+		return m, typ
+	}
 	// Complements: "de"/"du"/"des"/"d'" and a capitalised name ("Banque
 	// de France", "Parti communiste de l'Union soviétique"), or, after a
 	// capitalised head, a common noun ("Ligue nationale de hockey",
@@ -333,7 +344,7 @@ func headedName(words []string, in []tokInfo, k int) (end, typ int) {
 		for m < len(in) && m-n < 4 && in[m].flags&(fCap|fAllCap) != 0 && !breaks(words[m]) && !weak(&in[m]) {
 			m++
 		}
-		if m == n && !lower && c < 2 && complementNoun(&in[n]) {
+		if m == n && (!lower || c >= 1) && c < 2 && complementNoun(&in[n]) {
 			m = n + 1
 			if m+1 < len(in) && isConj(in[m].lower) && in[m].lower != "ou" && complementNoun(&in[m+1]) {
 				m += 2 // "des poids et mesures"
@@ -343,6 +354,12 @@ func headedName(words []string, in []tokInfo, k int) (end, typ int) {
 			break
 		}
 		e = adjectives(in, m, m+2, false)
+		if e+1 < len(in) && in[e].lower == "et" && (in[e+1].lower == "de" || in[e+1].lower == "du" || in[e+1].lower == "des") {
+			e++ // "Académie royale de peinture et de sculpture"
+		}
+	}
+	if in[e-1].lower == "et" {
+		e-- // a dangling "et": no complement came after it
 	}
 	if e == k+1 {
 		return 0, 0
