@@ -436,7 +436,7 @@ var speechOpeners = map[string]bool{
 }
 
 // maxTitle is the longest quotation, in tokens, read as a title.
-const maxTitle = 10
+const maxTitle = 14
 
 func openQuote(w string) bool  { return w == "«" || w == "\"" || w == "“" || w == "„" }
 func closeQuote(w string) bool { return w == "»" || w == "\"" || w == "”" }
@@ -448,7 +448,7 @@ func closeQuote(w string) bool { return w == "»" || w == "\"" || w == "”" }
 // single word, no dictionary word ("« Escroc »" is speech) and no name the
 // model already typed. Latin binomials ("« Papilio argus »") are left
 // alone.
-func quotedTitles(words []string, in []tokInfo, ts []int) {
+func quotedTitles(words []string, in []tokInfo, ts []int, known func(string) bool) {
 	for a := 0; a < len(words); a++ {
 		if !openQuote(words[a]) {
 			continue
@@ -495,7 +495,7 @@ func quotedTitles(words []string, in []tokInfo, ts []int) {
 				continue
 			}
 			if n == 1 {
-				if in[s].gaz&gazetteer.Word != 0 || in[s].flags&fStem != 0 || ts[s] != 0 {
+				if in[s].gaz&gazetteer.Word != 0 || in[s].flags&fStem != 0 || ts[s] != 0 || known(in[s].lower) {
 					continue
 				}
 			}
@@ -510,7 +510,7 @@ func quotedTitles(words []string, in []tokInfo, ts []int) {
 					continue // a long clause: speech, not a title
 				}
 			}
-			if n == 2 && in[s+1].flags&(fCap|fAllCap|fDigit) == 0 && in[s].gaz&gazetteer.Word == 0 && in[s+1].gaz&gazetteer.Word == 0 {
+			if n == 2 && in[s+1].flags&(fCap|fAllCap|fDigit) == 0 && !known(in[s].lower) && !known(in[s+1].lower) {
 				continue // "Papilio argus"
 			}
 		}

@@ -517,9 +517,10 @@ func (r *Recognizer) postprocess(sents [][]string, infos [][]tokInfo, tags [][]i
 		}
 	}
 	r.retype(infos, tags, links)
+	known := func(w string) bool { return r.known(w, nil) }
 	for i := range tags {
 		sportsTeams(sents[i], infos[i], tags[i])
-		quotedTitles(sents[i], infos[i], tags[i])
+		quotedTitles(sents[i], infos[i], tags[i], known)
 		numberedNames(sents[i], tags[i])
 		modelNames(sents[i], infos[i], tags[i])
 		dropTitles(tags[i], infos[i])
