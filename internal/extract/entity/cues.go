@@ -3,6 +3,7 @@ package entity
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/kljensen/snowball/french"
 
@@ -930,5 +931,58 @@ func enumerations(words []string, ts []int) {
 			}
 		}
 		j = n
+	}
+}
+
+// commonAcronyms returns the acronyms that the article spells out in
+// lower case ("intelligence artificielle" → "IA", "produit intérieur brut"
+// → "PIB"): two to four words of four letters or more, "de"/"du"/"des"/"d'"
+// between them skipped.
+func commonAcronyms(sents [][]string, infos [][]tokInfo) map[string]bool {
+	out := map[string]bool{}
+	for i, words := range sents {
+		in := infos[i]
+		for k := range words {
+			var b []byte
+			for j := k; j < len(words) && len(b) < 4; j++ {
+				ti := &in[j]
+				if j > k && (ti.lower == "de" || ti.lower == "du" || ti.lower == "des" || ti.lower == "d'") {
+					continue
+				}
+				if ti.flags&(fCap|fAllCap|fDigit|fMixed) != 0 || ti.flags&fLetter == 0 || utf8.RuneCountInString(ti.lower) < 4 || skipWords[ti.lower] {
+					break
+				}
+				r, _ := utf8.DecodeRuneInString(ti.lower)
+				if r >= utf8.RuneSelf {
+					break
+				}
+				b = append(b, byte(unicode.ToUpper(r)))
+				if len(b) >= 2 {
+					out[string(b)] = true
+				}
+			}
+		}
+	}
+	return out
+}
+
+// dropCommonAcronyms removes one-word entities that are acronyms of a
+// common phrase of the article ("l'IA" where it speaks of "intelligence
+// artificielle"): abbreviations, not names.
+func dropCommonAcronyms(sents [][]string, infos [][]tokInfo, tags [][]int) {
+	var acr map[string]bool
+	for i, ts := range tags {
+		for _, sp := range spansOf(ts) {
+			w := sents[i][sp.s]
+			if sp.e-sp.s != 1 || infos[i][sp.s].flags&fAllCap == 0 || len(w) < 2 || len(w) > 5 {
+				continue
+			}
+			if acr == nil {
+				acr = commonAcronyms(sents, infos)
+			}
+			if acr[w] {
+				setSpan(ts, sp.s, sp.e, 0)
+			}
+		}
 	}
 }

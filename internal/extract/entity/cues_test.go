@@ -118,3 +118,11 @@ func TestEnumerations(t *testing.T) {
 		})
 	}
 }
+
+// An acronym the article spells out in lower case is an abbreviation.
+func TestCommonAcronyms(t *testing.T) {
+	got := entitiesOf(t, cleanPadding,
+		"Le monde de l' intelligence artificielle change vite avec Valtrenix .",
+		"Valtrenix dirige un laboratoire d' IA à Brenou .", cleanPadding)
+	checkFound(t, "", got, nil, []string{"LOC IA", "ORG IA", "PER IA", "MISC IA"})
+}

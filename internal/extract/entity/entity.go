@@ -527,6 +527,7 @@ func (r *Recognizer) postprocess(sents [][]string, infos [][]tokInfo, tags [][]i
 		joinAdjacent(sents[i], infos[i], tags[i])
 		enumerations(sents[i], tags[i])
 	}
+	dropCommonAcronyms(sents, infos, tags)
 }
 
 // grow adds names the model missed (clean text only): capitalised runs
