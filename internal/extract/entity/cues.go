@@ -605,7 +605,9 @@ var (
 		"label", "studio", "studios", "chaîne", "quotidien", "hebdomadaire", "mensuel", "journal", "parti",
 		"club", "équipe", "association", "ong", "syndicat", "agence", "assureur", "distributeur", "équipementier",
 		"conglomérat", "holding", "consortium", "cabinet", "transporteur", "armateur", "brasseur", "détaillant",
-		"enseigne", "maison", "fonds", "company", "firm", "band", "bank", "airline", "carrier",
+		"enseigne", "maison", "fonds", "company", "firm", "band", "bank", "airline", "carrier", "publisher",
+		"newspaper", "broadcaster", "retailer", "carmaker", "automaker", "insurer", "lender", "manufacturer",
+		"startup", "group", "party", "team", "agency",
 	)
 	miscDefNouns = wordSet(
 		"logiciel", "application", "appli", "app", "jeu", "jeux", "film", "films", "série", "feuilleton", "téléfilm",
@@ -614,6 +616,7 @@ var (
 		"chatbot", "assistant", "projet", "programme", "opération", "festival", "tournoi", "vaccin", "médicament",
 		"navigateur", "modèle", "mission", "plan", "dispositif", "missile", "drone", "avion", "hélicoptère",
 		"char", "sous-marin", "porte-avions", "paquebot", "game", "movie", "project", "operation", "software",
+		"series", "novel", "book", "song", "show", "tournament", "vaccine", "drug", "rocket", "spacecraft",
 	)
 	// defAdjectives may stand between a defining noun and the name
 	// besides relational adjectives ("le jeu vidéo X", "le réseau social X").

@@ -362,9 +362,10 @@ var frequentForms = wordSet(
 	"meurt", "naît", "rend", "vient", "viennent", "tient", "tiennent", "lui", "leur", "leurs", "elles",
 )
 
-// inflectedEndings map endings of inflected French forms to the endings
-// of their lemmas: "demandent" → "demander", "attendent" → "attendre",
-// "obtient" → "obtenir", "permet" → "permettre", "française" → "français".
+// inflectedEndings map endings of inflected French (and English) forms to
+// the endings of their lemmas: "demandent" → "demander", "attendent" →
+// "attendre", "obtient" → "obtenir", "permet" → "permettre", "française"
+// → "français", "countries" → "country".
 var inflectedEndings = []struct{ form, lemma string }{
 	{"ient", "enir"}, {"iennent", "enir"}, {"ent", "er"}, {"ent", "re"}, {"ent", "ir"}, {"aient", "er"},
 	{"aient", "re"}, {"aient", "ir"}, {"ait", "er"}, {"ait", "re"}, {"ait", "ir"}, {"it", "ire"}, {"it", "ir"},
@@ -372,6 +373,9 @@ var inflectedEndings = []struct{ form, lemma string }{
 	{"rices", "eur"}, {"euse", "eur"}, {"euses", "eur"}, {"aux", "al"}, {"aux", "ail"}, {"ive", "if"},
 	{"ives", "if"}, {"ère", "er"}, {"ères", "er"}, {"elle", "el"}, {"elles", "el"}, {"enne", "en"},
 	{"ennes", "en"}, {"ée", "é"}, {"ées", "é"}, {"és", "é"},
+	// English: "jumped", "welcomed", "agreed", "countries", "trading", "sharply".
+	{"ed", ""}, {"ed", "e"}, {"eed", "ee"}, {"ied", "y"}, {"ies", "y"}, {"ing", ""}, {"ing", "e"}, {"ly", ""},
+	{"ily", "y"}, {"es", ""},
 }
 
 // inflected reports a frequent verb form or an inflection of a dictionary

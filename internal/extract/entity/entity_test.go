@@ -320,6 +320,10 @@ func TestNoisy(t *testing.T) {
 		want       bool
 	}{
 		{"clean", fictionalArticle, false},
+		// Clean text full of inflected forms the dictionaries list only as
+		// lemmas (invented for this test).
+		{"clean verb forms", "Les habitants demandent depuis longtemps une route . Les élus veulent agir , mais la région attendait leur décision et les travaux étaient prévus pour 2020 . Elle devient ainsi la première commune française qui obtient cette aide .", false},
+		{"clean English", "The carmaker Valtrenix said on Monday that it had agreed to buy its smaller rival Brindora . Analysts expected the deal to face questions from regulators in several countries . Shares of both companies jumped sharply in early trading as investors welcomed the news .", false},
 		// OCR-like debris, invented for this test.
 		{"ocr", "Le conseil munioipal s' est rénni hier soir sous la présidenoe de M. Durand . Les oonseillers ont vofé le budgel de la oommune , malgré l' opposifion des habitanls du quarfier .", true},
 	}
