@@ -161,8 +161,8 @@ func evidence(in []tokInfo, s, e int, v *[5]int) {
 			camel = true
 		}
 	}
-	if camel {
-		v[3] += 3
+	if camel && !(e-s == 1 && in[s].gaz&gazetteer.Brand == gazetteer.Brand) {
+		v[3] += 3 // not for a listed brand: "PlayStation" is a product
 	}
 	if e-s >= 2 && in[s].gaz&gazetteer.First != 0 && in[s].flags&fCap != 0 && in[e-1].gaz&gazetteer.City == 0 {
 		v[1] += 3
@@ -617,6 +617,7 @@ var (
 		"navigateur", "modèle", "mission", "plan", "dispositif", "missile", "drone", "avion", "hélicoptère",
 		"char", "sous-marin", "porte-avions", "paquebot", "game", "movie", "project", "operation", "software",
 		"series", "novel", "book", "song", "show", "tournament", "vaccine", "drug", "rocket", "spacecraft",
+		"version", "versions", "licence", "franchise", "saga",
 	)
 	// defAdjectives may stand between a defining noun and the name
 	// besides relational adjectives ("le jeu vidéo X", "le réseau social X").
@@ -627,7 +628,8 @@ var (
 	releaseWords = wordSet("sorti", "sortie", "sortis", "sorties", "paru", "parue", "parus", "parues", "disponible",
 		"disponibles", "porté", "portée", "portés", "adapté", "adaptée", "publié", "publiée", "édité", "éditée",
 		"version", "versions", "exclusivité", "exclusivement", "uniquement", "commercialisé", "commercialisée",
-		"released", "available")
+		"released", "available", "réédité", "rééditée", "réédités", "ressorti", "ressortie", "jouable", "jouables",
+		"lancé", "lancée")
 	// creationVerbs relate a company to what it made.
 	creationVerbs = wordSet("créé", "créée", "conçu", "conçue", "développé", "développée", "lancé", "lancée",
 		"édité", "édite", "développe", "conçoit", "fabrique", "produit", "commercialise", "commercialisé", "inventé")
