@@ -316,8 +316,9 @@ func headedName(words []string, in []tokInfo, k int) (end, typ int) {
 		return 0, 0
 	}
 	e := adjectives(in, k+1, k+4, lower)
-	if lower && e+1 <= len(in) && e < len(in) && midCap(words, in, e) && !weak(&in[e]) && in[e].gaz&gazetteer.Word == 0 {
-		// "université Stanford", "lycée Condorcet": the name right after
+	if e == k+1 && e < len(in) && midCap(words, in, e) && !weak(&in[e]) && in[e].gaz&gazetteer.Word == 0 {
+		// "université Stanford", "Institut Pasteur", "Coupe Davis": the
+		// name right after
 		m := e
 		for m < len(in) && m-e < 3 && midCap(words, in, m) && !weak(&in[m]) {
 			m++

@@ -287,6 +287,7 @@ func TestHeadedName(t *testing.T) {
 		{"two complements and a conjunction", "Le Comité international des poids et mesures de Brenou siège .", 1, "Comité international des poids et mesures de Brenou", 3},
 		{"edition year", "Elle a gagné aux Jeux olympiques d' été de 2004 à Brenou .", 4, "Jeux olympiques d' été de 2004", 4},
 		{"lower-case head and its name", "Elle étudie à l' université Brenou depuis 2019 .", 4, "université Brenou", 3},
+		{"capitalised head and its name", "Il a gagné la Coupe Valtrenne en 2019 .", 4, "Coupe Valtrenne", 4},
 		{"et de", "Il entre à l' Académie royale de peinture et de sculpture en 1700 .", 4, "Académie royale de peinture et de sculpture", 3},
 		{"no verb complement", "Il félicite la Chambre d' avoir voté .", 3, "", 0},
 	}
