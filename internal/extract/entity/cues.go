@@ -288,6 +288,14 @@ func headedName(words []string, in []tokInfo, k int) (end, typ int) {
 			for e < len(in) && e-k < 5 && in[e].flags&(fCap|fAllCap) != 0 && !breaks(words[e]) {
 				e++
 			}
+			// "Racing Club de Lens", not "AS Roma de Fabio Capello"
+			if e+1 < len(in) && (in[e].lower == "de" || in[e].lower == "d'") && in[e+1].flags&fCap != 0 &&
+				!weak(&in[e+1]) && in[e+1].gaz&gazetteer.First == 0 && e-k < 4 {
+				e += 2
+				for e < len(in) && e-k < 6 && in[e].flags&fCap != 0 && !breaks(words[e]) {
+					e++
+				}
+			}
 			return e, 3
 		}
 		if e == k+1 && e < len(in) && in[e].flags&(fCap|fAllCap|fDigit) == 0 && relAdjective(in[e].lower) {
@@ -346,6 +354,9 @@ func headedName(words []string, in []tokInfo, k int) (end, typ int) {
 		for m < len(in) && m-n < 4 && in[m].flags&(fCap|fAllCap) != 0 && !breaks(words[m]) && !weak(&in[m]) {
 			m++
 		}
+		if m-n >= 2 && in[n].gaz&gazetteer.First != 0 && in[n].gaz&(gazetteer.City|gazetteer.Place) == 0 {
+			break // a person: "Parti québécois de Jacques Parizeau"
+		}
 		if m == n && (!lower || c >= 1) && c < 2 && complementNoun(&in[n]) {
 			m = n + 1
 			if m+1 < len(in) && isConj(in[m].lower) && in[m].lower != "ou" && complementNoun(&in[m+1]) {
@@ -394,7 +405,8 @@ var nonComplements = wordSet("janvier", "février", "mars", "avril", "mai", "jui
 	"octobre", "novembre", "décembre", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
 	"an", "ans", "année", "années", "mois", "semaine", "jour", "jours", "nouveau", "nouvelle", "même", "plus", "moins",
 	"où", "avoir", "être", "faire", "abord", "ailleurs", "autant", "après", "avant", "ici", "entre", "dont", "tout",
-	"tous", "toute", "toutes", "autres", "autre", "certains", "nombreux", "nombreuses", "plusieurs", "chaque")
+	"tous", "toute", "toutes", "autres", "autre", "certains", "nombreux", "nombreuses", "plusieurs", "chaque",
+	"est", "sont", "fut", "furent", "était", "étaient", "sera", "ont", "avait", "devient", "reste")
 
 // complementNoun reports a lower-case word that may complete a headed
 // name ("de hockey", "des droits").

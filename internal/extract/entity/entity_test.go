@@ -289,6 +289,9 @@ func TestHeadedName(t *testing.T) {
 		{"lower-case head and its name", "Elle étudie à l' université Brenou depuis 2019 .", 4, "université Brenou", 3},
 		{"capitalised head and its name", "Il a gagné la Coupe Valtrenne en 2019 .", 4, "Coupe Valtrenne", 4},
 		{"et de", "Il entre à l' Académie royale de peinture et de sculpture en 1700 .", 4, "Académie royale de peinture et de sculpture", 3},
+		{"club and town", "Il dirige le Racing Club de Brenou depuis 2019 .", 3, "Racing Club de Brenou", 3},
+		{"no person complement", "Il a rejoint le Parti radical de Jean Valtrenne hier .", 4, "Parti radical", 3},
+		{"no verb after et", "Il joue dans la Ligue nationale de hockey et est connu .", 4, "Ligue nationale de hockey", 3},
 		{"no verb complement", "Il félicite la Chambre d' avoir voté .", 3, "", 0},
 	}
 	for _, tt := range tests {
