@@ -38,8 +38,8 @@
 //
 // Measured by `go run ./cmd/eval-ner` (exact-match entity micro F1):
 // icdar-europeana-fr dev 0.701 (PER/LOC/ORG), hipe2022-newseye-fr dev
-// 0.607 (held out of training), wikineural-fr val 0.772 (measurement only;
-// ORG 0.587, MISC 0.587; PER/LOC/ORG 0.796), wikiann-fr dev 0.359.
+// 0.607 (held out of training), wikineural-fr val 0.774 (measurement only;
+// ORG 0.599, MISC 0.590; PER/LOC/ORG 0.798), wikiann-fr dev 0.359.
 //
 // The tokeniser is the package's own (not internal/segment) because the
 // model's features must see the tokens it was trained on: words keep
