@@ -395,7 +395,7 @@ func (r *Recognizer) inflected(w string) bool {
 			continue
 		}
 		b := append(append(buf[:0], stem...), x.lemma...)
-		if r.gaz.Lookup(string(b))&gazetteer.Word != 0 {
+		if r.gaz.LookupBytes(b)&gazetteer.Word != 0 {
 			return true
 		}
 	}
