@@ -564,7 +564,7 @@ func sportsTeams(words []string, in []tokInfo, ts []int) {
 			continue
 		}
 		nick := &in[p-1]
-		if nick.gaz&(gazetteer.Place|gazetteer.City) != 0 || geoHeads[nick.lower] || miscHeads[nick.lower] || orgHeads[nick.lower] ||
+		if nick.gaz&(gazetteer.Place|gazetteer.City) != 0 || notNicknames[nick.lower] || geoHeads[nick.lower] || miscHeads[nick.lower] || orgHeads[nick.lower] ||
 			miscHeads[strings.TrimSuffix(nick.lower, "s")] || orgHeads[strings.TrimSuffix(nick.lower, "s")] || demonym(nick.lower) {
 			continue
 		}
@@ -589,6 +589,12 @@ func sportsTeams(words []string, in []tokInfo, ts []int) {
 		k = e - 1
 	}
 }
+
+// notNicknames are plural common nouns that "les X de Y" uses for
+// places and peoples, not teams ("les États de l'Europe").
+var notNicknames = wordSet("états", "etats", "provinces", "territoires", "îles", "iles", "pays", "régions", "villes",
+	"peuples", "églises", "habitants", "juifs", "chrétiens", "musulmans", "catholiques", "protestants", "tribus",
+	"communes", "environs", "rois", "princes", "ducs", "comtes", "seigneurs", "évêques", "troupes", "armées")
 
 // townPrefixes open town names whose next word may be a first name ("San
 // José", "Santa Clara").
@@ -836,7 +842,8 @@ func numberedNames(words []string, ts []int) {
 // which the document rules may have typed from the name they announce,
 // and trims titles and articles off the end of the others ("Nord La",
 // "Chatelain M." in a run of headlines): no name ends with one. Entities
-// opened by OCR debris ("M-* Chatelain") are dropped.
+// opened by OCR debris ("M-* Chatelain") and lone initials of an
+// abbreviation ("P. T. T.") are dropped.
 func dropTitles(ts []int, in []tokInfo) {
 	for _, sp := range spansOf(ts) {
 		e := sp.e
@@ -850,6 +857,10 @@ func dropTitles(ts []int, in []tokInfo) {
 		if e < sp.e {
 			setSpan(ts, e, sp.e, 0)
 			sp.e = e
+		}
+		if sp.e-sp.s == 1 && utf8.RuneCountInString(in[sp.s].lower) == 1 && sp.e < len(ts) && in[sp.e].lower == "." {
+			setSpan(ts, sp.s, sp.e, 0) // an initial of an abbreviation ("P. T. T.")
+			continue
 		}
 		if strings.ContainsAny(in[sp.s].lower, "*^") {
 			setSpan(ts, sp.s, sp.e, 0) // opened by debris ("M-* Chatelain"): no telling what it is
