@@ -36,7 +36,11 @@ func (g *group) root() *group {
 	return g
 }
 
-var typeOrder = []news.EntityType{news.PER, news.ORG, news.LOC, news.MISC}
+// typeOrder breaks ties between an entity's mention types, first wins.
+// LOC comes last: it is the model's guess for an unknown word after "de"
+// or "à" ("la coentreprise de Zéphyr"), while real places are mostly known
+// to its gazetteers and seldom split their votes.
+var typeOrder = []news.EntityType{news.PER, news.ORG, news.MISC, news.LOC}
 
 func (g *group) settleType() {
 	best, n := news.EntityType(""), -1

@@ -283,6 +283,16 @@ func TestHeadedName(t *testing.T) {
 		{"lower-case head without a name", "Elle enseigne à l' université depuis 2020 .", 4, "", 0},
 		{"sentence start", "Banque de France : la note .", 0, "", 0},
 		{"not a head", "Il a vu la Maison de Brenou .", 4, "", 0},
+		{"common-noun complement", "Il joue dans la Ligue nationale de hockey depuis 2019 .", 4, "Ligue nationale de hockey", 3},
+		{"two complements and a conjunction", "Le Comité international des poids et mesures de Brenou siège .", 1, "Comité international des poids et mesures de Brenou", 3},
+		{"edition year", "Elle a gagné aux Jeux olympiques d' été de 2004 à Brenou .", 4, "Jeux olympiques d' été de 2004", 4},
+		{"lower-case head and its name", "Elle étudie à l' université Brenou depuis 2019 .", 4, "université Brenou", 3},
+		{"capitalised head and its name", "Il a gagné la Coupe Valtrenne en 2019 .", 4, "Coupe Valtrenne", 4},
+		{"et de", "Il entre à l' Académie royale de peinture et de sculpture en 1700 .", 4, "Académie royale de peinture et de sculpture", 3},
+		{"club and town", "Il dirige le Racing Club de Brenou depuis 2019 .", 3, "Racing Club de Brenou", 3},
+		{"no person complement", "Il a rejoint le Parti radical de Jean Valtrenne hier .", 4, "Parti radical", 3},
+		{"no verb after et", "Il joue dans la Ligue nationale de hockey et est connu .", 4, "Ligue nationale de hockey", 3},
+		{"no verb complement", "Il félicite la Chambre d' avoir voté .", 3, "", 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -314,6 +324,10 @@ func TestNoisy(t *testing.T) {
 		want       bool
 	}{
 		{"clean", fictionalArticle, false},
+		// Clean text full of inflected forms the dictionaries list only as
+		// lemmas (invented for this test).
+		{"clean verb forms", "Les habitants demandent depuis longtemps une route . Les élus veulent agir , mais la région attendait leur décision et les travaux étaient prévus pour 2020 . Elle devient ainsi la première commune française qui obtient cette aide .", false},
+		{"clean English", "The carmaker Valtrenix said on Monday that it had agreed to buy its smaller rival Brindora . Analysts expected the deal to face questions from regulators in several countries . Shares of both companies jumped sharply in early trading as investors welcomed the news .", false},
 		// OCR-like debris, invented for this test.
 		{"ocr", "Le conseil munioipal s' est rénni hier soir sous la présidenoe de M. Durand . Les oonseillers ont vofé le budgel de la oommune , malgré l' opposifion des habitanls du quarfier .", true},
 	}

@@ -137,6 +137,10 @@ func Parse(r io.Reader) (*Gazetteer, error) {
 // Lookup returns the lists the lowercase word belongs to.
 func (g *Gazetteer) Lookup(lower string) Kind { return g.words[lower] }
 
+// LookupBytes is Lookup for a word held in a byte slice, without
+// allocating a string.
+func (g *Gazetteer) LookupBytes(lower []byte) Kind { return g.words[string(lower)] }
+
 // CommonStem reports whether the lowercase word's Snowball stem is the
 // stem of a common dictionary word ("propose" and "proposer").
 func (g *Gazetteer) CommonStem(lower string) bool {
