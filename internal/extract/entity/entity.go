@@ -918,15 +918,15 @@ func abs(x int) int {
 
 var typeNames = [...]news.EntityType{"", news.PER, news.LOC, news.ORG, news.MISC}
 
-// Extract returns the article's entity mentions, sorted by span. Name is
-// the mention's canonical name within the article: a person's short form
-// ("Musk") takes the full name it abbreviates ("Elon Musk") when the
-// article gives exactly one.
 // weekdays are never names, though capitalised in English and at the
-// start of French sentences.
+// start of French sentences; nor are the months that are not also names
+// (May, June, April, August, « Mars », « Juin » can be).
 var weekdays = map[string]bool{
 	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
 	"lundi": true, "mardi": true, "mercredi": true, "jeudi": true, "vendredi": true, "samedi": true, "dimanche": true,
+	"january": true, "february": true, "march": true, "july": true, "september": true, "october": true,
+	"november": true, "december": true, "janvier": true, "février": true, "avril": true, "juillet": true,
+	"août": true, "septembre": true, "octobre": true, "novembre": true, "décembre": true,
 }
 
 // nameParticles may open a name in lower case ("de Villepin", "von der
@@ -956,6 +956,10 @@ func nameLike(words []string) bool {
 	return strings.IndexFunc(w, unicode.IsUpper) > 0 // "xAI", "iPhone"
 }
 
+// Extract returns the article's entity mentions, sorted by span. Name is
+// the mention's canonical name within the article: a person's short form
+// ("Musk") takes the full name it abbreviates ("Elon Musk") when the
+// article gives exactly one.
 func (r *Recognizer) Extract(a *news.Article) []news.Mention {
 	if a == nil || a.Text == "" {
 		return nil

@@ -380,10 +380,10 @@ func TestNoWeekdaysOrLowerCaseRuns(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Fictional sentences.
-	a := &news.Article{Language: "en", Text: "On Monday, Councilwoman Dana Whitfield said the town of Brookfield would vote on Friday."}
+	a := &news.Article{Language: "en", Text: "On Monday, Councilwoman Dana Whitfield said the town of Brookfield would vote on Friday. A consortium led by Tom Vantrell offered $4 billion on Monday, February 10, 2031."}
 	for _, m := range r.Extract(a) {
-		if m.Text == "Monday" || m.Text == "Friday" {
-			t.Errorf("weekday %q tagged %s", m.Text, m.Type)
+		if m.Text == "Monday" || m.Text == "Friday" || m.Text == "February" {
+			t.Errorf("weekday or month %q tagged %s", m.Text, m.Type)
 		}
 	}
 	b := &news.Article{Language: "fr", Text: "Avec son offre ironique de « racheter Valbrune », Iris Vannier a répondu à la mairie."}
