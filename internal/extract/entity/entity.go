@@ -416,6 +416,9 @@ func (r *Recognizer) inflected(w string) bool {
 }
 
 func (r *Recognizer) postprocess(sents [][]string, infos [][]tokInfo, tags [][]int, ocr bool) {
+	for i := range tags {
+		streetNames(sents[i], tags[i])
+	}
 	if ocr {
 		// The model was trained on OCR'd newspapers: on such text it
 		// knows best, and the rules below, written for clean modern news,
@@ -950,7 +953,7 @@ func nameLike(words []string) bool {
 		return true
 	}
 	lw := strings.ToLower(w)
-	if nameParticles[lw] || lowerHeads[lw] || geoHeads[lw] {
+	if nameParticles[lw] || lowerHeads[lw] || geoHeads[lw] || streetHeads[lw] {
 		return true
 	}
 	return strings.IndexFunc(w, unicode.IsUpper) > 0 // "xAI", "iPhone"

@@ -393,3 +393,24 @@ func TestNoWeekdaysOrLowerCaseRuns(t *testing.T) {
 		}
 	}
 }
+
+func TestStreetNames(t *testing.T) {
+	r, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Fictional sentences.
+	for _, tc := range []struct{ text, want string }{
+		{"Le cambrioleur a été arrêté au 79, avenue de la République, à Valbrune.", "avenue de la République"},
+		{"Le cortège partira du boulevard Jean-Jaurès, à Valbrune, samedi.", "boulevard Jean-Jaurès"},
+	} {
+		a := &news.Article{Language: "fr", Text: tc.text}
+		var got []string
+		for _, m := range r.Extract(a) {
+			got = append(got, string(m.Type)+":"+m.Text)
+		}
+		if !slices.Contains(got, "LOC:"+tc.want) {
+			t.Errorf("%q: mentions %v, want LOC %q", tc.text, got, tc.want)
+		}
+	}
+}
