@@ -340,12 +340,18 @@ func (r *Recognizer) noisy(sents [][]string, infos [][]tokInfo, c stems) bool {
 				bad++
 			}
 			if n == maxNoiseWords {
-				return float64(bad) > noiseShare*float64(n)
+				return float64(bad) > noiseShare*float64(n)+noiseSlack
 			}
 		}
 	}
-	return float64(bad) > noiseShare*float64(n)
+	// One or two unknown words in a short text are names or rare words,
+	// not OCR noise.
+	return float64(bad) > noiseShare*float64(n)+noiseSlack
 }
+
+// noiseSlack is how many unknown words the gate forgives on top of
+// noiseShare.
+const noiseSlack = 2
 
 // known reports a dictionary word or an inflection of one; plurals are
 // tried before the costly stemming.
