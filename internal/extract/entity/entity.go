@@ -39,9 +39,9 @@
 // the name; touching entities join and the names of a list share a type.
 //
 // Measured by `go run ./cmd/eval-ner` (exact-match entity micro F1):
-// icdar-europeana-fr dev 0.716 (PER/LOC/ORG), hipe2022-newseye-fr dev
-// 0.602 (held out of training), wikineural-fr val 0.777 (measurement only;
-// ORG 0.598, MISC 0.596), wikiann-fr dev 0.356.
+// icdar-europeana-fr dev 0.723 (PER/LOC/ORG), hipe2022-newseye-fr dev
+// 0.603 (held out of training), wikineural-fr val 0.780 (measurement only;
+// ORG 0.60, MISC 0.60), wikiann-fr dev 0.384.
 //
 // The tokeniser is the package's own (not internal/segment) because the
 // model's features must see the tokens it was trained on: words keep
