@@ -41,6 +41,10 @@ type Rules struct {
 	// above QuoteThreshold with compatible speakers are variants.
 	QuoteSimilarity func(a, b string) float64
 	QuoteThreshold  float64
+	// Dateline reports whether the line holding text[start:end] holds
+	// nothing but a date, which then dates the article, not the news;
+	// nil reads no line as a dateline.
+	Dateline func(text string, start, end int) bool
 }
 
 // Source is one article of the story with what was extracted from it.
@@ -567,7 +571,7 @@ func (c *Checker) alignDates(srcs []Source) []*group {
 	for i, s := range srcs {
 		for _, f := range s.Extraction.Facts {
 			f = asDate(f)
-			if f.Kind != news.KindDate || f.When == nil || dateline(s.Article.Text, f) {
+			if f.Kind != news.KindDate || f.When == nil || c.dateline(s.Article.Text, f) {
 				continue
 			}
 			m := mention{src: i, fact: f, ctx: contextWords(s.Article.Text, f)}
@@ -616,11 +620,11 @@ func (c *Checker) alignDates(srcs []Source) []*group {
 // update line, at the start of a line or sentence ("Publié le 12 mars
 // 2024.", "Updated on March 3"): articles published on different days do
 // not disagree about the news. "un sondage publié le 4 avril" is news.
-func dateline(text string, f news.Fact) bool {
+func (c *Checker) dateline(text string, f news.Fact) bool {
 	if !f.Span.In(len(text)) {
 		return false
 	}
-	if aloneOnLine(text, f.Span) {
+	if c.rules.Dateline != nil && c.rules.Dateline(text, f.Span.Start, f.Span.End) {
 		return true
 	}
 	from := max(0, f.Span.Start-24)
@@ -643,58 +647,6 @@ func dateline(text string, f news.Fact) bool {
 		}
 	}
 	return false
-}
-
-// aloneOnLine reports whether the line holding span says nothing but a
-// date: digits, day and month names, times and zones, and publication cues
-// ("Monday, July 22, 2013", "Published at 12: 45, Wednesday, 12 June
-// 2013", "10 Jun 2013 09: 10"). Such a line dates the article, not the
-// news.
-func aloneOnLine(text string, span news.Span) bool {
-	ls := strings.LastIndexByte(text[:span.Start], '\n') + 1
-	le := strings.IndexByte(text[span.End:], '\n')
-	if le < 0 {
-		le = len(text)
-	} else {
-		le += span.End
-	}
-	rest := text[ls:span.Start] + " " + text[span.End:le]
-	words := strings.FieldsFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-	if len(words) > 12 {
-		return false
-	}
-	for _, w := range words {
-		lw := strings.ToLower(w)
-		switch {
-		case strings.IndexFunc(w, func(r rune) bool { return !unicode.IsDigit(r) }) < 0:
-		case datelineWords[lw]:
-		case len(w) <= 4 && strings.ToUpper(w) == w: // a zone: GMT, EDT, UK
-		case strings.TrimLeft(lw, "0123456789") == "am" || strings.TrimLeft(lw, "0123456789") == "pm" ||
-			strings.TrimLeft(lw, "0123456789") == "h" || strings.TrimLeft(lw, "0123456789") == "th":
-		default:
-			return false
-		}
-	}
-	return true
-}
-
-// datelineWords are the words a publication line may hold besides its
-// date: cues, day and month names and their short forms, time words.
-var datelineWords = map[string]bool{}
-
-func init() {
-	for _, w := range strings.Fields(`
-		published updated posted last first modified on at by
-		publié publiée le mis mise à jour modifié modifiée dernière par
-		monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
-		lundi mardi mercredi jeudi vendredi samedi dimanche
-		january february march april may june july august september october november december
-		jan feb mar apr jun jul aug sep sept oct nov dec
-		janvier février mars avril mai juin juillet août septembre octobre novembre décembre
-		janv févr avr juil déc
-		am pm a m h et pt gmt utc`) {
-		datelineWords[w] = true
-	}
 }
 
 // asDate reads a dated time ("10 mars 2031 à 14h30") as its day, so that

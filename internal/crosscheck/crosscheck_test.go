@@ -8,6 +8,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/recoupe/recoupe/internal/crosscheck"
+	datepkg "github.com/recoupe/recoupe/internal/extract/date"
 	"github.com/recoupe/recoupe/news"
 )
 
@@ -618,7 +619,7 @@ func TestDateAloneOnItsLineIsNoNews(t *testing.T) {
 		article("b.txt", "Publié le mardi 4 mars 2031\nLe pont de Brume a rouvert le 1er mars 2031 après des travaux.",
 			d("4 mars 2031", "2031-03-04"), d("1er mars 2031", "2031-03-01")),
 	}
-	res := checker().Compare(srcs, nil)
+	res := crosscheck.New(crosscheck.Rules{Amounts: toleranceRule, Dates: sameDay, Dateline: datepkg.AloneOnLine}).Compare(srcs, nil)
 	var dates []string
 	for _, c := range res.Facts {
 		if c.Status == news.Conflict {

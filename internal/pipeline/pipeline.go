@@ -42,6 +42,7 @@ func New() (*Pipeline, error) {
 			Dates:           date.Compatible,
 			QuoteSimilarity: quote.Similarity,
 			QuoteThreshold:  quote.GroupThreshold,
+			Dateline:        date.AloneOnLine,
 		}),
 	}, nil
 }

@@ -229,16 +229,21 @@ type searchResult struct {
 	Hits []news.SearchHit `json:"hits"`
 }
 
-func (s *server) apiSearch(w http.ResponseWriter, r *http.Request) {
-	v := r.URL.Query()
+// queryAndLimit reads the required q and the optional limit of a lookup.
+func queryAndLimit(v url.Values) (string, int, error) {
 	q, err := textParam(v, "q")
-	if err == nil && q == "" {
+	if err == nil && strings.TrimSpace(q) == "" {
 		err = errBad("parameter q: required")
 	}
-	limit := 0
-	if err == nil {
-		limit, err = intParam(v, "limit", DefaultPageSize, 1, MaxPageSize)
+	if err != nil {
+		return "", 0, err
 	}
+	limit, err := intParam(v, "limit", DefaultPageSize, 1, MaxPageSize)
+	return q, limit, err
+}
+
+func (s *server) apiSearch(w http.ResponseWriter, r *http.Request) {
+	q, limit, err := queryAndLimit(r.URL.Query())
 	if err != nil {
 		s.failErr(w, r, err)
 		return
@@ -262,15 +267,7 @@ type entitiesResult struct {
 }
 
 func (s *server) apiEntities(w http.ResponseWriter, r *http.Request) {
-	v := r.URL.Query()
-	q, err := textParam(v, "q")
-	if err == nil && strings.TrimSpace(q) == "" {
-		err = errBad("parameter q: required")
-	}
-	limit := 0
-	if err == nil {
-		limit, err = intParam(v, "limit", DefaultPageSize, 1, MaxPageSize)
-	}
+	q, limit, err := queryAndLimit(r.URL.Query())
 	if err != nil {
 		s.failErr(w, r, err)
 		return

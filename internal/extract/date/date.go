@@ -105,7 +105,7 @@ func (p *parser) dateline(cands []cand) news.Date {
 		if strings.Count(p.text[:start], "\n") >= datelineLines {
 			break
 		}
-		if !aloneOnLine(p.text, start, end) || updateLine(p.text, start) {
+		if !AloneOnLine(p.text, start, end) || updateLine(p.text, start) {
 			continue
 		}
 		return news.Date{Time: time.Date(v.y, time.Month(v.m), v.d, 0, 0, 0, 0, time.UTC), Granularity: news.GranDay}
@@ -120,10 +120,12 @@ func updateLine(text string, pos int) bool {
 	return strings.Contains(lead, "updat") || strings.Contains(lead, "mis à jour") || strings.Contains(lead, "modifi")
 }
 
-// aloneOnLine reports whether the line holding text[start:end] says
+// AloneOnLine reports whether the line holding text[start:end] says
 // nothing else than digits, day and month names, times and zones, and
-// publication cues.
-func aloneOnLine(text string, start, end int) bool {
+// publication cues ("Monday, July 22, 2013", "Published at 12: 45,
+// Wednesday, 12 June 2013"): a date on such a line dates the article,
+// not the news.
+func AloneOnLine(text string, start, end int) bool {
 	ls := strings.LastIndexByte(text[:start], '\n') + 1
 	le := strings.IndexByte(text[end:], '\n')
 	if le < 0 {
