@@ -119,20 +119,8 @@ func (c *Clusterer) centroidQuery(s *story) docVec {
 // blocks either holds, decayed over the gap between their dated spans,
 // lowered on an entity conflict.
 func (c *Clusterer) storySim(a, b *story, qa *docVec) float64 {
-	var total, wsum float64
-	conflict := 1.0
-	for k := range nBlocks {
-		if len(qa.q[k]) == 0 && len(b.vec[k]) == 0 {
-			continue
-		}
-		x := c.cos(qa.q[k], b.vec[k])
-		if k == bEntities && x < conflictCos && len(qa.q[k]) >= conflictEntities && len(b.vec[k]) >= conflictEntities {
-			conflict = conflictFactor
-		}
-		wsum += c.w[k]
-		total += c.w[k] * x
-	}
-	if wsum == 0 {
+	sim, conflict, ok := c.blockSim(&qa.q, &b.vec, true)
+	if !ok {
 		return 0
 	}
 	d := 1.0
@@ -148,7 +136,7 @@ func (c *Clusterer) storySim(a, b *story, qa *docVec) float64 {
 			d = math.Exp(-x / c.o.DecayDays)
 		}
 	}
-	return total / wsum * d * conflict
+	return sim * d * conflict
 }
 
 // The merge check looks up fewer keys and scores fewer stories than an

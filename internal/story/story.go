@@ -698,20 +698,8 @@ func (c *Clusterer) score(v *docVec, s *story, t int64, dated bool) float64 {
 	if s.retired {
 		return 0
 	}
-	var total, wsum float64
-	conflict := 1.0
-	for b := range nBlocks {
-		if len(v.q[b]) == 0 {
-			continue
-		}
-		x := c.cos(v.q[b], s.vec[b])
-		if b == bEntities && x < conflictCos && len(v.q[b]) >= conflictEntities && len(s.vec[b]) >= conflictEntities {
-			conflict = conflictFactor
-		}
-		wsum += c.w[b]
-		total += c.w[b] * x
-	}
-	if wsum == 0 {
+	sim, conflict, ok := c.blockSim(&v.q, &s.vec, false)
+	if !ok {
 		return 0
 	}
 	for k, x := range timeEvidence(v.times, s.times) {
@@ -723,7 +711,32 @@ func (c *Clusterer) score(v *docVec, s *story, t int64, dated bool) float64 {
 		}
 	}
 	// At most 1, so that no story beyond the horizon can be joined.
-	return min(1, total/wsum*c.decay(s, t, dated)*conflict)
+	return min(1, sim*c.decay(s, t, dated)*conflict)
+}
+
+// blockSim is the weighted mean of the per-block cosines of q against a
+// centroid, and the factor an entity conflict sets (conflictFactor when
+// both hold enough entities and share almost none, else 1). A block counts
+// when q has keys in it, or, with either, when q or the centroid has; ok
+// is false when no block counts.
+func (c *Clusterer) blockSim(q, vec *vector, either bool) (sim, conflict float64, ok bool) {
+	var total, wsum float64
+	conflict = 1
+	for b := range nBlocks {
+		if len(q[b]) == 0 && (!either || len(vec[b]) == 0) {
+			continue
+		}
+		x := c.cos(q[b], vec[b])
+		if b == bEntities && x < conflictCos && len(q[b]) >= conflictEntities && len(vec[b]) >= conflictEntities {
+			conflict = conflictFactor
+		}
+		wsum += c.w[b]
+		total += c.w[b] * x
+	}
+	if wsum == 0 {
+		return 0, 1, false
+	}
+	return total / wsum, conflict, true
 }
 
 // cos is the cosine of a TF-IDF doc block q and a centroid block s, whose
