@@ -226,26 +226,11 @@ func (c *Clusterer) absorb(into, from int32) {
 // mergeCentroids adds centroid block b to centroid block a (weights
 // ln(1+sum) in both) and returns the result and the keys of b not in a.
 func mergeCentroids(a, b []entry) ([]entry, []uint32) {
-	out := make([]entry, 0, len(a)+len(b))
-	var fresh []uint32
-	i, j := 0, 0
-	for i < len(a) || j < len(b) {
-		switch {
-		case j == len(b) || (i < len(a) && a[i].k < b[j].k):
-			out = append(out, a[i])
-			i++
-		case i == len(a) || a[i].k > b[j].k:
-			out = append(out, b[j])
-			fresh = append(fresh, b[j].k)
-			j++
-		default:
-			sum := math.Expm1(float64(a[i].w)) + math.Expm1(float64(b[j].w))
-			out = append(out, entry{a[i].k, float32(math.Log1p(sum))})
-			i++
-			j++
-		}
+	raw := make([]entry, len(b)) // b's sums, as merge adds them
+	for i, e := range b {
+		raw[i] = entry{e.k, float32(math.Expm1(float64(e.w)))}
 	}
-	return out, fresh
+	return merge(a, raw, 1)
 }
 
 func has(es []entry, k uint32) bool {
