@@ -41,10 +41,43 @@ type Rules struct {
 	// above QuoteThreshold with compatible speakers are variants.
 	QuoteSimilarity func(a, b string) float64
 	QuoteThreshold  float64
+	// QuoteIndex, when set, is used instead of QuoteSimilarity: it
+	// prepares a story's quote texts once and says which of them can
+	// reach the threshold together, so that a story of thousands of
+	// quotes is not compared pair by pair.
+	QuoteIndex func(texts []string, threshold float64) QuoteIndex
 	// Dateline reports whether the line holding text[start:end] holds
 	// nothing but a date, which then dates the article, not the news;
 	// nil reads no line as a dateline.
 	Dateline func(text string, start, end int) bool
+}
+
+// A QuoteIndex compares a story's quotes by their place in the texts it
+// was built from.
+type QuoteIndex interface {
+	// Similarity scores quotes i and j like Rules.QuoteSimilarity.
+	Similarity(i, j int) float64
+	// Near appends to dst, in increasing order, every quote other than
+	// i whose similarity with i may reach the threshold (a superset).
+	Near(i int, dst []int) []int
+}
+
+// pairIndex is the QuoteIndex of a plain QuoteSimilarity: every quote is
+// near every other.
+type pairIndex struct {
+	texts []string
+	sim   func(a, b string) float64
+}
+
+func (x pairIndex) Similarity(i, j int) float64 { return x.sim(x.texts[i], x.texts[j]) }
+
+func (x pairIndex) Near(i int, dst []int) []int {
+	for j := range x.texts {
+		if j != i {
+			dst = append(dst, j)
+		}
+	}
+	return dst
 }
 
 // Source is one article of the story with what was extracted from it.
@@ -87,6 +120,10 @@ func New(r Rules) *Checker {
 	}
 	if r.QuoteThreshold == 0 {
 		r.QuoteThreshold = DefaultQuoteThreshold
+	}
+	if r.QuoteIndex == nil {
+		sim := r.QuoteSimilarity
+		r.QuoteIndex = func(texts []string, _ float64) QuoteIndex { return pairIndex{texts: texts, sim: sim} }
 	}
 	return &Checker{rules: r}
 }

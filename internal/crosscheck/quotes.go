@@ -25,10 +25,12 @@ type quoteMention struct {
 // "la télévision CCTV" and "Jacques Dallest" may all carry one quote).
 func (c *Checker) groupQuotes(srcs []Source, canon map[string]string, origin []int) []news.QuoteGroup {
 	type qgroup struct {
+		lead    int // the quote (index in ms) of members[0]
 		members []quoteMention
 		sims    []float64
 	}
-	var groups []*qgroup
+	var ms []quoteMention
+	var texts []string
 	for i, s := range srcs {
 		for _, q := range s.Extraction.Quotes {
 			if q.Text == "" {
@@ -38,23 +40,41 @@ func (c *Checker) groupQuotes(srcs []Source, canon map[string]string, origin []i
 			// A person the story knows by one word only ("Mohamed",
 			// "Français" taken for a name) is too unsure to disagree with.
 			m.named = personName(q.Speaker, s.Extraction.Mentions) && len(strings.Fields(m.speaker)) >= 2
-			best, bestSim := -1, 0.0
-			for gi, g := range groups {
-				if !speakersMatch(g.members, m) {
-					continue
-				}
-				sim := c.rules.QuoteSimilarity(g.members[0].q.Text, q.Text)
-				if sim >= c.rules.QuoteThreshold && sim > bestSim {
-					best, bestSim = gi, sim
-				}
+			ms = append(ms, m)
+			texts = append(texts, q.Text)
+		}
+	}
+	idx := c.rules.QuoteIndex(texts, c.rules.QuoteThreshold)
+	var groups []*qgroup
+	led := make([]int, len(ms)) // quote → the group it leads, or -1
+	var near []int
+	for k, m := range ms {
+		led[k] = -1
+		// The groups are in the order of their first quotes, and near
+		// lists quotes in increasing order: the first best group wins,
+		// as in a scan of all groups.
+		best, bestSim := -1, 0.0
+		near = idx.Near(k, near[:0])
+		for _, j := range near {
+			if j > k {
+				break
 			}
-			if best < 0 {
-				groups = append(groups, &qgroup{members: []quoteMention{m}, sims: []float64{1}})
+			gi := led[j]
+			if gi < 0 || !speakersMatch(groups[gi].members, m) {
 				continue
 			}
-			groups[best].members = append(groups[best].members, m)
-			groups[best].sims = append(groups[best].sims, bestSim)
+			sim := idx.Similarity(j, k)
+			if sim >= c.rules.QuoteThreshold && sim > bestSim {
+				best, bestSim = gi, sim
+			}
 		}
+		if best < 0 {
+			led[k] = len(groups)
+			groups = append(groups, &qgroup{lead: k, members: []quoteMention{m}, sims: []float64{1}})
+			continue
+		}
+		groups[best].members = append(groups[best].members, m)
+		groups[best].sims = append(groups[best].sims, bestSim)
 	}
 	// The same words given to different people by different articles are
 	// one quote in conflict: a misattribution somewhere. Only a statement
@@ -62,9 +82,22 @@ func (c *Checker) groupQuotes(srcs []Source, canon map[string]string, origin []i
 	// confiance", "exceptionnels") are repeated by everyone.
 	conflict := make([]bool, len(groups))
 	for i, a := range groups {
-		for j := i + 1; j < len(groups); j++ {
+		if a == nil {
+			continue
+		}
+		near = idx.Near(a.lead, near[:0])
+		for _, q := range near {
+			j := led[q]
+			if j <= i {
+				continue
+			}
 			b := groups[j]
-			if b == nil || a == nil || sharesSource(a.members, b.members) {
+			if b == nil || sharesSource(a.members, b.members) {
+				continue
+			}
+			// Variants are alike; a misattribution is the same words.
+			sim := idx.Similarity(a.lead, b.lead)
+			if sim < max(c.rules.QuoteThreshold, misattributionSimilarity) {
 				continue
 			}
 			sa, sb := namedSpeaker(a.members), namedSpeaker(b.members)
@@ -72,11 +105,6 @@ func (c *Checker) groupQuotes(srcs []Source, canon map[string]string, origin []i
 				namedInQuote(sa, a.members, b.members) || namedInQuote(sb, a.members, b.members) ||
 				!namedBeside(sa, a.members, srcs) || !namedBeside(sb, b.members, srcs) ||
 				nameNear(sb, a.members, srcs) || nameNear(sa, b.members, srcs) {
-				continue
-			}
-			// Variants are alike; a misattribution is the same words.
-			sim := c.rules.QuoteSimilarity(a.members[0].q.Text, b.members[0].q.Text)
-			if sim < max(c.rules.QuoteThreshold, misattributionSimilarity) {
 				continue
 			}
 			for _, m := range b.members {

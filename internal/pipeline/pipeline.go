@@ -42,7 +42,10 @@ func New() (*Pipeline, error) {
 			Dates:           date.Compatible,
 			QuoteSimilarity: quote.Similarity,
 			QuoteThreshold:  quote.GroupThreshold,
-			Dateline:        date.AloneOnLine,
+			QuoteIndex: func(texts []string, threshold float64) crosscheck.QuoteIndex {
+				return quote.NewIndex(texts, threshold)
+			},
+			Dateline: date.AloneOnLine,
 		}),
 	}, nil
 }

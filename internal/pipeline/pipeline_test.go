@@ -1,6 +1,7 @@
 package pipeline_test
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -209,5 +210,37 @@ func TestNoEntitiesWhereNounsAreCapitalised(t *testing.T) {
 	qs := p.Extract(&de).Quotes
 	if len(qs) != 1 || qs[0].Speaker != "" {
 		t.Errorf("German quotes = %+v, want the quote kept without a speaker (speakers are read in French and English only)", qs)
+	}
+}
+
+// BenchmarkBriefLarge measures the brief of one large story: the first
+// 100 articles of rpm2-fr taken as one story, so that the cross-check
+// compares thousands of facts and quotes.
+func BenchmarkBriefLarge(b *testing.B) {
+	path := shareddata.TestPath(b, "news-clustering", "rpm2-fr", "docs.jsonl")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	p := newPipeline(b)
+	var arts []news.Article
+	var xs []news.Extraction
+	for _, line := range strings.SplitN(string(data), "\n", 101)[:100] {
+		var d struct{ ID, Text string }
+		if err := json.Unmarshal([]byte(line), &d); err != nil {
+			b.Fatalf("%s: %v", path, err)
+		}
+		a := news.Article{ID: d.ID, Name: d.ID, Text: d.Text, Language: "fr"}
+		arts = append(arts, a)
+		xs = append(xs, p.Extract(&a))
+	}
+	quotes := 0
+	for _, x := range xs {
+		quotes += len(x.Quotes)
+	}
+	b.ReportMetric(float64(quotes), "quotes")
+	b.ResetTimer()
+	for b.Loop() {
+		p.Brief(news.Story{ID: "s"}, arts, xs, nil)
 	}
 }

@@ -2,6 +2,8 @@ package entity
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -119,7 +121,7 @@ func Canonicalize(names []string, texts []string, mentions [][]news.Mention) []n
 		}
 		return a.name < b.name
 	})
-	rules := []func(weak, strong *group) (string, bool){sameLetters, shortForm(groups), acronym, nearSpelling}
+	rules := []func(weak, strong *group) (string, bool){sameLetters(memoFold()), shortForm(groups), acronym, nearSpelling}
 	for ri, rule := range rules {
 		for j := len(groups) - 1; j >= 0; j-- {
 			w := groups[j]
@@ -244,20 +246,56 @@ func fold(s string) string {
 	return b.String()
 }
 
-func sameLetters(w, s *group) (string, bool) {
-	for f := range w.forms {
-		if fold(f) != fold(s.name) {
-			continue
+// memoFold returns fold remembering its results: the rules compare every
+// pair of a story's groups, thousands in a large story.
+func memoFold() func(string) string {
+	seen := map[string]string{}
+	return func(s string) string {
+		f, ok := seen[s]
+		if !ok {
+			f = fold(s)
+			seen[s] = f
 		}
-		switch {
-		case strings.ReplaceAll(f, " ", "") == strings.ReplaceAll(s.name, " ", ""):
-			n := abs(strings.Count(f, " ") - strings.Count(s.name, " "))
-			return fmt.Sprintf("%d edit (spacing)", n), true
-		default:
-			return "same letters (case, accents or hyphens differ)", true
-		}
+		return f
 	}
-	return "", false
+}
+
+// sameLetters matches a group one of whose forms (its name first, then
+// the others in order, so that the explanation does not vary between
+// runs) is the strong group's name but for case, accents, spaces, hyphens
+// and apostrophes.
+func sameLetters(fold func(string) string) func(w, s *group) (string, bool) {
+	return func(w, s *group) (string, bool) {
+		name := fold(s.name)
+		match := fold(w.name) == name
+		for f := range w.forms {
+			match = match || fold(f) == name
+		}
+		if !match {
+			return "", false
+		}
+		forms := append([]string{w.name}, slices.Sorted(maps.Keys(w.forms))...)
+		same := false
+		for _, f := range forms {
+			switch {
+			case fold(f) != name:
+				continue
+			case f == s.name:
+				// A form it absorbed bears the very name (groups of one
+				// name and another type); look for what differs first.
+				same = true
+			case strings.ReplaceAll(f, " ", "") == strings.ReplaceAll(s.name, " ", ""):
+				n := abs(strings.Count(f, " ") - strings.Count(s.name, " "))
+				return fmt.Sprintf("%d edit (spacing)", n), true
+			default:
+				return "same letters (case, accents or hyphens differ)", true
+			}
+		}
+		if same {
+			return "same name", true
+		}
+		return "", false
+	}
 }
 
 // shortForm matches a one- or two-word person name to the unique longer

@@ -1,6 +1,7 @@
 package quote_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -422,5 +423,44 @@ func TestSimilarity(t *testing.T) {
 				t.Errorf("Similarity is not symmetric: %v vs %v", s, r)
 			}
 		})
+	}
+}
+
+// TestIndexNear checks that Near never leaves out a quote that reaches the
+// threshold, on fictional quotes built from a few shared words.
+func TestIndexNear(t *testing.T) {
+	words := []string{"nous", "achèterons", "l'usine", "pour", "3,5", "millions", "je", "ne", "sais", "pas", "le", "la", "Brume", "demain", "jamais"}
+	var texts []string
+	for i := range 300 {
+		var b strings.Builder
+		n := 1 + i%6
+		for k := range n {
+			b.WriteString(words[(i*7+k*k*3+k)%len(words)])
+			b.WriteByte(' ')
+		}
+		texts = append(texts, b.String())
+	}
+	// "aba" and "bab" share no word but all their letter pairs (0.5).
+	texts = append(texts, "", "", "je ne le sais pas", "pas le je ne sais", "aba", "bab")
+	for _, th := range []float64{0.3, 0.5, 0.7} {
+		x := quote.NewIndex(texts, th)
+		for i := range texts {
+			near := x.Near(i, nil)
+			for j := range texts {
+				if j == i {
+					continue
+				}
+				s := x.Similarity(i, j)
+				if s != quote.Similarity(texts[i], texts[j]) {
+					t.Fatalf("Similarity(%d, %d) = %v, want %v", i, j, s, quote.Similarity(texts[i], texts[j]))
+				}
+				if s >= th && !slices.Contains(near, j) {
+					t.Fatalf("threshold %v: Near(%q) misses %q (similarity %v)", th, texts[i], texts[j], s)
+				}
+			}
+			if slices.Contains(near, i) || !slices.IsSorted(near) {
+				t.Fatalf("Near(%d) = %v: want sorted, without %d", i, near, i)
+			}
+		}
 	}
 }
