@@ -49,7 +49,10 @@
 // After an article joins a story, that story may merge with its most
 // similar young story, found through the index (see merge.go): this
 // rejoins the parts of an event that split when its first reports
-// scored just under the threshold.
+// scored just under the threshold. Or, when the article would also have
+// joined its runner-up, a one-article story, by that story's own rule,
+// the article bridges the two and the one-article story is merged into
+// the one it joined (BridgeFactor; see merge.go).
 //
 // A doc whose DuplicateOf names a known article joins that article's story.
 // Restore replays stored decisions (start-up, other workers, manual moves)
@@ -156,6 +159,13 @@ const (
 	// parts of one event score 0.11–0.31), which costs more than it gains.
 	DefaultMergeFactor      = 2.2
 	DefaultMergeMaxArticles = 2
+	// DefaultBridgeFactor (see merge.go, "Bridges"): 1, the joining
+	// rule itself. Chosen on a grid (0.9–1.4, with the bridged story
+	// limited to 1 or 2 articles, and the joined story to at least 1–3
+	// before the bridging article): 1.0–1.1 with one article and at least
+	// two before form the plateau; below 1 or with two-article stories,
+	// similar events merge.
+	DefaultBridgeFactor = 1.0
 )
 
 // Time evidence (Doc.Times; Options.TimeConflict, TimeAgree): the
@@ -212,6 +222,11 @@ type Options struct {
 	// MergeMaxArticles is the largest story that may be merged into
 	// another (the smaller of the two).
 	MergeMaxArticles int
+	// BridgeFactor scales the threshold at which an article that joined
+	// an established story bridges it with a one-article story it also
+	// matches (see merge.go): the one-article story's own joining
+	// threshold times BridgeFactor. Negative disables bridging.
+	BridgeFactor float64
 }
 
 func (o Options) withDefaults() Options {
@@ -249,6 +264,7 @@ func (o Options) withDefaults() Options {
 	defi(&o.MaxPostings, DefaultMaxPostings)
 	defi(&o.MaxCandidates, DefaultMaxCandidates)
 	def(&o.MergeFactor, DefaultMergeFactor)
+	def(&o.BridgeFactor, DefaultBridgeFactor)
 	defi(&o.MergeMaxArticles, DefaultMergeMaxArticles)
 	return o
 }
@@ -382,11 +398,16 @@ func (c *Clusterer) Assign(d Doc) news.Assignment {
 			a.Shared = append(a.Shared, "duplicate-of:"+d.DuplicateOf)
 		}
 	}
+	// The runner-up may be bridged to the best story (see tryBridge).
+	second, secondScore := int32(-1), 0.0
 	if best < 0 {
 		for _, i := range c.candidates(&v, t, dated) {
 			s := c.score(&v, &c.stories[i], t, dated)
 			if s > bestScore {
+				second, secondScore = best, bestScore
 				best, bestScore = i, s
+			} else if s > secondScore {
+				second, secondScore = i, s
 			}
 		}
 		a.Score = bestScore
@@ -409,6 +430,8 @@ func (c *Clusterer) Assign(d Doc) news.Assignment {
 	c.add(best, d.ID, &v, t, dated)
 	if !a.New {
 		if m := c.tryMerge(best, th0); m != "" {
+			a.Shared = append(a.Shared, m)
+		} else if m := c.tryBridge(best, second, secondScore, th0); m != "" {
 			a.Shared = append(a.Shared, m)
 		}
 	}
