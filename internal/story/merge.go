@@ -3,6 +3,7 @@ package story
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -212,6 +213,7 @@ func (c *Clusterer) absorb(into, from int32) {
 		d.vec[b] = merged
 	}
 	d.n += s.n
+	d.times = mergeTimes(d.times, s.times)
 	if s.dated {
 		if !d.dated {
 			d.first, d.last, d.dated = s.first, s.last, true
@@ -220,7 +222,7 @@ func (c *Clusterer) absorb(into, from int32) {
 		}
 	}
 	d.retired = false
-	s.n, s.vec, s.retired, s.into = 0, vector{}, true, into+1
+	s.n, s.vec, s.times, s.retired, s.into = 0, vector{}, nil, true, into+1
 }
 
 // mergeCentroids adds centroid block b to centroid block a (weights
@@ -231,6 +233,38 @@ func mergeCentroids(a, b []entry) ([]entry, []uint32) {
 		raw[i] = entry{e.k, float32(math.Expm1(float64(e.w)))}
 	}
 	return merge(a, raw, 1)
+}
+
+// mergeTimes adds the time counts b of a story to those of another, a
+// (both sorted by code), keeping the maxStoryTimes most named, as
+// addTimes does one article at a time.
+func mergeTimes(a, b []entry) []entry {
+	out := make([]entry, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		switch {
+		case j == len(b) || (i < len(a) && a[i].k < b[j].k):
+			out = append(out, a[i])
+			i++
+		case i == len(a) || a[i].k > b[j].k:
+			out = append(out, b[j])
+			j++
+		default:
+			out = append(out, entry{a[i].k, a[i].w + b[j].w})
+			i++
+			j++
+		}
+	}
+	for len(out) > maxStoryTimes {
+		low := 0
+		for i := range out {
+			if out[i].w < out[low].w {
+				low = i
+			}
+		}
+		out = slices.Delete(out, low, low+1)
+	}
+	return out
 }
 
 func has(es []entry, k uint32) bool {

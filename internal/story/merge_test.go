@@ -238,3 +238,66 @@ func TestRestoreReplaysBridge(t *testing.T) {
 		t.Errorf("next decision after Assign = %+v, after Restore = %+v", a, b)
 	}
 }
+
+// TestMergeKeepsTimes: a story merged into another brings the times its
+// articles name (FICTIONAL docs), so the time evidence of the merged
+// story is that of all its articles, as if they had joined one by one.
+func TestMergeKeepsTimes(t *testing.T) {
+	timed := func(id string, times ...string) Doc {
+		d := fdoc(id, keys("x", 10), nil)
+		for _, k := range times {
+			d.Times = append(d.Times, Feature{k, 1})
+		}
+		return d
+	}
+	one := New(Options{Threshold: 0.5, Thresholds: map[string]float64{}, SmallStoryMargin: -1, MergeFactor: -1, BridgeFactor: -1})
+	for _, d := range []Doc{timed("a1", "month 3", "year 2008"), timed("a2", "month 3"), timed("b1", "weekday 2", "month 3")} {
+		one.Assign(d)
+	}
+	if one.Len() != 1 {
+		t.Fatalf("%d stories, want the three articles in one", one.Len())
+	}
+	two := New(Options{Threshold: 0.5, Thresholds: map[string]float64{}, SmallStoryMargin: -1, MergeFactor: -1, BridgeFactor: -1})
+	a := two.Assign(timed("a1", "month 3", "year 2008"))
+	two.Assign(timed("a2", "month 3"))
+	two.Restore(timed("b1", "weekday 2", "month 3"), news.Assignment{ArticleID: "b1", StoryID: "s-b"})
+	two.absorb(two.byID[a.StoryID], two.byID["s-b"])
+	got, want := two.stories[two.byID[a.StoryID]].times, one.stories[0].times
+	if diff := cmp.Diff(want, got, cmpState); diff != "" {
+		t.Errorf("times after the merge (-one by one +merged):\n%s", diff)
+	}
+	if n := len(two.stories[two.byID["s-b"]].times); n != 0 {
+		t.Errorf("merged-away story keeps %d times, want none", n)
+	}
+}
+
+func TestMergeTimes(t *testing.T) {
+	many := func(from, n int, w float32) []entry {
+		var es []entry
+		for i := range n {
+			es = append(es, entry{uint32(from + i), w})
+		}
+		return es
+	}
+	tests := []struct {
+		name    string
+		a, b    []entry
+		want    []entry
+		wantLen int
+	}{
+		{"sums shared codes", []entry{{1, 2}, {10001, 1}}, []entry{{1, 1}, {20002, 1}}, []entry{{1, 3}, {10001, 1}, {20002, 1}}, 3},
+		{"empty side", nil, []entry{{5, 1}}, []entry{{5, 1}}, 1},
+		{"bounded", many(0, maxStoryTimes, 2), many(1000, 4, 1), many(0, maxStoryTimes, 2), maxStoryTimes},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := mergeTimes(tt.a, tt.b)
+			if len(got) != tt.wantLen {
+				t.Errorf("len = %d, want %d", len(got), tt.wantLen)
+			}
+			if diff := cmp.Diff(tt.want, got, cmpState); diff != "" {
+				t.Errorf("mergeTimes (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
