@@ -138,3 +138,166 @@ func TestMergeOf(t *testing.T) {
 		})
 	}
 }
+
+// bridgeOptions isolate bridging: threshold 0.5, 0.6 to join a story of
+// one article, no centroid merge.
+func bridgeOptions(factor float64) Options {
+	return Options{Threshold: 0.5, Thresholds: map[string]float64{}, SmallStoryMargin: 0.2, MergeFactor: -1, BridgeFactor: factor}
+}
+
+// TestBridge: FICTIONAL docs of invented keys. a1 and a2 (one wording)
+// form story A; b1 shares four of their ten keys and opens story B; the
+// last article repeats A's keys and, when it also carries b1's own
+// keys, scores above B's threshold as well: it bridges B into A.
+func TestBridge(t *testing.T) {
+	tests := []struct {
+		name      string
+		factor    float64
+		youngA    bool // a2 is not sent: A holds one article before the last
+		split     bool // a person moved b1 to a story of its own
+		ownB      int  // how many of b1's own keys the last article carries
+		wantMerge bool
+	}{
+		{"bridged", 1, false, false, 4, true},
+		{"runner-up under its threshold", 1, false, false, 2, false},
+		{"threshold raised", 1.2, false, false, 4, false},
+		{"bridging disabled", -1, false, false, 4, false},
+		{"joined story too young", 1, true, false, 4, false},
+		{"manual split kept", 1, false, true, 4, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := New(bridgeOptions(tt.factor))
+			primeUnrelated(c)
+			a1 := c.Assign(fdoc("a1", keys("x", 10), nil))
+			if !tt.youngA {
+				if a := c.Assign(fdoc("a2", keys("x", 10), nil)); a.New {
+					t.Fatalf("a2 must join a1: %+v", a)
+				}
+			}
+			b1 := c.Assign(fdoc("b1", append(keys("x", 4), keys("y", 6)...), nil))
+			if !b1.New {
+				t.Fatalf("b1 must open a story: %+v", b1)
+			}
+			if tt.split {
+				c.Restore(fdoc("b1", append(keys("x", 4), keys("y", 6)...), nil), news.Assignment{ArticleID: "b1", StoryID: "s-split", Manual: true})
+			}
+			last := c.Assign(fdoc("a3", append(keys("x", 10), keys("y", tt.ownB)...), nil))
+			if last.New || last.StoryID != a1.StoryID {
+				t.Fatalf("a3 = %+v: want it to join a1's story %s", last, a1.StoryID)
+			}
+			m, merged := MergeOf(last)
+			if merged != tt.wantMerge {
+				t.Fatalf("a3 = %+v: merge recorded %v, want %v", last, merged, tt.wantMerge)
+			}
+			sa, _ := c.StoryOf("a1")
+			sb, _ := c.StoryOf("b1")
+			if got := sa == sb; got != tt.wantMerge {
+				t.Errorf("a1 in %s, b1 in %s: one story = %v, want %v", sa, sb, got, tt.wantMerge)
+			}
+			if !merged {
+				return
+			}
+			if m.From != b1.StoryID || m.Into != a1.StoryID {
+				t.Errorf("merge %+v: want %s into %s", m, b1.StoryID, a1.StoryID)
+			}
+			if want := 0.5 * 1.2; m.Threshold != want || m.Score < m.Threshold {
+				t.Errorf("merge %+v: want score ≥ threshold = %g (b1's story's own)", m, want)
+			}
+		})
+	}
+}
+
+func TestRestoreReplaysBridge(t *testing.T) {
+	docs := []Doc{
+		fdoc("a1", keys("x", 10), nil),
+		fdoc("a2", keys("x", 10), nil),
+		fdoc("b1", append(keys("x", 4), keys("y", 6)...), nil),
+		fdoc("a3", append(keys("x", 10), keys("y", 4)...), nil),
+		fdoc("a4", append(keys("x", 9), keys("y", 2)...), nil),
+	}
+	c := New(bridgeOptions(1))
+	primeUnrelated(c)
+	var as []news.Assignment
+	for _, d := range docs {
+		as = append(as, c.Assign(d))
+	}
+	if _, ok := MergeOf(as[3]); !ok {
+		t.Fatalf("a3 = %+v: no bridge recorded", as[3])
+	}
+	r := New(bridgeOptions(1))
+	primeUnrelated(r)
+	for i, d := range docs {
+		r.Restore(d, as[i])
+	}
+	if diff := cmp.Diff(snap(c), snap(r), cmpState); diff != "" {
+		t.Errorf("state after Restore differs from state after Assign (-assign +restore):\n%s", diff)
+	}
+	next := fdoc("a5", append(keys("x", 8), keys("y", 3)...), nil)
+	if a, b := c.Assign(next), r.Assign(next); !cmp.Equal(a, b) {
+		t.Errorf("next decision after Assign = %+v, after Restore = %+v", a, b)
+	}
+}
+
+// TestMergeKeepsTimes: a story merged into another brings the times its
+// articles name (FICTIONAL docs), so the time evidence of the merged
+// story is that of all its articles, as if they had joined one by one.
+func TestMergeKeepsTimes(t *testing.T) {
+	timed := func(id string, times ...string) Doc {
+		d := fdoc(id, keys("x", 10), nil)
+		for _, k := range times {
+			d.Times = append(d.Times, Feature{k, 1})
+		}
+		return d
+	}
+	one := New(Options{Threshold: 0.5, Thresholds: map[string]float64{}, SmallStoryMargin: -1, MergeFactor: -1, BridgeFactor: -1})
+	for _, d := range []Doc{timed("a1", "month 3", "year 2008"), timed("a2", "month 3"), timed("b1", "weekday 2", "month 3")} {
+		one.Assign(d)
+	}
+	if one.Len() != 1 {
+		t.Fatalf("%d stories, want the three articles in one", one.Len())
+	}
+	two := New(Options{Threshold: 0.5, Thresholds: map[string]float64{}, SmallStoryMargin: -1, MergeFactor: -1, BridgeFactor: -1})
+	a := two.Assign(timed("a1", "month 3", "year 2008"))
+	two.Assign(timed("a2", "month 3"))
+	two.Restore(timed("b1", "weekday 2", "month 3"), news.Assignment{ArticleID: "b1", StoryID: "s-b"})
+	two.absorb(two.byID[a.StoryID], two.byID["s-b"])
+	got, want := two.stories[two.byID[a.StoryID]].times, one.stories[0].times
+	if diff := cmp.Diff(want, got, cmpState); diff != "" {
+		t.Errorf("times after the merge (-one by one +merged):\n%s", diff)
+	}
+	if n := len(two.stories[two.byID["s-b"]].times); n != 0 {
+		t.Errorf("merged-away story keeps %d times, want none", n)
+	}
+}
+
+func TestMergeTimes(t *testing.T) {
+	many := func(from, n int, w float32) []entry {
+		var es []entry
+		for i := range n {
+			es = append(es, entry{uint32(from + i), w})
+		}
+		return es
+	}
+	tests := []struct {
+		name    string
+		a, b    []entry
+		want    []entry
+		wantLen int
+	}{
+		{"sums shared codes", []entry{{1, 2}, {10001, 1}}, []entry{{1, 1}, {20002, 1}}, []entry{{1, 3}, {10001, 1}, {20002, 1}}, 3},
+		{"empty side", nil, []entry{{5, 1}}, []entry{{5, 1}}, 1},
+		{"bounded", many(0, maxStoryTimes, 2), many(1000, 4, 1), many(0, maxStoryTimes, 2), maxStoryTimes},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := mergeTimes(tt.a, tt.b)
+			if len(got) != tt.wantLen {
+				t.Errorf("len = %d, want %d", len(got), tt.wantLen)
+			}
+			if diff := cmp.Diff(tt.want, got, cmpState); diff != "" {
+				t.Errorf("mergeTimes (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
