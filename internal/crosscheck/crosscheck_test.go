@@ -679,6 +679,42 @@ func TestMisattributionNeedsNamedSpeakers(t *testing.T) {
 	}
 }
 
+// Fictional: two articles agreeing on a speaker, one of which names the
+// other speaker elsewhere, do not hide a third that gives the words to
+// that other speaker.
+func TestMisattributionAgainstAMajority(t *testing.T) {
+	const words = "Le tram roulera dès le mois de mai"
+	mk := func(name, text, speaker string) crosscheck.Source {
+		s := article(name, text)
+		i := strings.Index(text, words)
+		s.Extraction.Quotes = []news.Quote{{Kind: news.QuoteDirect, Span: news.Span{Start: i, End: i + len(words)}, Text: words, Speaker: speaker, SpeakerSpan: spanOf(text, speaker)}}
+		return s
+	}
+	renaud := "« Le tram roulera dès le mois de mai », a dit Sonia Renaud."
+	renaudAndGirard := "« Le tram roulera dès le mois de mai », a dit Sonia Renaud. Le préfet, Paul Girard, a salué le projet."
+	girard := "« Le tram roulera dès le mois de mai », a dit Paul Girard."
+	tests := []struct {
+		name string
+		srcs []crosscheck.Source
+		want bool
+	}{
+		{"one against one", []crosscheck.Source{mk("a.txt", renaud, "Sonia Renaud"), mk("c.txt", girard, "Paul Girard")}, true},
+		{"two against one", []crosscheck.Source{mk("a.txt", renaud, "Sonia Renaud"), mk("b.txt", renaudAndGirard, "Sonia Renaud"), mk("c.txt", girard, "Paul Girard")}, true},
+		{"only where both are named", []crosscheck.Source{mk("b.txt", renaudAndGirard, "Sonia Renaud"), mk("c.txt", girard, "Paul Girard")}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := false
+			for _, g := range checker().Compare(tt.srcs, nil).Quotes {
+				got = got || g.Status == news.Conflict
+			}
+			if got != tt.want {
+				t.Errorf("conflict = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
 // Fictional: a weekday written by several articles is explained once.
 func TestAnchoredWeekdayExplainedOnce(t *testing.T) {
 	srcs := []crosscheck.Source{

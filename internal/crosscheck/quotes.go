@@ -104,7 +104,7 @@ func (c *Checker) groupQuotes(srcs []Source, canon map[string]string, origin []i
 			if sa == "" || sb == "" || sameName(sa, sb) || !statement(a.members[0].q) || !statement(b.members[0].q) ||
 				namedInQuote(sa, a.members, b.members) || namedInQuote(sb, a.members, b.members) ||
 				!namedBeside(sa, a.members, srcs) || !namedBeside(sb, b.members, srcs) ||
-				nameNear(sb, a.members, srcs) || nameNear(sa, b.members, srcs) {
+				allNear(sb, a.members, srcs) || allNear(sa, b.members, srcs) {
 				continue
 			}
 			for _, m := range b.members {
@@ -284,14 +284,16 @@ func namedBeside(person string, ms []quoteMention, srcs []Source) bool {
 	return false
 }
 
-// nearQuote is how many bytes around a quote nameNear reads.
+// nearQuote is how many bytes around a quote allNear reads.
 const nearQuote = 300
 
-// nameNear reports whether person's name is written near a quote of ms:
-// "said producers Ann Lee and Bo Tran", "said Bo Tran of Quillon" give
-// one quote to both, and an article naming the other speaker beside the
-// words does not contradict them.
-func nameNear(person string, ms []quoteMention, srcs []Source) bool {
+// allNear reports whether person's name is written near every quote of
+// ms: "said producers Ann Lee and Bo Tran", "said Bo Tran of Quillon"
+// give one quote to both, and an article naming the other speaker beside
+// the words does not contradict them. One article that gives the words
+// to one person and names no other near them is enough to contradict:
+// more sources agreeing on a speaker must not hide a misattribution.
+func allNear(person string, ms []quoteMention, srcs []Source) bool {
 	words := nameWords(person)
 	for _, m := range ms {
 		text := srcs[m.src].Article.Text
@@ -299,13 +301,11 @@ func nameNear(person string, ms []quoteMention, srcs []Source) bool {
 			continue
 		}
 		around := text[max(0, m.q.Span.Start-nearQuote):min(len(text), m.q.Span.End+nearQuote)]
-		for _, w := range strings.Fields(normWords(around)) {
-			if slices.Contains(words, w) {
-				return true
-			}
+		if !slices.ContainsFunc(strings.Fields(normWords(around)), func(w string) bool { return slices.Contains(words, w) }) {
+			return false
 		}
 	}
-	return false
+	return true
 }
 
 // namedInQuote reports whether a word of the person's name (three letters
