@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"net/url"
 	"sort"
 	"strconv"
 	"strings"
@@ -161,8 +162,8 @@ func (m *mdWriter) brief(b news.Brief) {
 	if headline == "" {
 		headline = "Story " + b.StoryID
 	}
-	m.printf("# %s\n\n", oneLine(headline))
-	m.printf("Story %s · %d sources (%d independent)", code(b.StoryID), len(b.Articles), b.Independent)
+	m.printf("# %s\n\n", text(headline))
+	m.printf("Story %s · %s (%d independent)", code(b.StoryID), plural(len(b.Articles), "source"), b.Independent)
 	if langs := languages(b.Articles); langs != "" {
 		m.printf(" · %s", langs)
 	}
@@ -172,14 +173,17 @@ func (m *mdWriter) brief(b news.Brief) {
 		var meta []string
 		for _, s := range []string{a.Source, a.Published, a.Language} {
 			if s != "" {
-				meta = append(meta, s)
+				meta = append(meta, text(s))
 			}
 		}
 		if len(meta) > 0 {
 			m.printf(" (%s)", strings.Join(meta, ", "))
 		}
 		if a.Title != "" {
-			m.printf(" — %s", oneLine(a.Title))
+			m.printf(" — %s", text(a.Title))
+		}
+		if u := webLink(a.URL); u != "" {
+			m.printf(" <%s>", u)
 		}
 		if a.DuplicateOf != "" {
 			m.printf(" — near-duplicate of %s", code(oneLine(a.DuplicateOf)))
@@ -202,13 +206,27 @@ func (m *mdWriter) brief(b news.Brief) {
 		m.printf("None found.\n\n")
 	}
 	for _, f := range conflicts {
-		m.printf("### %s — %s\n\n", FactValue(f), oneLine(f.Why))
+		m.printf("### %s — %s\n\n", FactValue(f), text(f.Why))
 		if f.Context != "" {
-			m.printf("About: _%s_\n\n", oneLine(f.Context))
+			m.printf("About: _%s_\n\n", text(f.Context))
 		}
 		m.printf("| side | sources and their words |\n|---|---|\n")
+		placed := map[news.Citation]bool{}
 		for _, s := range f.Sides {
-			m.printf("| %s | %s |\n", sideValue(f.Kind, s), strings.ReplaceAll(m.cites(s.Sources), "|", "\\|"))
+			m.printf("| %s | %s |\n", sideValue(f.Kind, s), m.cites(s.Sources))
+			for _, c := range s.Sources {
+				placed[c] = true
+			}
+		}
+		// Words that fit either side ("97 milliards" with no currency).
+		var either []news.Citation
+		for _, c := range f.Sources {
+			if !placed[c] {
+				either = append(either, c)
+			}
+		}
+		if len(either) > 0 {
+			m.printf("| either side | %s |\n", m.cites(either))
 		}
 		m.printf("\n")
 	}
@@ -236,16 +254,16 @@ func (m *mdWriter) brief(b news.Brief) {
 			speaker = "unknown speaker"
 		}
 		if q.Status == news.Conflict {
-			m.printf("- **%s**, %d variant(s) — conflict, %s:\n", oneLine(speaker), len(q.Variants), oneLine(q.Why))
+			m.printf("- **%s**, %d variant(s) — conflict, %s:\n", text(speaker), len(q.Variants), text(q.Why))
 		} else {
-			m.printf("- **%s**, %d variant(s):\n", oneLine(speaker), len(q.Variants))
+			m.printf("- **%s**, %d variant(s):\n", text(speaker), len(q.Variants))
 		}
 		for _, v := range q.Variants {
 			by := ""
 			if v.Speaker != "" && v.Speaker != q.Speaker {
-				by = " — says " + oneLine(v.Speaker)
+				by = " — says " + text(v.Speaker)
 			}
-			m.printf("  - %s “%s” (bytes %d–%d)%s\n", m.label(v.Article), oneLine(v.Text), v.Start, v.End, by)
+			m.printf("  - %s “%s” (bytes %d–%d)%s\n", m.label(v.Article), text(v.Text), v.Start, v.End, by)
 		}
 	}
 	m.printf("\n## Entities\n\n")
@@ -267,7 +285,7 @@ func (m *mdWriter) brief(b news.Brief) {
 		if len(merges) > 0 {
 			m.printf("\nSpellings merged:\n\n")
 			for _, why := range merges {
-				m.printf("- %s\n", oneLine(why))
+				m.printf("- %s\n", text(why))
 			}
 		}
 	}
@@ -277,7 +295,7 @@ func (m *mdWriter) brief(b news.Brief) {
 		m.printf("No dated facts.\n")
 	}
 	for _, ev := range b.Timeline {
-		m.printf("- **%s** — %s %s\n", ev.Date, oneLine(ev.What), m.labels(ev.Sources))
+		m.printf("- **%s** — %s %s\n", ev.Date, text(ev.What), m.labels(ev.Sources))
 	}
 }
 
@@ -301,7 +319,7 @@ func (m *mdWriter) why(b news.Brief) {
 		default:
 			m.printf("- %s joined with similarity %.2f (threshold %.2f)", label, as.Score, as.Threshold)
 			if len(as.Shared) > 0 {
-				m.printf(", sharing %s", strings.Join(as.Shared, ", "))
+				m.printf(", sharing %s", text(strings.Join(as.Shared, ", ")))
 			}
 			m.printf("\n")
 		}
@@ -311,7 +329,7 @@ func (m *mdWriter) why(b news.Brief) {
 func (m *mdWriter) fact(f news.Check) {
 	m.printf("- **%s** — %d source(s), %d independent: %s", FactValue(f), f.Articles, f.Independent, m.cites(f.Sources))
 	if f.Why != "" {
-		m.printf(" _(%s)_", oneLine(f.Why))
+		m.printf(" _(%s)_", text(f.Why))
 	}
 	m.printf("\n")
 }
@@ -338,7 +356,7 @@ func (m *mdWriter) labels(cs []news.Citation) string {
 func (m *mdWriter) cites(cs []news.Citation) string {
 	var out []string
 	for _, c := range cs {
-		out = append(out, fmt.Sprintf("%s “%s” (%d–%d)", m.label(c.Article), oneLine(c.Text), c.Start, c.End))
+		out = append(out, fmt.Sprintf("%s “%s” (%d–%d)", m.label(c.Article), text(c.Text), c.Start, c.End))
 	}
 	return strings.Join(out, "; ")
 }
@@ -433,4 +451,32 @@ func Number(v float64) string {
 // oneLine folds line breaks so a value fits on one Markdown line.
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-func cell(s string) string { return strings.ReplaceAll(oneLine(s), "|", "\\|") }
+// plural writes "1 source", "3 sources".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
+}
+
+// webLink returns an http(s) URL ready for a Markdown autolink, or "".
+func webLink(u string) string {
+	p, err := url.Parse(u)
+	if err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" {
+		return ""
+	}
+	return strings.NewReplacer("<", "%3C", ">", "%3E", " ", "%20").Replace(p.String())
+}
+
+// text writes untrusted words (titles, quotes, names from feeds and
+// pages) on one line with the characters Markdown would read as markup
+// escaped, so that "<script>" or "[clic](javascript:…)" in an article
+// stays text in whatever renders the brief.
+func text(s string) string { return mdEscaper.Replace(oneLine(s)) }
+
+var mdEscaper = strings.NewReplacer(
+	`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`,
+	"<", `\<`, ">", `\>`, "&", `\&`, "|", `\|`, "~", `\~`,
+)
+
+func cell(s string) string { return text(s) }

@@ -172,3 +172,46 @@ func TestMarkdownOddNamesAndEmptySections(t *testing.T) {
 		}
 	}
 }
+
+// Fictional hostile text from a page or feed: the Markdown keeps it text.
+func TestMarkdownEscapesMarkup(t *testing.T) {
+	hostile := "<script>alert(1)</script> [clic](javascript:alert(1)) *gras* `code` a|b"
+	b := news.Brief{
+		StoryID:  "s1",
+		Headline: hostile,
+		Articles: []news.BriefSource{{Article: "a.txt", Title: hostile, Source: hostile}},
+		Quotes: []news.QuoteGroup{{Speaker: hostile, Variants: []news.QuoteVariant{{
+			Citation: news.Citation{Article: "a.txt", Text: hostile}}}}},
+		Entities: []news.Entity{{Name: hostile, Type: news.ORG, Articles: []string{"a.txt"}, Merges: []string{hostile}}},
+	}
+	var buf strings.Builder
+	if err := brief.Markdown(&buf, []news.Brief{b}); err != nil {
+		t.Fatal(err)
+	}
+	for _, bad := range []string{"<script>", "[clic](", "*gras*", "`code`", "a|b"} {
+		if strings.Contains(buf.String(), bad) {
+			t.Errorf("Markdown holds %q unescaped:\n%s", bad, buf.String())
+		}
+	}
+	if !strings.Contains(buf.String(), `\<script\>alert(1)\</script\>`) {
+		t.Errorf("Markdown lost the hostile words instead of escaping them:\n%s", buf.String())
+	}
+}
+
+// Fictional: a citation the conflict placed on no side still shows.
+func TestMarkdownConflictKeepsUnplacedWords(t *testing.T) {
+	usd := news.Citation{Article: "a.txt", Start: 0, End: 12, Text: "12 M dollars"}
+	eur := news.Citation{Article: "b.txt", Start: 0, End: 11, Text: "12 M d'euros"}
+	bare := news.Citation{Article: "c.txt", Start: 5, End: 9, Text: "12 M"}
+	b := news.Brief{StoryID: "s1", Articles: []news.BriefSource{{Article: "a.txt"}, {Article: "b.txt"}, {Article: "c.txt"}},
+		Facts: []news.Check{{Kind: news.KindMoney, Status: news.Conflict, Value: 12e6, Currency: "USD",
+			Sources: []news.Citation{usd, eur, bare},
+			Sides:   []news.Side{{Value: 12e6, Currency: "USD", Sources: []news.Citation{usd}}, {Value: 12e6, Currency: "EUR", Sources: []news.Citation{eur}}}}}}
+	var buf strings.Builder
+	if err := brief.Markdown(&buf, []news.Brief{b}); err != nil {
+		t.Fatal(err)
+	}
+	if want := "| either side | [3] “12 M” (5–9) |"; !strings.Contains(buf.String(), want) {
+		t.Errorf("Markdown lacks %q:\n%s", want, buf.String())
+	}
+}

@@ -4,11 +4,11 @@ import (
 	"bufio"
 	"encoding/csv"
 	"encoding/json"
-	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
 
+	"github.com/recoupe/recoupe/internal/brief"
 	"github.com/recoupe/recoupe/news"
 )
 
@@ -138,97 +138,14 @@ func (s *server) exportCSV(w http.ResponseWriter, r *http.Request) {
 	cw.Flush()
 }
 
-// mdEscape escapes the characters that Markdown would read as markup, and
-// '<' and '>' so that no renderer sees raw HTML in article words.
-var mdEscape = strings.NewReplacer(
-	`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`, "#", `\#`,
-	"<", "&lt;", ">", "&gt;", "|", `\|`, "!", `\!`, "\r", " ", "\n", " ",
-)
-
-func md(s string) string { return mdEscape.Replace(s) }
-
 func (s *server) exportMarkdown(w http.ResponseWriter, r *http.Request) {
 	b, ok := s.brief(w, r)
 	if !ok {
 		return
 	}
 	attachment(w, b.StoryID, "md", "text/markdown; charset=utf-8")
-	ix := newBriefIndex(b)
-	bw := bufio.NewWriter(w)
-	defer bw.Flush()
-	p := func(format string, args ...any) { fmt.Fprintf(bw, format, args...) }
-	cites := func(cs []news.Citation) string {
-		var parts []string
-		for _, c := range cs {
-			v := ix.cite(c)
-			parts = append(parts, fmt.Sprintf("[%s] “%s”", v.Label, md(c.Text)))
-		}
-		return strings.Join(parts, "; ")
-	}
-	p("# %s\n\n", md(b.Headline))
-	p("%d sources, %d independent.\n\n## Sources\n\n", len(b.Articles), b.Independent)
-	for i, sv := range ix.sources {
-		a := b.Articles[i]
-		p("- **[%s]** %s — %s", sv.Label, md(sv.Title), md(sv.Outlet))
-		if a.Published != "" {
-			p(", %s", md(a.Published))
-		}
-		if sv.External != "" {
-			p(" <%s>", strings.NewReplacer("<", "%3C", ">", "%3E", " ", "%20").Replace(sv.External))
-		}
-		p("\n")
-	}
-	section := func(title string, st news.Status) {
-		p("\n## %s\n\n", title)
-		n := 0
-		for _, c := range b.Facts {
-			if c.Status != st {
-				continue
-			}
-			n++
-			p("- %s **%s**", c.Kind, md(formatValue(c.Kind, c.Value, c.Currency, c.Date)))
-			if c.Context != "" {
-				p(" (%s)", md(c.Context))
-			}
-			if st == news.Conflict {
-				if c.Why != "" {
-					p(": %s", md(c.Why))
-				}
-				p("\n")
-				for k, sd := range c.Sides {
-					p("  - side %s, %s: %s\n", sourceLabel(k),
-						md(formatValue(c.Kind, sd.Value, sd.Currency, sd.Date)), cites(sd.Sources))
-				}
-				continue
-			}
-			p(": %s\n", cites(c.Sources))
-		}
-		if n == 0 {
-			p("None.\n")
-		}
-	}
-	section("Conflicts", news.Conflict)
-	section("Agreed facts", news.Agreed)
-	section("Single-source facts", news.Single)
-	p("\n## Quotes\n\n")
-	if len(b.Quotes) == 0 {
-		p("None.\n")
-	}
-	for _, q := range b.Quotes {
-		speaker := q.Speaker
-		if speaker == "" {
-			speaker = "unknown speaker"
-		}
-		p("- **%s** (%d variants)\n", md(speaker), len(q.Variants))
-		for _, v := range q.Variants {
-			p("  - [%s] « %s »\n", ix.cite(v.Citation).Label, md(v.Text))
-		}
-	}
-	p("\n## Timeline\n\n")
-	if len(b.Timeline) == 0 {
-		p("None.\n")
-	}
-	for _, e := range b.Timeline {
-		p("- **%s** %s %s\n", md(e.Date), md(e.What), cites(e.Sources))
+	// The CLI's Markdown, so that both read alike.
+	if err := brief.Markdown(w, []news.Brief{b}); err != nil {
+		s.log.Warn("writing the Markdown export", "story", b.StoryID, "err", err)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"html/template"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -118,7 +119,7 @@ func TestExports(t *testing.T) {
 				t.Errorf("export.md lacks %q", s)
 			}
 		}
-		if got := strings.Count(md, "\n- **["); got != len(b.Articles) {
+		if got := len(regexp.MustCompile(`(?m)^\d+\. `+"`").FindAllString(md, -1)); got != len(b.Articles) {
 			t.Errorf("export.md lists %d sources, want %d", got, len(b.Articles))
 		}
 		if strings.Contains(md, "<script") {
