@@ -113,7 +113,7 @@ func evidence(in []tokInfo, s, e int, v *[5]int) {
 			switch {
 			case !of:
 				v[1] += cueWeight
-			case businessTitles[w] && in[s].gaz&gazetteer.City == 0 && in[s].multi&gazetteer.City == 0:
+			case businessTitles[w] && !businessOf(in, s) && in[s].gaz&gazetteer.City == 0 && in[s].multi&gazetteer.City == 0:
 				v[3] += cueWeight // "patron de Tesla", not "maire de Paris"
 			}
 			break
@@ -195,6 +195,7 @@ func evidence(in []tokInfo, s, e int, v *[5]int) {
 	if in[s].flags&fMultiB != 0 && in[s].multi&gazetteer.City != 0 {
 		v[2] += 2
 	}
+	roleEvidence(in, s, e, v)
 }
 
 // adjSuffixes end the French relational adjectives that follow the head of
