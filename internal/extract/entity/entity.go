@@ -547,6 +547,13 @@ func (r *Recognizer) postprocess(sents [][]string, infos [][]tokInfo, tags [][]i
 			}
 		}
 	}
+	// Names trimmed of a trailing title or article ("Trump La" in a
+	// headline run into the text) and joined where they touch ("Elon"
+	// "Musk") before retype, which votes by a name's whole form.
+	for i := range tags {
+		dropTitles(tags[i], infos[i])
+		joinAdjacent(sents[i], infos[i], tags[i])
+	}
 	r.retype(infos, tags, links)
 	known := func(w string) bool { return r.known(w, nil) }
 	for i := range tags {

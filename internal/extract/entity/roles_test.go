@@ -36,6 +36,8 @@ func TestRoleCues(t *testing.T) {
 			nil, []string{"ORG TVA", "ORG PIB"}},
 		{"speaker is no place", []string{"Un scénario que Brindora juge plausible au regard des précédents ."},
 			[]string{"ORG Brindora"}, []string{"LOC Brindora"}},
+		{"touching parts vote as one name", []string{"La querelle entre Elon Kastel et Sam Brenou continue .", "Kastel a mis sur la table une offre et Kastel insiste ."},
+			[]string{"PER Elon Kastel"}, []string{"LOC Elon Kastel"}},
 		{"surname as a passive agent", []string{"Le projet , soutenu par Dupont et qui comprend Valtrenix , avance ."},
 			[]string{"PER Dupont"}, []string{"LOC Dupont"}},
 	}
