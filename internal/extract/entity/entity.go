@@ -887,6 +887,16 @@ func (r *Recognizer) retype(infos [][]tokInfo, tags [][]int, links []link) {
 			}
 		}
 	}
+	// A name written in two words where the article also writes it as one
+	// ("Open AI" beside "OpenAI") is the same name: it takes its votes.
+	for _, k := range keys {
+		if strings.IndexByte(k, ' ') < 0 || len(k) > 64 {
+			continue
+		}
+		if o := strings.ReplaceAll(k, " ", ""); votes[o] != nil && count[o] > count[k] {
+			votes[k], evid[k] = votes[o], evid[o]
+		}
+	}
 	for _, k := range keys {
 		if count[k] != 1 || len(k) < 4 || len(k) > 64 || strings.IndexByte(k, ' ') >= 0 {
 			continue

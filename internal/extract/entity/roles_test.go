@@ -38,6 +38,8 @@ func TestRoleCues(t *testing.T) {
 			[]string{"ORG Brindora"}, []string{"LOC Brindora"}},
 		{"touching parts vote as one name", []string{"La querelle entre Elon Kastel et Sam Brenou continue .", "Kastel a mis sur la table une offre et Kastel insiste ."},
 			[]string{"PER Elon Kastel"}, []string{"LOC Elon Kastel"}},
+		{"spacing variant of a name", []string{"Il veut prendre le contrôle d' Open Brindix .", "La société OpenBrindix refuse et OpenBrindix grandit ."},
+			[]string{"ORG Open Brindix"}, nil},
 		{"surname as a passive agent", []string{"Le projet , soutenu par Dupont et qui comprend Valtrenix , avance ."},
 			[]string{"PER Dupont"}, []string{"LOC Dupont"}},
 	}
