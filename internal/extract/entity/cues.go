@@ -853,6 +853,9 @@ func dropTitles(ts []int, in []tokInfo) {
 			if !titleCues[strings.TrimSuffix(w, ".")] && w != "la" && w != "le" && w != "les" && w != "l'" {
 				break
 			}
+			if e-2 > sp.s && in[e-1].flags&fCap != 0 && in[e-2].flags&fCap != 0 && (in[e-2].lower == "le" || in[e-2].lower == "la") {
+				break // a surname with its article: "Bruno Le Maire", "Jean Le Roi"
+			}
 			e--
 		}
 		if e < sp.e {

@@ -674,6 +674,7 @@ func (r *Recognizer) grow(sents [][]string, infos [][]tokInfo, tags [][]int) []l
 			}
 			setSpan(ts, k, k+2, 1)
 		}
+		compoundSurnames(sents[i], in, ts)
 		for _, sp := range spansOf(ts) {
 			// A known first name just before a name belongs to it ("Sam" Altman).
 			if s := sp.s - 1; s >= 0 && ts[s] == 0 && in[s].flags&fCap != 0 && in[s].gaz&gazetteer.First != 0 {

@@ -217,6 +217,10 @@ var occupations = wordSet("entrepreneur", "entrepreneuse", "expert", "experte", 
 var notOccupations = wordSet("m", "mm", "mme", "mmes", "mlle", "me", "mr", "mrs", "ms", "monsieur", "madame",
 	"sir", "lady", "lord", "chef", "général", "juge")
 
+// fronting words open an adverbial phrase before the clause: what follows
+// the name's comma is that clause, not an apposition.
+var fronting = wordSet("selon", "après", "pour", "chez", "à", "avec", "sans", "contre", "according", "for")
+
 // kinNouns name a person by kinship or sex: in an apposition they need
 // their complement (« X, fils de Y », « X, homme d'affaires »), for « X,
 // le père venant de… » starts another clause.
@@ -234,9 +238,12 @@ var roleModifiers = wordSet("ancien", "ancienne", "ex", "futur", "future", "nouv
 // (« , entrepreneur et PDG de », « , l'avocate de », « , ancien ministre »),
 // or an age (« , 45 ans »). An occupation followed by a name
 // (« , le journaliste français Pierre G. ») introduces that name instead.
-func appositionPerson(in []tokInfo, e int) bool {
-	if e+1 >= len(in) || in[e].lower != "," {
+func appositionPerson(in []tokInfo, s, e int) bool {
+	if e+1 >= len(in) || in[e].lower != "," || in[s].flags&fAllCap != 0 {
 		return false
+	}
+	if s >= 1 && fronting[in[s-1].lower] || s >= 2 && fronting[in[s-2].lower] && skipWords[in[s-1].lower] {
+		return false // « Selon l'AFP, le patron de X a dit »: a new clause follows
 	}
 	j := e + 1
 	det := false // « X, le comédien a tweeté » may start a clause: the noun then needs its complement
@@ -358,7 +365,7 @@ func roleEvidence(in []tokInfo, s, e int, v *[5]int) {
 	if e-s == 1 && in[s].flags&fOrgAcr != 0 {
 		v[3] += cueWeight
 	}
-	if appositionPerson(in, e) && notPlace(in, s, e) {
+	if appositionPerson(in, s, e) && notPlace(in, s, e) {
 		v[1] += 2 * cueWeight
 	}
 	if e-s == 1 {
@@ -373,5 +380,43 @@ func roleEvidence(in []tokInfo, s, e int, v *[5]int) {
 		if speaker(in, s, e) && g&(gazetteer.City|gazetteer.Place|gazetteer.First|gazetteer.Surname) == 0 {
 			v[3] += cueWeight
 		}
+	}
+}
+
+// surnameParticles open surnames after a first name: « Marine Le Pen »,
+// « Ursula von der Leyen », « Rafael van der Vaart », « Leonardo di
+// Caprio » (« de » and « du » are read by particles).
+var surnameParticles = wordSet("le", "la", "von", "van", "der", "den", "di", "da", "del", "della", "dos", "das", "ter", "ten", "zu")
+
+// compoundSurnames tags as one person a known first name, surname
+// particles (one or two, the capitalised French articles « Le », « La »
+// included) and a capitalised word inside a sentence, whatever the model
+// said of the parts.
+func compoundSurnames(words []string, in []tokInfo, ts []int) {
+	for k := 0; k+2 < len(ts); k++ {
+		a := &in[k]
+		if a.gaz&gazetteer.First == 0 || a.flags&fCap == 0 || a.flags&fAllCap != 0 || weak(a) {
+			continue
+		}
+		p := k + 1
+		for p < len(ts) && p-k <= 2 && surnameParticles[in[p].lower] && in[p].flags&fAllCap == 0 &&
+			(in[p].flags&fCap == 0 || in[p].lower == "le" || in[p].lower == "la") && in[p].flags&(fInitial|fTitleLine|fCapsLine) == 0 {
+			p++
+		}
+		if p == k+1 || p >= len(ts) || !midCap(words, in, p) || weak(&in[p]) || breaks(words[p]) {
+			continue
+		}
+		if in[k+1].flags&fCap == 0 && in[k+1].lower != "von" && in[k+1].lower != "van" && p-k == 2 && (in[k+1].lower == "le" || in[k+1].lower == "la") {
+			continue // « Marine la Bretonne »: a lower-case article is no particle
+		}
+		s, e := k, p+1
+		if ts[k] != 0 {
+			s = spanStart(ts, k)
+		}
+		if e < len(ts) && ts[e] != 0 && ts[e]%2 == 0 {
+			continue // inside a longer name
+		}
+		setSpan(ts, s, e, 1)
+		k = e - 1
 	}
 }

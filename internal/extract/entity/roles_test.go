@@ -40,6 +40,10 @@ func TestRoleCues(t *testing.T) {
 			[]string{"PER Elon Kastel"}, []string{"LOC Elon Kastel"}},
 		{"spacing variant of a name", []string{"Il veut prendre le contrôle d' Open Brindix .", "La société OpenBrindix refuse et OpenBrindix grandit ."},
 			[]string{"ORG Open Brindix"}, nil},
+		{"surname with particles", []string{"Le ministre , Bruno Le Maire , a parlé avec Marine Le Kastel et Ursula von der Brenou ."},
+			[]string{"PER Bruno Le Maire", "PER Marine Le Kastel", "PER Ursula von der Brenou"}, nil},
+		{"fronted source is no apposition", []string{"Selon la KBRT , le patron de Brindix a promis une hausse ."},
+			[]string{"ORG KBRT"}, []string{"PER KBRT"}},
 		{"surname as a passive agent", []string{"Le projet , soutenu par Dupont et qui comprend Valtrenix , avance ."},
 			[]string{"PER Dupont"}, []string{"LOC Dupont"}},
 	}
