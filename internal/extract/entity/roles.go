@@ -283,6 +283,18 @@ func appositionPerson(in []tokInfo, s, e int) bool {
 	return !kinNouns[w] && !det
 }
 
+// articled reports a definite article right before the name at s, inside
+// a sentence and in lower case (« la Maison Blanche »; not the « Le » of «
+// Marine Le Pen », nor the particles « du », « des » of « du Bellay »).
+func articled(in []tokInfo, s int) bool {
+	switch in[s-1].lower {
+	case "le", "la", "les", "l'", "au", "aux":
+	default:
+		return false
+	}
+	return in[s-1].flags&(fCap|fAllCap) == 0 && in[s].flags&(fCap|fAllCap|fMixed) != 0
+}
+
 // placePrepositions open the names of places: « en Sologne », « dans le
 // Valois ».
 var placePrepositions = wordSet("en", "dans", "vers", "près", "depuis", "sur")
@@ -367,6 +379,9 @@ func roleEvidence(in []tokInfo, s, e int, v *[5]int) {
 	}
 	if appositionPerson(in, s, e) && notPlace(in, s, e) {
 		v[1] += 2 * cueWeight
+	}
+	if s >= 1 && articled(in, s) {
+		v[1] -= cueWeight // « la Maison Blanche », « le Sénat »: French gives no article to a person's name
 	}
 	if e-s == 1 {
 		g := in[s].gaz

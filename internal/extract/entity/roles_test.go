@@ -44,6 +44,8 @@ func TestRoleCues(t *testing.T) {
 			[]string{"PER Bruno Le Maire", "PER Marine Le Kastel", "PER Ursula von der Brenou"}, nil},
 		{"fronted source is no apposition", []string{"Selon la KBRT , le patron de Brindix a promis une hausse ."},
 			[]string{"ORG KBRT"}, []string{"PER KBRT"}},
+		{"an article before a name", []string{"Selon le quotidien , la Maison Mathilde prépare une réforme .", "Le porte-parole de la Maison Mathilde a refusé ."},
+			nil, []string{"PER Maison Mathilde"}},
 		{"surname as a passive agent", []string{"Le projet , soutenu par Dupont et qui comprend Valtrenix , avance ."},
 			[]string{"PER Dupont"}, []string{"LOC Dupont"}},
 	}
