@@ -308,13 +308,10 @@ var speechVerbs = wordSet("juge", "estime", "affirme", "déclare", "explique", "
 	"qualifie", "affirmait", "estimait", "jugeait", "expliquait", "indiquait", "says", "said",
 	"claims", "reports", "reported", "writes", "wrote", "told", "argues")
 
-// speaker reports a one-word name at s (ending at e) that speaks or judges:
+// speaker reports a name [s,e) that speaks or judges:
 // followed by a speech verb (maybe after « a » / « avait » and its past
 // participle), or after « selon » / "according to".
 func speaker(in []tokInfo, s, e int) bool {
-	if e-s != 1 {
-		return false
-	}
 	if s >= 1 && in[s-1].lower == "selon" {
 		return true
 	}
@@ -395,6 +392,8 @@ func roleEvidence(in []tokInfo, s, e int, v *[5]int) {
 		if speaker(in, s, e) && g&(gazetteer.City|gazetteer.Place|gazetteer.First|gazetteer.Surname) == 0 {
 			v[3] += cueWeight
 		}
+	} else if !personLike(in, s, e) && s >= 1 && (articled(in, s) || in[s-1].flags&fInitial != 0 && determiners[in[s-1].lower]) && speaker(in, s, e) {
+		v[3] += cueWeight // « Le New York Times rapporte »: an outlet, a firm, an institution
 	}
 }
 

@@ -46,6 +46,8 @@ func TestRoleCues(t *testing.T) {
 			[]string{"ORG KBRT"}, []string{"PER KBRT"}},
 		{"an article before a name", []string{"Selon le quotidien , la Maison Mathilde prépare une réforme .", "Le porte-parole de la Maison Mathilde a refusé ."},
 			nil, []string{"PER Maison Mathilde"}},
+		{"an outlet that reports", []string{"Le Lyon Courrier rapporte que le projet avance .", "Le Brenou Herald estime que le projet avance ."},
+			[]string{"ORG Lyon Courrier", "ORG Brenou Herald"}, nil},
 		{"surname as a passive agent", []string{"Le projet , soutenu par Dupont et qui comprend Valtrenix , avance ."},
 			[]string{"PER Dupont"}, []string{"LOC Dupont"}},
 	}
