@@ -105,6 +105,9 @@ func evidence(in []tokInfo, s, e int, v *[5]int) {
 			of = of || w == "de" || w == "d'" || w == "du" || w == "des" || w == "of"
 			continue
 		}
+		if w == "par" || w == "by" {
+			break // « une start-up fondée par X »: the cue word is about the subject, not the agent
+		}
 		seen++
 		if in[k].flags&fLetter == 0 {
 			break

@@ -635,6 +635,7 @@ func (r *Recognizer) grow(sents [][]string, infos [][]tokInfo, tags [][]int) []l
 		businessNames(sents[i], in, ts)
 		orgAcronyms(in, ts)
 		speakerNames(sents[i], in, ts)
+		appositionNames(sents[i], in, ts)
 		// A listed organisation or country written capitalised inside a
 		// sentence is one.
 		for k := range ts {

@@ -144,7 +144,7 @@ func docPlaceWords(infos [][]tokInfo) map[string]bool {
 // acronymArticles are the definite articles (and their contractions)
 // that precede an organisation's acronym; the plural « les » is left
 // out (« les USA », « les EAU » are countries).
-var acronymArticles = wordSet("le", "la", "l'", "du", "au")
+var acronymArticles = wordSet("le", "la", "l'", "du", "au", "the")
 
 // markOrgAcronyms flags (fOrgAcr) the acronyms that the document's words
 // make organisations (see the package's role cues).
@@ -377,6 +377,9 @@ func roleEvidence(in []tokInfo, s, e int, v *[5]int) {
 	if appositionPerson(in, s, e) && notPlace(in, s, e) {
 		v[1] += 2 * cueWeight
 	}
+	if t := appositionDef(in, s, e); t != 0 {
+		v[t] += 2 * cueWeight
+	}
 	if s >= 1 && articled(in, s) {
 		v[1] -= cueWeight // « la Maison Blanche », « le Sénat »: French gives no article to a person's name
 	}
@@ -389,7 +392,7 @@ func roleEvidence(in []tokInfo, s, e int, v *[5]int) {
 				v[1] += cueWeight
 			}
 		}
-		if speaker(in, s, e) && g&(gazetteer.City|gazetteer.Place|gazetteer.First|gazetteer.Surname) == 0 {
+		if (speaker(in, s, e) || backer(in, s)) && g&(gazetteer.City|gazetteer.Place|gazetteer.First|gazetteer.Surname) == 0 {
 			v[3] += cueWeight
 		}
 	} else if !personLike(in, s, e) && s >= 1 && (articled(in, s) || in[s-1].flags&fInitial != 0 && determiners[in[s-1].lower]) && speaker(in, s, e) {
@@ -432,5 +435,96 @@ func compoundSurnames(words []string, in []tokInfo, ts []int) {
 		}
 		setSpan(ts, s, e, 1)
 		k = e - 1
+	}
+}
+
+// backingParticiples say that their agent backs, owns or funds something:
+// a company, an investor or a person, never a place (« soutenu par X »,
+// « détenu par X »).
+var backingParticiples = wordSet("soutenu", "soutenue", "soutenus", "soutenues", "financé", "financée", "financés",
+	"financées", "détenu", "détenue", "détenus", "détenues", "contrôlé", "contrôlée", "contrôlés", "contrôlées",
+	"possédé", "possédée", "racheté", "rachetée", "rachetés", "rachetées", "acquis", "acquise", "sponsorisé",
+	"sponsorisée", "parrainé", "parrainée", "appuyé", "appuyée", "backed", "owned", "funded", "acquired")
+
+// backer reports a name after « par » that follows a backing participle.
+func backer(in []tokInfo, s int) bool {
+	return s >= 2 && in[s-1].lower == "par" && backingParticiples[in[s-2].lower]
+}
+
+// appositionDef returns the type (3 ORG, 4 MISC) that a defining noun in
+// an apposition gives the name [s,e): « X, la société qui… », « X, une
+// start-up française fondée par… », « X, le robot conversationnel de… »;
+// 0 when there is none. A defining noun followed by a name introduces
+// that name instead (« X, la société Brindora »).
+func appositionDef(in []tokInfo, s, e int) int {
+	if e+2 >= len(in) || in[e].lower != "," || personLike(in, s, e) {
+		return 0
+	}
+	if s >= 1 && fronting[in[s-1].lower] || s >= 2 && fronting[in[s-2].lower] && skipWords[in[s-1].lower] {
+		return 0
+	}
+	switch in[e+1].lower {
+	case "le", "la", "l'", "un", "une", "cette", "ce", "cet", "the", "a", "an":
+	default:
+		return 0
+	}
+	j := e + 2
+	if j < len(in) && roleModifiers[in[j].lower] {
+		j++
+	}
+	if j >= len(in) || in[j].flags&(fCap|fAllCap) != 0 {
+		return 0
+	}
+	t := defNoun(in[j].lower)
+	if t == 0 {
+		return 0
+	}
+	// The noun phrase goes on with adjectives, then a complement, a
+	// relative, a participle or the apposition's end; a verb right after
+	// the noun (« Aux États-Unis, la série est diffusée ») makes it the
+	// subject of a new clause instead.
+	k := j + 1
+	for n := 0; k < len(in) && n < 2 && defAdjective(&in[k]); n++ {
+		k++
+	}
+	if k == len(in) {
+		return t
+	}
+	switch in[k].lower {
+	case "de", "d'", "du", "des", ",", ".", ";", ")", "qui", "dont", "que", "of", "which", "that":
+		return t
+	}
+	if k+1 < len(in) && participle(in[k].lower) && (in[k+1].lower == "par" || in[k+1].lower == "en" || in[k+1].lower == "à" || in[k+1].lower == "dans" || in[k+1].lower == "by" || in[k+1].lower == "in") {
+		return t // « une start-up fondée par », « la société basée à »
+	}
+	return 0
+}
+
+// participle reports a French past participle's ending.
+func participle(w string) bool {
+	for _, suf := range []string{"é", "ée", "és", "ées", "i", "ie", "is", "ise", "u", "ue", "us", "ues"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
+			return true
+		}
+	}
+	return false
+}
+
+// appositionNames tags as what their apposition defines the capitalised
+// words inside a sentence that the model left untagged (« Son rival
+// Brindix, une start-up fondée par… »).
+func appositionNames(words []string, in []tokInfo, ts []int) {
+	for k := 1; k+1 < len(ts); k++ {
+		if ts[k] != 0 || ts[k-1] != 0 || !midCap(words, in, k) || weak(&in[k]) {
+			continue
+		}
+		e := k + 1
+		for e < len(ts) && e-k < 4 && ts[e] == 0 && (midCap(words, in, e) || in[e].flags&fAllCap != 0) && !breaks(words[e]) {
+			e++
+		}
+		if t := appositionDef(in, k, e); t != 0 {
+			setSpan(ts, k, e, t)
+		}
+		k = e
 	}
 }

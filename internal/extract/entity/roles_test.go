@@ -48,6 +48,12 @@ func TestRoleCues(t *testing.T) {
 			nil, []string{"PER Maison Mathilde"}},
 		{"an outlet that reports", []string{"Le Lyon Courrier rapporte que le projet avance .", "Le Brenou Herald estime que le projet avance ."},
 			[]string{"ORG Lyon Courrier", "ORG Brenou Herald"}, nil},
+		{"apposition defines a company", []string{"Il a rencontré Brindix , une start-up fondée par Ari Quennel ."},
+			[]string{"ORG Brindix", "PER Ari Quennel"}, nil},
+		{"fronted place before a clause", []string{"À Brenou , la série est diffusée le lundi ."},
+			nil, []string{"MISC Brenou"}},
+		{"backer is no place", []string{"Le projet , soutenu par Lyonnaz , avance vite ."},
+			nil, []string{"LOC Lyonnaz"}},
 		{"surname as a passive agent", []string{"Le projet , soutenu par Dupont et qui comprend Valtrenix , avance ."},
 			[]string{"PER Dupont"}, []string{"LOC Dupont"}},
 	}
