@@ -306,7 +306,8 @@ var speechVerbs = wordSet("juge", "estime", "affirme", "déclare", "explique", "
 	"avertit", "reconnaît", "insiste", "ajoute", "conclut", "observe", "note", "écrit", "raconte",
 	"soutient", "craint", "dénonce", "regrette", "salue", "critique", "accuse", "relève", "signale",
 	"qualifie", "affirmait", "estimait", "jugeait", "expliquait", "indiquait", "says", "said",
-	"claims", "reports", "reported", "writes", "wrote", "told", "argues")
+	"claims", "reports", "reported", "writes", "wrote", "told", "argues", "prévoit", "publie", "recommande",
+	"réclame", "exige", "demande", "propose", "promet", "répond", "menace", "alerte", "prédit", "anticipe")
 
 // speaker reports a name [s,e) that speaks or judges:
 // followed by a speech verb (maybe after « a » / « avait » and its past
@@ -346,7 +347,8 @@ func speakerNames(words []string, in []tokInfo, ts []int) {
 var speechParticiples = wordSet("jugé", "estimé", "affirmé", "déclaré", "expliqué", "indiqué", "annoncé", "assuré",
 	"souligné", "rappelé", "précisé", "confirmé", "démenti", "révélé", "rapporté", "considéré", "prévenu",
 	"averti", "reconnu", "insisté", "ajouté", "conclu", "observé", "noté", "écrit", "raconté", "dit", "dénoncé",
-	"regretté", "salué", "critiqué", "accusé", "relevé", "signalé", "qualifié")
+	"regretté", "salué", "critiqué", "accusé", "relevé", "signalé", "qualifié", "prévu", "publié", "recommandé",
+	"réclamé", "exigé", "demandé", "proposé", "promis", "répondu", "menacé", "alerté", "prédit", "anticipé")
 
 // passiveAgent reports a name after « par » that follows a past
 // participle (« soutenu par X », « interrogée par X »).

@@ -54,6 +54,8 @@ func TestRoleCues(t *testing.T) {
 			nil, []string{"MISC Brenou"}},
 		{"backer is no place", []string{"Le projet , soutenu par Lyonnaz , avance vite ."},
 			nil, []string{"LOC Lyonnaz"}},
+		{"an institute that forecasts", []string{"Selon les économistes , l' Ostrevix prévoit une croissance faible ."},
+			[]string{"ORG Ostrevix"}, nil},
 		{"surname as a passive agent", []string{"Le projet , soutenu par Dupont et qui comprend Valtrenix , avance ."},
 			[]string{"PER Dupont"}, []string{"LOC Dupont"}},
 	}
