@@ -39,13 +39,16 @@
 // the name; touching entities join and the names of a list share a type.
 // Role cues (roles.go) read what news says of its names: « PDG de X »
 // names a company, « la X » an organisation when X is an acronym that
-// names no place, « X, entrepreneur et… » or « X, 45 ans » a person, « X
-// juge plausible » no place, and a listed surname leans to a person.
+// names no place, « X, entrepreneur et… » or « X, 45 ans » a person, « X,
+// une start-up fondée par… » a company, « X juge plausible », « soutenu
+// par X » no place, « la Maison Blanche » no person (French gives persons
+// no article), and a listed surname leans to a person; a first name with
+// surname particles and a name is one person (« Ursula von der Leyen »).
 //
 // Measured by `go run ./cmd/eval-ner` (exact-match entity micro F1):
 // icdar-europeana-fr dev 0.723 (PER/LOC/ORG), hipe2022-newseye-fr dev
-// 0.603 (held out of training), wikineural-fr val 0.781 (measurement only;
-// ORG 0.61, MISC 0.61), wikiann-fr dev 0.385.
+// 0.603 (held out of training), wikineural-fr val 0.782 (measurement only;
+// ORG 0.61, MISC 0.61), wikiann-fr dev 0.387.
 //
 // The tokeniser is the package's own (not internal/segment) because the
 // model's features must see the tokens it was trained on: words keep
