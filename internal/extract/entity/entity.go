@@ -710,8 +710,12 @@ func (r *Recognizer) grow(sents [][]string, infos [][]tokInfo, tags [][]int) []l
 			}
 			{
 				// A capitalised word just before a name ("New" York).
+				// Not a common word before a first name and a surname:
+				// « l'Intérieur Mathilde K. » names a ministry, then its
+				// minister ("Port Louis", « la Maison Blanche » aside).
 				if s := sp.s - 1; s >= 0 && ts[s] == 0 && midCap(sents[i], in, s) && !weak(&in[s]) && in[s].flags&fAllCap == 0 &&
-					!titleCues[strings.TrimSuffix(in[s].lower, ".")] && (s == 0 || !capitalised(&in[s-1])) {
+					!titleCues[strings.TrimSuffix(in[s].lower, ".")] && (s == 0 || !capitalised(&in[s-1])) &&
+					!(sp.e-sp.s >= 2 && in[sp.s].gaz&gazetteer.First != 0 && (in[s].gaz&gazetteer.Word != 0 || in[s].flags&fStem != 0) && !townPrefixes[in[s].lower]) {
 					setSpan(ts, s, spanEnd(ts, sp.s), sp.typ)
 				}
 			}

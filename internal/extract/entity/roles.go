@@ -295,6 +295,17 @@ func articled(in []tokInfo, s int) bool {
 	return in[s-1].flags&(fCap|fAllCap) == 0 && in[s].flags&(fCap|fAllCap|fMixed) != 0
 }
 
+// hasFirstName reports a known first name among the words of [s,e)
+// (« l'Intérieur Michèle A. » read as one name keeps its person).
+func hasFirstName(in []tokInfo, s, e int) bool {
+	for k := s; k < e; k++ {
+		if in[k].gaz&gazetteer.First != 0 && in[k].flags&fCap != 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // placePrepositions open the names of places: « en Sologne », « dans le
 // Valois ».
 var placePrepositions = wordSet("en", "dans", "vers", "près", "depuis", "sur")
@@ -382,7 +393,7 @@ func roleEvidence(in []tokInfo, s, e int, v *[5]int) {
 	if t := appositionDef(in, s, e); t != 0 {
 		v[t] += 2 * cueWeight
 	}
-	if s >= 1 && articled(in, s) {
+	if s >= 1 && articled(in, s) && !hasFirstName(in, s, e) {
 		v[1] -= cueWeight // « la Maison Blanche », « le Sénat »: French gives no article to a person's name
 	}
 	if e-s == 1 {
