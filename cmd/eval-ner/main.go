@@ -9,11 +9,11 @@
 //	go run ./cmd/eval-ner [-model FILE] [-sets icdar,hipe,wikineural,wikiann]
 //
 // Figures of the embedded model with the news cues, the street-name rule
-// and the role cues (micro F1, P/R), last run (23 Nov 2026, 18:15):
+// and the role cues (micro F1, P/R), last run (23 Nov 2026, 18:25):
 //
 //	icdar-europeana-fr dev, PER/LOC/ORG     0.723 (P 0.738, R 0.709)
 //	hipe2022-newseye-fr dev, all types      0.603 (P 0.613, R 0.593); PER/LOC/ORG 0.610
-//	wikineural-fr val, all types            0.782 (P 0.807, R 0.759); PER/LOC/ORG 0.805
+//	wikineural-fr val, all types            0.783 (P 0.807, R 0.760); PER/LOC/ORG 0.806
 //	wikiann-fr dev, PER/LOC/ORG             0.387 (P 0.436, R 0.348)
 //
 // (4 averaged runs, train-ner's default. Seed noise: another set of four

@@ -47,7 +47,7 @@
 //
 // Measured by `go run ./cmd/eval-ner` (exact-match entity micro F1):
 // icdar-europeana-fr dev 0.723 (PER/LOC/ORG), hipe2022-newseye-fr dev
-// 0.603 (held out of training), wikineural-fr val 0.782 (measurement only;
+// 0.603 (held out of training), wikineural-fr val 0.783 (measurement only;
 // ORG 0.61, MISC 0.61), wikiann-fr dev 0.387.
 //
 // The tokeniser is the package's own (not internal/segment) because the
