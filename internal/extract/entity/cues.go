@@ -105,6 +105,9 @@ func evidence(in []tokInfo, s, e int, v *[5]int) {
 			of = of || w == "de" || w == "d'" || w == "du" || w == "des" || w == "of"
 			continue
 		}
+		if w == "par" || w == "by" {
+			break // « une start-up fondée par X »: the cue word is about the subject, not the agent
+		}
 		seen++
 		if in[k].flags&fLetter == 0 {
 			break
@@ -113,7 +116,7 @@ func evidence(in []tokInfo, s, e int, v *[5]int) {
 			switch {
 			case !of:
 				v[1] += cueWeight
-			case businessTitles[w] && in[s].gaz&gazetteer.City == 0 && in[s].multi&gazetteer.City == 0:
+			case businessTitles[w] && !businessOf(in, s) && in[s].gaz&gazetteer.City == 0 && in[s].multi&gazetteer.City == 0:
 				v[3] += cueWeight // "patron de Tesla", not "maire de Paris"
 			}
 			break
@@ -195,6 +198,7 @@ func evidence(in []tokInfo, s, e int, v *[5]int) {
 	if in[s].flags&fMultiB != 0 && in[s].multi&gazetteer.City != 0 {
 		v[2] += 2
 	}
+	roleEvidence(in, s, e, v)
 }
 
 // adjSuffixes end the French relational adjectives that follow the head of
@@ -851,6 +855,9 @@ func dropTitles(ts []int, in []tokInfo) {
 			w := in[e-1].lower
 			if !titleCues[strings.TrimSuffix(w, ".")] && w != "la" && w != "le" && w != "les" && w != "l'" {
 				break
+			}
+			if e-2 > sp.s && in[e-1].flags&fCap != 0 && in[e-2].flags&fCap != 0 && (in[e-2].lower == "le" || in[e-2].lower == "la") {
+				break // a surname with its article: "Bruno Le Maire", "Jean Le Roi"
 			}
 			e--
 		}

@@ -26,6 +26,7 @@ const (
 	fOrgCue                       // next word is a company suffix ("SA", "Inc")
 	fMultiB                       // starts a multi-word gazetteer name
 	fMultiI                       // continues a multi-word gazetteer name
+	fOrgAcr                       // an organisation's acronym by the role cues (roles.go); set after tagging
 )
 
 // titleCues precede person names in news text.

@@ -21,7 +21,9 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/kljensen/snowball/french"
 )
@@ -68,6 +70,10 @@ type Gazetteer struct {
 	stems map[string]bool
 	// multi maps the first word of multi-word names to their token lists.
 	multi map[string][]Multi
+	// placeAcr holds the initials of multi-word place names (see
+	// PlaceAcronym), built on first use.
+	placeAcrOnce sync.Once
+	placeAcr     map[string]bool
 }
 
 // Multi is one multi-word name (tokens in lower case).
@@ -152,6 +158,71 @@ func (g *Gazetteer) CommonStem(lower string) bool {
 
 // Multis returns the multi-word names starting with the lowercase word.
 func (g *Gazetteer) Multis(lower string) []Multi { return g.multi[lower] }
+
+// PlaceAcronym reports whether the lowercase word (three letters or more)
+// spells the initials of the content words of a multi-word place name,
+// accents dropped: "rdc" (république démocratique du congo), "eau"
+// (émirats arabes unis), "usa" (united states of america). Articles,
+// "de" and "and" are not content words.
+func (g *Gazetteer) PlaceAcronym(lower string) bool {
+	if len(lower) < 3 {
+		return false
+	}
+	g.placeAcrOnce.Do(func() {
+		g.placeAcr = map[string]bool{}
+		for _, ms := range g.multi {
+			for _, m := range ms {
+				if m.Kind&Place == 0 {
+					continue
+				}
+				if a := initials(m.Tokens); len(a) >= 3 {
+					g.placeAcr[a] = true
+				}
+			}
+		}
+	})
+	return g.placeAcr[lower]
+}
+
+// initials returns the first letters, accents dropped, of the content
+// words of a name ("" when a word opens with no letter).
+func initials(toks []string) string {
+	b := make([]byte, 0, len(toks))
+	for _, t := range toks {
+		switch t {
+		case "de", "du", "des", "d'", "la", "le", "les", "l'", "et", "of", "the", "and", "y", "del", "do", "da":
+			continue
+		}
+		if len(t) > 2 && (strings.HasPrefix(t, "d'") || strings.HasPrefix(t, "l'")) {
+			t = t[2:] // an elided article glued to the word
+		}
+		r, _ := utf8.DecodeRuneInString(t)
+		c, ok := baseLetter(r)
+		if !ok {
+			return ""
+		}
+		b = append(b, c)
+	}
+	return string(b)
+}
+
+// baseLetter returns the lowercase ASCII letter under a Latin letter with
+// or without an accent.
+func baseLetter(r rune) (byte, bool) {
+	r = unicode.ToLower(r)
+	if 'a' <= r && r <= 'z' {
+		return byte(r), true
+	}
+	for _, s := range [...]struct {
+		base byte
+		set  string
+	}{{'a', "àâäáãå"}, {'c', "ç"}, {'e', "éèêë"}, {'i', "îïíì"}, {'o', "ôöóòõ"}, {'u', "ùûüú"}, {'y', "ÿý"}, {'n', "ñ"}} {
+		if strings.ContainsRune(s.set, r) {
+			return s.base, true
+		}
+	}
+	return 0, false
+}
 
 // Len returns the number of single-word entries (for reports).
 func (g *Gazetteer) Len() int { return len(g.words) }

@@ -573,3 +573,28 @@ func FuzzParseMO(f *testing.F) {
 		}
 	})
 }
+
+// TestPlaceAcronym reads acronyms as the initials of multi-word place
+// names (fictional names), accents and function words dropped.
+func TestPlaceAcronym(t *testing.T) {
+	g, err := Parse(strings.NewReader("l\trépublique fédérale de valdorie\nl\témirats unis d'ostrevie\nl\tnorth ostrevia\no\tbureau central varnois\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		word string
+		want bool
+	}{
+		{"rfv", true},  // république fédérale (de) valdorie
+		{"euo", true},  // émirats unis (d') ostrevie: the accent is dropped
+		{"no", false},  // too short to tell
+		{"bcv", false}, // an organisation, not a place
+		{"rdv", false},
+	} {
+		t.Run(tt.word, func(t *testing.T) {
+			if got := g.PlaceAcronym(tt.word); got != tt.want {
+				t.Errorf("PlaceAcronym(%q) = %v, want %v", tt.word, got, tt.want)
+			}
+		})
+	}
+}
