@@ -57,18 +57,23 @@ func guessDate(doc *html.Node, pageURL string, before time.Time) news.Date {
 			// dates the page.
 			continue
 		}
-		if d, ok := evidencedDay(res, pageURL); ok || res.DateTime.Day() != 1 {
+		// Only the year and month patterns land on the 1st unwritten.
+		if d, ok := evidencedDay(res, pageURL); res.DateTime.Day() != 1 || ok {
 			return d
 		}
 	}
 	return news.Date{}
 }
 
-// evidencedDay returns go-htmldate's result as a day, and whether its
-// source string or the page URL writes that day in full.
+// evidencedDay returns go-htmldate's result as a day, and whether a
+// full date was read: any day but the 1st, or the 1st written out in its
+// source string or the page URL.
 func evidencedDay(res htmldate.Result, pageURL string) (news.Date, bool) {
 	t := res.DateTime
 	d := news.Date{Time: time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), Granularity: news.GranDay}
+	if t.Day() != 1 {
+		return d, true
+	}
 	return d, writesDay(res.SrcString, t) || urlHasDay(pageURL, t)
 }
 

@@ -42,3 +42,17 @@ func TestAloneOnLineBylines(t *testing.T) {
 		})
 	}
 }
+
+// FuzzAloneOnLine checks that any text and offsets give an answer without
+// panicking, the same one twice.
+func FuzzAloneOnLine(f *testing.F) {
+	f.Add("Par Jeanne Fictive | Publié dans Vie Locale le 3 mars 2031\nSuite.", 46, 58)
+	f.Add("On behalf of Example, LLP. posted in News on May 3, 2013.", 44, 55)
+	f.Add("posted", -1, 3)
+	f.Fuzz(func(t *testing.T, text string, start, end int) {
+		got := date.AloneOnLine(text, start, end)
+		if again := date.AloneOnLine(text, start, end); again != got {
+			t.Errorf("AloneOnLine(%q, %d, %d) = %v then %v", text, start, end, got, again)
+		}
+	})
+}

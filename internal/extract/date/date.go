@@ -180,7 +180,10 @@ func allDatelineWords(words []string) bool {
 // words) and dateline words ("on Friday,", « le »). "Cybersmart posted on
 // its website that …" is news, not a posting line.
 func postingLine(before string) bool {
-	low := strings.ToLower(before)
+	if len(before) > 400 {
+		return false // a lead, a cue, a section and a day name are short
+	}
+	low := lowerSameLen(before)
 	for _, cue := range postingCues {
 		i := lastWordIndex(low, cue)
 		if i < 0 {
@@ -227,6 +230,23 @@ func leadOK(lead string) bool {
 		return len(lw) > 0 && bylineWords[strings.ToLower(lw[0])]
 	}
 	return strings.ContainsRune(".|—–-·•:", r)
+}
+
+// lowerSameLen lower-cases s rune by rune, keeping a rune whose lower
+// case has another length (and invalid bytes), so that byte offsets
+// stay valid.
+func lowerSameLen(s string) string {
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if l := unicode.ToLower(r); r != utf8.RuneError && utf8.RuneLen(l) == n {
+			b = utf8.AppendRune(b, l)
+		} else {
+			b = append(b, s[i:i+n]...)
+		}
+		i += n
+	}
+	return string(b)
 }
 
 // bylineWords open a byline.
