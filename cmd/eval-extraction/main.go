@@ -20,7 +20,7 @@
 //	scrapinghub-aeb (145 pages): F1 0.962  P 0.944  R 0.980  accuracy 0.359
 //	trafilatura-eval (792):      F1 0.917  P 0.902  R 0.932
 //	  French (21):               F1 0.922  P 0.894  R 0.952
-//	  metadata: date exact 0.913 (585), title exact 0.816 / either-contains
+//	  metadata: date exact 0.909 (585), title exact 0.818 / either-contains
 //	  0.884 (674), author exact 0.642 (425)
 package main
 

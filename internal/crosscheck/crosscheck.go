@@ -46,9 +46,10 @@ type Rules struct {
 	// reach the threshold together, so that a story of thousands of
 	// quotes is not compared pair by pair.
 	QuoteIndex func(texts []string, threshold float64) QuoteIndex
-	// Dateline reports whether the line holding text[start:end] holds
-	// nothing but a date, which then dates the article, not the news;
-	// nil reads no line as a dateline.
+	// Dateline reports whether the line holding text[start:end] is a
+	// dateline or a byline (nothing but a date and publication cues, or
+	// "… posted in <section> on <date>."), whose date then dates the
+	// article, not the news; nil reads no line as a dateline.
 	Dateline func(text string, start, end int) bool
 }
 

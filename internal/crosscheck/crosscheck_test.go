@@ -782,3 +782,40 @@ func TestDateConflictNeedsWrittenDays(t *testing.T) {
 		})
 	}
 }
+
+// Fictional: blog posting bylines ("… posted in <section> on <date>.",
+// « Par …, mis à jour le <date> ») date the posts, not the news; without
+// the dateline rule the two posts' days would conflict.
+func TestPostingBylinesAreNoNews(t *testing.T) {
+	d := func(text, date string) fact { return fact{text: text, kind: news.KindDate, date: date} }
+	srcs := []crosscheck.Source{
+		article("a.txt", "Brume bridge reopens\nOn behalf of Example & Partners, LLP. posted in Bridge Accidents on Friday, March 7, 2031.\nThe Brume bridge reopened on March 1, 2031 after works.",
+			d("March 7, 2031", "2031-03-07"), d("March 1, 2031", "2031-03-01")),
+		article("b.txt", "Brume bridge reopens\nOn behalf of Sample Law Group, LLP. posted in Bridge Accidents on Monday, March 10, 2031.\nThe Brume bridge reopened on March 1, 2031 after works.",
+			d("March 10, 2031", "2031-03-10"), d("March 1, 2031", "2031-03-01")),
+	}
+	conflicts := func(rules crosscheck.Rules) int {
+		n := 0
+		for _, c := range crosscheck.New(rules).Compare(srcs, nil).Facts {
+			if c.Status == news.Conflict {
+				n++
+			}
+		}
+		return n
+	}
+	tests := []struct {
+		name     string
+		dateline func(string, int, int) bool
+		want     int
+	}{
+		{"with-dateline-rule", datepkg.AloneOnLine, 0},
+		{"without-dateline-rule", nil, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := conflicts(crosscheck.Rules{Amounts: toleranceRule, Dates: sameDay, Dateline: tt.dateline}); got != tt.want {
+				t.Errorf("got %d conflicts, want %d", got, tt.want)
+			}
+		})
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -37,6 +38,15 @@ const DefaultMaxElements = 200_000
 // (JSON-LD, Open Graph / article: meta tags, <time>) when it has them,
 // else from go-trafilatura's metadata.
 func (o Options) ParseHTML(name string, data []byte, pageURL string) (news.Article, error) {
+	return o.parseHTML(name, data, pageURL, time.Time{})
+}
+
+// parseHTML is ParseHTML for a page captured no later than before (a WARC
+// record's WARC-Date), zero if unknown. The capture date bounds the publication date
+// and is never taken for it: an archived page may be years older than its
+// capture, and « hier » resolved against the capture day would invent a
+// date. A page with no date evidence of its own stays undated.
+func (o Options) parseHTML(name string, data []byte, pageURL string, before time.Time) (news.Article, error) {
 	if max := o.maxBytes(); int64(len(data)) > max {
 		return news.Article{}, fmt.Errorf("ingest: %s: %d bytes, more than the %d-byte limit: %w", name, len(data), max, ErrTooLarge)
 	}
@@ -55,7 +65,9 @@ func (o Options) ParseHTML(name string, data []byte, pageURL string) (news.Artic
 		return news.Article{}, fmt.Errorf("ingest: %s: more than %d html nodes: %w", name, maxNodes, ErrTooLarge)
 	}
 	meta := scanMeta(doc)
-	opts := trafilatura.Options{EnableFallback: true, ExcludeComments: true}
+	// go-htmldate runs apart (guessDate), which knows the evidence behind
+	// its guess.
+	opts := trafilatura.Options{EnableFallback: true, ExcludeComments: true, HtmlDateMode: trafilatura.Disabled}
 	// A Wayback Machine capture stands for the archived page: its URL
 	// (dates in the path, host as the site's name) is the original's.
 	pageURL = unarchivedURL(pageURL)
@@ -96,7 +108,11 @@ func (o Options) ParseHTML(name string, data []byte, pageURL string) (news.Artic
 	}
 	// go-htmldate (inside go-trafilatura) weighs URL dates, meta tags and
 	// visible dates; publishedDate says when the page's metadata overrules it.
-	a.Published = publishedDate(md.Date, meta, firstNonEmpty(pageURL, md.URL))
+	a.Published = publishedDate(guessDate(doc, md.URL, before), meta, firstNonEmpty(pageURL, md.URL))
+	if !before.IsZero() && a.Published.Time.After(before.Add(24*time.Hour)) {
+		// Published after it was captured: a wrong date in the markup.
+		a.Published = news.Date{}
+	}
 	if a.Source == "" && a.URL != "" {
 		if u, err := url.Parse(a.URL); err == nil {
 			a.Source = strings.TrimPrefix(u.Hostname(), "www.")

@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/recoupe/recoupe/internal/ingest/warc"
 	"github.com/recoupe/recoupe/news"
@@ -358,7 +359,7 @@ func (w *walker) warc(path string, r io.Reader) error {
 		if w.o.Found != nil {
 			w.o.Found(1)
 		}
-		a, err := w.o.ParseHTML(pageURL, page, pageURL)
+		a, err := w.o.parseHTML(pageURL, page, pageURL, captured(rec))
 		if err != nil {
 			if err := w.skip(origin, err); err != nil {
 				return err
@@ -369,6 +370,18 @@ func (w *walker) warc(path string, r io.Reader) error {
 			return err
 		}
 	}
+}
+
+// captured is a WARC record's capture date (WARC-Date), the latest its
+// page can have been published; zero when the record has none. The HTTP
+// Last-Modified it was served with is not used: many servers send their
+// template's or cache's time, which may predate the article.
+func captured(rec *warc.Record) time.Time {
+	t, err := time.Parse(time.RFC3339Nano, strings.TrimSpace(rec.Get("WARC-Date")))
+	if err != nil {
+		return time.Time{}
+	}
+	return t
 }
 
 // warcPage returns the HTML payload of a response or resource record, or

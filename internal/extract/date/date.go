@@ -6,6 +6,7 @@ import (
 	"sync"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/recoupe/recoupe/internal/segment"
 	"github.com/recoupe/recoupe/news"
@@ -120,12 +121,18 @@ func updateLine(text string, pos int) bool {
 	return strings.Contains(lead, "updat") || strings.Contains(lead, "mis à jour") || strings.Contains(lead, "modifi")
 }
 
-// AloneOnLine reports whether the line holding text[start:end] says
-// nothing else than digits, day and month names, times and zones, and
-// publication cues ("Monday, July 22, 2013", "Published at 12: 45,
-// Wednesday, 12 June 2013"): a date on such a line dates the article,
-// not the news.
+// AloneOnLine reports whether the line holding text[start:end] is a
+// dateline or a byline: it says nothing else than digits, day and month
+// names, times and zones, and publication cues ("Monday, July 22, 2013",
+// "Published at 12: 45, Wednesday, 12 June 2013", « Publié le 3 mars
+// 2031 à 9h30, mis à jour le 4 mars »), or it is a posting line that ends
+// with the date ("By Ann Example, posted in Local News on Friday, May 3,
+// 2013.", « Par Jeanne Fictive | Publié dans Société le 3 mars 2031 »).
+// A date on such a line dates the article, not the news.
 func AloneOnLine(text string, start, end int) bool {
+	if start < 0 || end > len(text) || start > end {
+		return false
+	}
 	ls := strings.LastIndexByte(text[:start], '\n') + 1
 	le := strings.IndexByte(text[end:], '\n')
 	if le < 0 {
@@ -133,15 +140,30 @@ func AloneOnLine(text string, start, end int) bool {
 	} else {
 		le += end
 	}
-	words := strings.FieldsFunc(text[ls:start]+" "+text[end:le], func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-	if len(words) > 12 {
+	after := lineWords(text[end:le])
+	if len(after) > 12 || !allDatelineWords(after) {
 		return false
 	}
+	before := text[ls:start]
+	words := lineWords(before)
+	if len(words)+len(after) <= 12 && allDatelineWords(words) {
+		return true
+	}
+	return postingLine(before)
+}
+
+func lineWords(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+// allDatelineWords reports whether words are all a dateline's: numbers,
+// times, zones, day and month names and publication cues.
+func allDatelineWords(words []string) bool {
 	for _, w := range words {
 		lw := strings.ToLower(w)
-		bare := strings.TrimLeft(lw, "0123456789")
+		bare := strings.Trim(lw, "0123456789")
 		switch {
-		case bare == "", bare == "am", bare == "pm", bare == "h", bare == "th":
+		case bare == "", bare == "am", bare == "pm", bare == "h", bare == "th", bare == "er", bare == "st", bare == "nd", bare == "rd":
 		case datelineWords[lw]:
 		case len(w) <= 4 && strings.ToUpper(w) == w: // a zone: GMT, EDT, UK
 		default:
@@ -150,6 +172,128 @@ func AloneOnLine(text string, start, end int) bool {
 	}
 	return true
 }
+
+// postingLine reports whether before, the start of a line up to a date
+// that ends it, is a posting line's: an optional lead (an author, a
+// firm) closed by a sentence end or a separator, a publication cue, an
+// optional section ("in Local News", « dans Société »: capitalised
+// words) and dateline words ("on Friday,", « le »). "Cybersmart posted on
+// its website that …" is news, not a posting line.
+func postingLine(before string) bool {
+	if len(before) > 400 {
+		return false // a lead, a cue, a section and a day name are short
+	}
+	low := lowerSameLen(before)
+	for _, cue := range postingCues {
+		i := lastWordIndex(low, cue)
+		if i < 0 {
+			continue
+		}
+		lead := strings.TrimRight(before[:i], " \t\u00a0\u202f")
+		if !leadOK(lead) {
+			continue
+		}
+		rest := lineWords(before[i+len(cue):])
+		if len(rest) > 0 && sectionWords[strings.ToLower(rest[0])] {
+			n := 1
+			for n < len(rest) && n <= 6 && (isCapitalised(rest[n]) || sectionJoiners[strings.ToLower(rest[n])]) && !datelineWords[strings.ToLower(rest[n])] {
+				n++
+			}
+			if n == 1 {
+				continue
+			}
+			rest = rest[n:]
+		}
+		if len(rest) <= 6 && allDatelineWords(rest) {
+			return true
+		}
+	}
+	return false
+}
+
+// leadOK reports whether what precedes a posting cue on its line may be
+// a byline's lead: nothing, or at most 12 words closed by a sentence end
+// or a separator ("On behalf of Example & Co, LLP.", "By Ann Example |"),
+// or a comma after a byline (« Par Jeanne Fictive, »).
+func leadOK(lead string) bool {
+	if lead == "" {
+		return true
+	}
+	if len(lineWords(lead)) > 12 {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(lead)
+	if r == ',' {
+		// "The report, published on May 3" is news; "By Ann Example,
+		// posted on May 3" a byline.
+		lw := lineWords(lead)
+		return len(lw) > 0 && bylineWords[strings.ToLower(lw[0])]
+	}
+	return strings.ContainsRune(".|—–-·•:", r)
+}
+
+// lowerSameLen lower-cases s rune by rune, keeping a rune whose lower
+// case has another length (and invalid bytes), so that byte offsets
+// stay valid.
+func lowerSameLen(s string) string {
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if l := unicode.ToLower(r); r != utf8.RuneError && utf8.RuneLen(l) == n {
+			b = utf8.AppendRune(b, l)
+		} else {
+			b = append(b, s[i:i+n]...)
+		}
+		i += n
+	}
+	return string(b)
+}
+
+// bylineWords open a byline.
+var bylineWords = map[string]bool{"by": true, "par": true, "von": true, "por": true, "di": true}
+
+// lastWordIndex returns the byte index of the last occurrence of word in
+// s that stands as a whole word, -1 if none.
+func lastWordIndex(s, word string) int {
+	for end := len(s); ; {
+		i := strings.LastIndex(s[:end], word)
+		if i < 0 {
+			return -1
+		}
+		prevOK := i == 0 || !isLetterBefore(s, i)
+		j := i + len(word)
+		nextOK := j == len(s) || !isLetterAt(s, j)
+		if prevOK && nextOK {
+			return i
+		}
+		end = i
+	}
+}
+
+func isLetterBefore(s string, i int) bool {
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+func isLetterAt(s string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+func isCapitalised(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+// postingCues are the lower-case words that say a line dates a posting.
+var postingCues = []string{"posted", "published", "updated", "publié", "publiée", "posté", "postée", "mis à jour", "mise à jour", "actualisé", "actualisée", "modifié", "modifiée"}
+
+// sectionWords open the section a post was filed in; sectionJoiners may
+// stand between its capitalised words.
+var (
+	sectionWords   = map[string]bool{"in": true, "under": true, "dans": true, "en": true}
+	sectionJoiners = map[string]bool{"and": true, "of": true, "the": true, "de": true, "des": true, "du": true, "et": true, "la": true, "les": true, "d": true, "l": true}
+)
 
 // datelineWords are the words a dateline may hold besides its date.
 var datelineWords = map[string]bool{}
