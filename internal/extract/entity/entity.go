@@ -767,8 +767,11 @@ func particles(words []string, in []tokInfo, ts []int) {
 		if a.flags&fCap == 0 || a.flags&fAllCap != 0 || a.gaz&gazetteer.Word != 0 || titleCues[strings.TrimSuffix(a.lower, ".")] {
 			continue
 		}
-		if ts[k] == 0 && !midCap(words, in, k) || ts[k] != 0 && spanEnd(ts, k) != k+1 {
-			continue // the particle must follow the name's last word
+		// The particle must follow the name's last word: the next tag
+		// does not continue the span (spanEnd would rescan a long span
+		// from every word of it).
+		if ts[k] == 0 && !midCap(words, in, k) || ts[k] != 0 && ts[k+1] != 0 && ts[k+1]%2 == 0 {
+			continue
 		}
 		p := k + 1
 		switch in[p].lower {
