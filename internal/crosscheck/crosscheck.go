@@ -20,7 +20,9 @@ package crosscheck
 
 import (
 	"fmt"
+	"maps"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -156,6 +158,11 @@ type group struct {
 	kind     news.Kind
 	rep      mention // the most precise mention: the value others are compared with
 	mentions []mention
+	// contexts holds one mention per distinct context and article: what
+	// bestPair reads, so that a figure repeated in one wording a
+	// thousand times is compared once.
+	contexts []mention
+	seen     map[contextOf]bool
 	ctx      map[string]bool
 	conflict string // why, when two groups were merged as a conflict
 	anchored []string
@@ -230,7 +237,7 @@ func (c *Checker) alignAmounts(srcs []Source) []*group {
 			// A bare number ("deux", "15") is too common to be the same
 			// fact by its value alone: it must share its context too (a
 			// title and its article's body count).
-			if m.fact.Kind == news.KindNumber && bestPair(g.mentions, []mention{m}, false) < numberContext {
+			if m.fact.Kind == news.KindNumber && bestPair(g.contexts, []mention{m}, false) < numberContext {
 				return 0, false
 			}
 			// A different currency makes a conflict only about one fact.
@@ -430,6 +437,7 @@ func nearWords(text string, f news.Fact) map[string]bool {
 	if !s.In(len(text)) || s.Len() == 0 || !f.Span.In(len(text)) {
 		return nil
 	}
+	s = clip(s, f.Span)
 	split := func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
 	before := strings.FieldsFunc(strings.ToLower(text[s.Start:max(s.Start, min(f.Span.Start, s.End))]), split)
 	after := strings.FieldsFunc(strings.ToLower(text[min(s.End, max(f.Span.End, s.Start)):s.End]), split)
@@ -521,10 +529,25 @@ func newGroup(m mention) *group {
 	return g
 }
 
+// contextOf names a mention's context words in one article.
+type contextOf struct {
+	src   int
+	words string
+}
+
 func (g *group) add(m mention) {
 	g.mentions = append(g.mentions, m)
-	for w := range m.ctx {
+	words := slices.Sorted(maps.Keys(m.ctx))
+	for _, w := range words {
 		g.ctx[w] = true
+	}
+	k := contextOf{src: m.src, words: strings.Join(words, " ")}
+	if g.seen == nil {
+		g.seen = map[contextOf]bool{}
+	}
+	if !g.seen[k] {
+		g.seen[k] = true
+		g.contexts = append(g.contexts, m)
 	}
 }
 
@@ -577,7 +600,7 @@ func (c *Checker) mergeConflicts(groups []*group, eligible func(a, b *group) (mi
 			if merged[j] || overlaps(a.articles(), b.articles()) {
 				continue
 			}
-			if need, ok := eligible(a, b); !ok || bestPair(a.mentions, b.mentions, true) < need {
+			if need, ok := eligible(a, b); !ok || bestPair(a.contexts, b.contexts, true) < need {
 				continue
 			}
 			merged[j] = true
@@ -1035,14 +1058,25 @@ func init() {
 func contextWords(text string, f news.Fact) map[string]bool {
 	s := f.Sentence
 	if !s.In(len(text)) || s.Len() == 0 {
-		s = news.Span{Start: max(0, f.Span.Start-200), End: min(len(text), f.Span.End+200)}
+		s = news.Span{Start: max(0, f.Span.Start-contextBytes), End: min(len(text), f.Span.End+contextBytes)}
 	}
+	s = clip(s, f.Span)
 	out := map[string]bool{}
 	addWords(out, text[s.Start:min(f.Span.Start, s.End)])
 	if f.Span.End > s.Start && f.Span.End < s.End {
 		addWords(out, text[f.Span.End:s.End])
 	}
 	return out
+}
+
+// contextBytes is how far from a figure its context words are read: a
+// sentence is seldom longer, and a text with no sentence breaks (a table
+// of figures, a hostile input) must not make every figure read it all.
+const contextBytes = 400
+
+// clip cuts sentence s to contextBytes on each side of span sp.
+func clip(s, sp news.Span) news.Span {
+	return news.Span{Start: max(s.Start, sp.Start-contextBytes), End: min(s.End, max(sp.End+contextBytes, s.Start))}
 }
 
 func addWords(set map[string]bool, s string) {

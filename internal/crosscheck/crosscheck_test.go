@@ -2,6 +2,7 @@ package crosscheck_test
 
 import (
 	"math"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -815,6 +816,29 @@ func TestPostingBylinesAreNoNews(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := conflicts(crosscheck.Rules{Amounts: toleranceRule, Dates: sameDay, Dateline: tt.dateline}); got != tt.want {
 				t.Errorf("got %d conflicts, want %d", got, tt.want)
+			}
+		})
+	}
+}
+
+// BenchmarkRepeatedFigures measures a hostile article: thousands of figures
+// in one sentence, the same few values in the same words. Context reading
+// and group comparisons must stay linear in the figures.
+func BenchmarkRepeatedFigures(b *testing.B) {
+	for _, n := range []int{1000, 4000} {
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			text := strings.Repeat("1 2 3 millions ", n)
+			var facts []fact
+			for range n {
+				facts = append(facts,
+					fact{text: "1", kind: news.KindNumber, amt: news.Amount{Value: 1, Qualifier: news.QualExact}},
+					fact{text: "2", kind: news.KindNumber, amt: news.Amount{Value: 2, Qualifier: news.QualExact}},
+					fact{text: "3 millions", kind: news.KindNumber, amt: news.Amount{Value: 3e6, Qualifier: news.QualExact}})
+			}
+			srcs := []crosscheck.Source{article("a.txt", text, facts...), article("b.txt", text, facts...)}
+			c := checker()
+			for b.Loop() {
+				c.Compare(srcs, nil)
 			}
 		})
 	}
