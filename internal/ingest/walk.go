@@ -229,6 +229,12 @@ func (w *walker) data(origin, name string, data []byte, pageURL string) error {
 	}
 	ext := strings.ToLower(filepath.Ext(name))
 	switch {
+	case ext == ".jsonl" || ext == ".ndjson" || looksLikeJSONLines(data) && !looksLikeFeed(data):
+		items, err := w.o.ParseJSONLines(origin, data)
+		if err != nil {
+			return w.skip(origin, err)
+		}
+		return w.items(items)
 	case ext == ".xml" || ext == ".rss" || ext == ".atom" || ext == ".json" || ext == ".feed" || looksLikeFeed(data):
 		items, err := w.o.ParseFeed(origin, data)
 		if err != nil {

@@ -90,7 +90,8 @@ func errName(err error) string {
 		name string
 	}{{ingest.ErrEmpty, "empty"}, {ingest.ErrBinary, "binary"}, {ingest.ErrEncoding, "encoding"}, {ingest.ErrTooLarge, "too large"},
 		{ingest.ErrNoMatch, "no match"}, {ingest.ErrDocFile, "doc file"}, {ingest.ErrNotFeed, "not feed"}, {ingest.ErrScheme, "scheme"},
-		{ingest.ErrPrivateAddr, "private"}, {ingest.ErrNotModified, "not modified"}, {ingest.ErrNoContent, "no content"}} {
+		{ingest.ErrPrivateAddr, "private"}, {ingest.ErrNotModified, "not modified"}, {ingest.ErrNoContent, "no content"},
+		{ingest.ErrNotArticles, "not articles"}} {
 		if errors.Is(err, s.err) {
 			return s.name
 		}
@@ -119,7 +120,7 @@ func TestWalkFolder(t *testing.T) {
 		{Origin: p("a.txt"), Name: "a.txt", Title: "Le pont rouvre", Lang: "fr"},
 		{Origin: p("empty.txt"), Err: "empty"},
 		{Origin: p("garbage.bin"), Err: "binary"},
-		{Origin: p("notes.json"), Err: "not feed"},
+		{Origin: p("notes.json"), Err: "not articles"},
 		{Origin: p("sub/SOURCE"), Err: "doc file"},
 		{Origin: p("sub/b.txt"), Name: "b.txt", Title: "Le tunnel ferme", Published: "2025-02", Lang: "fr"},
 		{Origin: p("sub/c.html"), Name: "c.html", Title: "Le pont de Villebrune rouvre", Published: "2025-02-10", Lang: "fr"},
@@ -415,5 +416,34 @@ func TestWalkSniffsArchives(t *testing.T) {
 	}
 	if r := byOrigin[p("cut.html.gz")]; r.Err == "" || !strings.Contains(r.Err, "gzip") {
 		t.Errorf("cut.html.gz: %+v, want a gzip error", r)
+	}
+}
+
+// Fictional records: a JSON Lines file is read record by record, a
+// single JSON object is one record, and JSON that holds no article is
+// refused as a whole.
+func TestWalkJSONLines(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"corpus.jsonl": `{"id":"a1","title":"Le pont rouvre","text":"Le pont fictif de Villebrune a rouvert lundi après deux ans de travaux.","date":"2031-03-10T08:00:00Z","lang":"fr","source":"Le Fictif"}
+not json
+{"title":"sans texte"}
+
+{"text":"The fictional Brunval tunnel will close for three months, the county said."}
+`,
+		"one.json":  "{\n  \"text\": \"La mairie fictive de Brume a voté le budget mardi soir.\",\n  \"url\": \"https://gazette.example/budget\"\n}",
+		"meta.json": `{"version":2,"items":[]}`,
+	})
+	got := walkAll(t, []string{dir}, ingest.Options{})
+	p := func(s string) string { return filepath.Join(dir, s) }
+	want := []result{
+		{Origin: p("corpus.jsonl") + "#a1", Name: p("corpus.jsonl") + "#a1", Title: "Le pont rouvre", Published: "2031-03-10", Lang: "fr"},
+		{Origin: p("corpus.jsonl") + "#2", Err: "other: ingest: " + p("corpus.jsonl") + ": line 2: invalid character 'o' in literal null (expecting 'u')"},
+		{Origin: p("corpus.jsonl") + "#3", Err: "other: ingest: " + p("corpus.jsonl") + ": line 3: no \"text\" field"},
+		{Origin: p("corpus.jsonl") + "#5", Name: p("corpus.jsonl") + "#5", Lang: "en"},
+		{Origin: p("meta.json"), Err: "not articles"},
+		{Origin: p("one.json") + "#1", Name: p("one.json") + "#1", Lang: "fr"},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Walk (-want +got):\n%s", diff)
 	}
 }
