@@ -8,6 +8,9 @@
 //	go run ./cmd/eval-stories -scale 1000000  # throughput and peak memory
 //	go run ./cmd/eval-stories -errors         # which gold clusters are split or merged
 //	go run ./cmd/eval-stories -extract -cv    # fit the time-evidence factors; check them on held-out topics
+//	go run ./cmd/eval-stories -extract -pairs 15  # the representation alone, on document pairs (pairs.go)
+//	go run ./cmd/eval-stories -extract -sweep # pairwise F1 over a grid of thresholds
+//	go run ./cmd/eval-stories -extract -doc ecbp-738  # print an article's story.Doc
 //
 // Articles are fed one by one in date order where dates exist, else in
 // file order. rpm2-fr has no dates, only a period (1, or 2 about a month
@@ -40,6 +43,8 @@
 // measured (23 Nov 2026):
 //
 //	                                     rpm2-fr event  rpm2-fr story  ecbplus-en
+//	-extract, both below: bridges and the
+//	  lead's entities twice (19:10)              0.931          0.924       0.904
 //	-extract, merged stories keep their
 //	  articles' times (18:05)                    0.925          0.924       0.908
 //	-extract, bridges (story.Options.
@@ -47,6 +52,11 @@
 //	  before (-bridge -1)                        0.896          0.924       0.896
 //	proxies alone, both (18:05)                  0.899          0.915       0.891
 //	  before (-bridge -1, times dropped)         0.878          0.912       0.880
+//	-extract, the lead's entities count
+//	  twice (story.NewDoc, 18:45)                0.917          0.924       0.896
+//	  before                                     0.896          0.924       0.896
+//	proxies alone, lead entities twice           0.900          0.918       0.903
+//	  before                                     0.878          0.912       0.880
 //	-extract, time evidence (16:00)              0.895          0.905       0.885
 //	-extract, online merging of young
 //	  stories (story.MergeOf, 16:30)             0.901          0.916       0.865
@@ -178,6 +188,9 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	fs.BoolVar(primeAll, "prime", false, "warm the IDF with the whole evaluated set first (offline IDF, as the baselines); default: purely online")
 	cv := fs.Bool("cv", false, "fit the time-evidence factors and thresholds on all topics, then on half of them scored on the other half, both ways")
 	showErrors := fs.Bool("errors", false, "list the gold clusters split and the predicted clusters merged")
+	sweep := fs.Bool("sweep", false, "print pairwise F1 over a grid of French and English thresholds (other options as given)")
+	showDoc := fs.String("doc", "", "print the story.Doc of the articles whose ID starts with this")
+	pairs := fs.Int("pairs", -1, "score the representation alone on document pairs (see pairs.go) and list this many worst pairs per set")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile to this file")
 	memprofile := fs.String("memprofile", "", "write a heap profile to this file at the end of -scale")
 	var o story.Options
@@ -245,6 +258,26 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	}
 	if *cv {
 		return runCV(ctx, stdout, sets, o)
+	}
+	if *showDoc != "" {
+		for _, s := range sets[1:] {
+			for _, d := range s.docs {
+				if strings.HasPrefix(d.ID, *showDoc) {
+					fmt.Fprintf(stdout, "%s\nterms %v\nentities %v\nnumbers %v\ntimes %v\n", d.ID, d.Terms, d.Entities, d.Numbers, d.Times)
+				}
+			}
+		}
+		return nil
+	}
+	if *sweep {
+		return runSweep(stdout, sets, o)
+	}
+	if *pairs >= 0 {
+		pairOpts = story.New(o).Options()
+		for _, s := range sets {
+			printPairs(stdout, s, pairGroup(s), *pairs)
+		}
+		return nil
 	}
 	if err := report(stdout, sets, o); err != nil {
 		return err

@@ -54,6 +54,14 @@ type Doc struct {
 
 // NewDoc builds the clustering representation of an article. x may be nil.
 //
+// The entities of the lead (the title and the text's first line, see
+// leadEnd) count twice: a report names the actors of its event first,
+// and the names further down are often background (earlier events,
+// other players of the same kind of story), which two similar events
+// share. (eval-stories -extract, pairwise F1: rpm2-fr events 0.896 →
+// 0.917, story 0.924 → 0.924, ecbplus-en 0.896 → 0.896; proxies alone:
+// 0.878 → 0.900, 0.912 → 0.918, 0.880 → 0.903.)
+//
 // Entities are the union of x.Mentions' canonical names and the
 // capitalised-word sequences of the text (see entityProxy); numbers are
 // the union of x.Facts' values and the numbers read from the text (see
@@ -87,6 +95,7 @@ func NewDoc(a *news.Article, x *news.Extraction) Doc {
 	d.EntityProxy = len(mentions) == 0
 	d.NumberProxy = len(facts) == 0
 
+	lead := leadEnd(a.Text)
 	for i, s := range []string{a.Title, a.Text} {
 		toks := tokenize(s, lang)
 		for _, t := range toks {
@@ -100,11 +109,28 @@ func NewDoc(a *news.Article, x *news.Extraction) Doc {
 			terms[k] += 2 - i // title words count twice
 		}
 		entityProxy(s, toks, ents)
+		// The lead's names count twice: all the title, the text's
+		// tokens up to lead.
+		end := len(s)
+		if i == 1 {
+			end = lead
+		}
+		k := 0
+		for k < len(toks) && toks[k].end <= end {
+			k++
+		}
+		entityProxy(s[:end], toks[:k], ents)
 		scanNumbers(s, toks, lang, nums)
 		scanTimes(toks, times)
 	}
 	for _, m := range mentions {
-		addName(xents, strings.Fields(fold(m.Name)))
+		n := 1
+		if m.Span.Start < lead {
+			n = 2
+		}
+		for range n {
+			addName(xents, strings.Fields(fold(m.Name)))
+		}
 	}
 	for _, f := range facts {
 		if k := factKey(f); k != "" {
@@ -121,6 +147,33 @@ func NewDoc(a *news.Article, x *news.Extraction) Doc {
 	}
 	d.Times = features(times)
 	return d
+}
+
+// leadMax bounds the lead (see leadEnd) of a text written as one long
+// paragraph.
+const leadMax = 400
+
+// leadEnd returns the end of the text's lead: its first line (the first
+// paragraph, or a standfirst), or, when that line is longer than
+// leadMax bytes, its first sentence within leadMax bytes.
+func leadEnd(text string) int {
+	end := len(text)
+	if i := strings.IndexByte(text, '\n'); i >= 0 {
+		end = i
+	}
+	if end <= leadMax {
+		return end
+	}
+	for i := 0; i < leadMax; i++ {
+		if (text[i] == '.' || text[i] == '!' || text[i] == '?') && i+1 < len(text) && text[i+1] == ' ' {
+			return i + 1
+		}
+	}
+	// No sentence end: the last space before leadMax.
+	if i := strings.LastIndexByte(text[:leadMax], ' '); i > 0 {
+		return i
+	}
+	return 0
 }
 
 // mergeMax adds src's keys to dst, keeping the larger count of a key
