@@ -1,11 +1,14 @@
 package recoupe
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"log/slog"
+	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -91,6 +94,15 @@ func Open(ctx context.Context, cfg Config) (*Engine, error) {
 	if err != nil {
 		st.Close()
 		return nil, fmt.Errorf("recoupe: loading the extractors: %w", err)
+	}
+	if db := cfg.DB; db != MemoryDB && !strings.Contains(db, "://") {
+		// The store's files never count as inputs ("recoupe brief ." in
+		// the folder that holds recoupe.db).
+		if abs, err := filepath.Abs(cmp.Or(db, DefaultDB)); err == nil {
+			for _, suffix := range []string{"", "-wal", "-shm", "-journal", "-assign.lock"} {
+				cfg.Ingest.Exclude = append(slices.Clip(cfg.Ingest.Exclude), abs+suffix)
+			}
+		}
 	}
 	e := &Engine{cfg: cfg, log: cfg.Logger, store: st, pipe: pipe}
 	e.reset()
@@ -416,6 +428,19 @@ func (e *Engine) Search(ctx context.Context, q string, limit int) ([]news.Search
 // never take part in an automatic merge afterwards (see story.Restore).
 func (e *Engine) MoveArticle(ctx context.Context, articleID, storyID string) (string, error) {
 	if storyID == "" {
+		// Splitting off a story's only article changes nothing: its
+		// story (and every link to it) stays.
+		e.mu.Lock()
+		err := e.catchUp(ctx)
+		cur, ok := e.known[articleID]
+		alone := ok && e.sizes[cur.StoryID] == 1
+		e.mu.Unlock()
+		if err != nil {
+			return "", err
+		}
+		if alone {
+			return cur.StoryID, nil
+		}
 		// A split: a new story, named like the clusterer's (s + 12 hex),
 		// from the article and the moment, so that splitting the same
 		// article again gives another story.

@@ -213,6 +213,28 @@ func TestBadInputsAreSkipped(t *testing.T) {
 	}
 }
 
+// The store's own files in an ingested folder are not inputs.
+func TestStoreFilesAreNoInput(t *testing.T) {
+	dir := t.TempDir()
+	data, err := os.ReadFile("testdata/fictional/volcan.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "good.txt"), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	e := open(t, filepath.Join(dir, "news.db"))
+	for range 2 {
+		rep, err := e.Ingest(t.Context(), []string{dir}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rep.Skipped) != 0 || rep.Ingested+rep.Duplicates != 1 {
+			t.Errorf("report %+v: want good.txt alone, the store's files left out", rep)
+		}
+	}
+}
+
 func TestReopenKeepsStories(t *testing.T) {
 	for name, newDB := range stores(t) {
 		t.Run(name, func(t *testing.T) { testReopenKeepsStories(t, newDB(t)) })
@@ -293,6 +315,10 @@ func TestMoveArticle(t *testing.T) {
 	}
 	if got := storyOf(t, e, "brume-3.txt"); got == stadium || got != split {
 		t.Errorf("after a split into %s, brume-3 is in %s (was %s)", split, got, stadium)
+	}
+	// Splitting the only article off its story changes nothing.
+	if again, err := e.MoveArticle(t.Context(), id, ""); err != nil || again != split || storyOf(t, e, "brume-3.txt") != split {
+		t.Errorf("split of a story's only article = %q, %v; want it left in %s", again, err, split)
 	}
 	// A mistyped story ID is refused, and nothing moves.
 	if _, err := e.MoveArticle(t.Context(), id, stadium[:len(stadium)-1]); !errors.Is(err, news.ErrNotFound) {

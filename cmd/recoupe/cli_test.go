@@ -84,8 +84,9 @@ func TestCLIMove(t *testing.T) {
 	}
 	split, errOut, code := recoupeCLI(t, "move", "--db", db, id)
 	split = strings.TrimSpace(split)
-	if code != exitOK || split == "" || split == story {
-		t.Fatalf("move ARTICLE = %d %q %s, want the new story's ID", code, split, errOut)
+	// The story's only article: a split leaves it, and its story, as is.
+	if code != exitOK || split != story {
+		t.Fatalf("move ARTICLE = %d %q %s, want its story %s unchanged", code, split, errOut, story)
 	}
 	if _, errOut, code := recoupeCLI(t, "move", "--db", db, id, story[:len(story)-1]); code != exitFailure || !strings.Contains(errOut, "not found") {
 		t.Errorf("move into a mistyped story = %d %q, want a not-found failure", code, errOut)
@@ -120,6 +121,16 @@ func TestCLIBadFlagValues(t *testing.T) {
 		if _, errOut, code := recoupeCLI(t, args...); code != exitUsage {
 			t.Errorf("%v = %d %q, want %d", args, code, errOut, exitUsage)
 		}
+	}
+	bogus := func(k string) string {
+		if k == "RECOUPE_LOG_LEVEL" {
+			return "loud"
+		}
+		return ""
+	}
+	var out, errOut bytes.Buffer
+	if err := run(t.Context(), []string{"stories", "--db", db}, bogus, strings.NewReader(""), &out, &errOut); exitCode(err) != exitUsage || !strings.Contains(errString(err), "RECOUPE_LOG_LEVEL") {
+		t.Errorf("stories with $RECOUPE_LOG_LEVEL=loud = %d %q, want a usage error naming the variable", exitCode(err), errString(err))
 	}
 	if _, errOut, code := recoupeCLI(t, "brief", "--db", db, filepath.Join("typo", "fromagerie.tx")); code != exitFailure || !strings.Contains(errOut, "no such file, folder or story") {
 		t.Errorf("brief of a mistyped file = %d %q, want a failure saying no such file", code, errOut)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"flag"
@@ -112,7 +113,7 @@ func (c *common) register(fs *flag.FlagSet, e env, formats string) {
 	}
 	fs.StringVar(&c.db, "db", def, "store: a SQLite file, a postgres:// URL, or :memory: ($RECOUPE_DB)")
 	fs.StringVar(&c.format, "format", strings.Split(formats, "|")[0], "output format: "+formats)
-	fs.StringVar(&c.logLevel, "log-level", "warn", "log level: debug, info, warn, error ($RECOUPE_LOG_LEVEL)")
+	fs.StringVar(&c.logLevel, "log-level", cmp.Or(e.getenv("RECOUPE_LOG_LEVEL"), "warn"), "log level: debug, info, warn, error ($RECOUPE_LOG_LEVEL)")
 	fs.BoolVar(&c.allowPrivate, "allow-private", false, "let URL fetches reach private and loopback addresses")
 }
 
@@ -125,13 +126,11 @@ func (c *common) checkFormat(formats string) error {
 	return fmt.Errorf("%w: -format %q: want one of %s", errUsage, c.format, formats)
 }
 
+// logger logs at -log-level, whose default is $RECOUPE_LOG_LEVEL; open
+// has checked it.
 func (c *common) logger(e env) *slog.Logger {
-	level := c.logLevel
-	if v := e.getenv("RECOUPE_LOG_LEVEL"); v != "" {
-		level = v
-	}
 	var l slog.Level
-	if err := l.UnmarshalText([]byte(level)); err != nil {
+	if err := l.UnmarshalText([]byte(c.logLevel)); err != nil {
 		l = slog.LevelWarn
 	}
 	return slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: l}))
@@ -152,7 +151,7 @@ func (c *common) openExisting(ctx context.Context, e env) (*recoupe.Engine, erro
 func (c *common) open(ctx context.Context, e env) (*recoupe.Engine, error) {
 	var l slog.Level
 	if err := l.UnmarshalText([]byte(c.logLevel)); err != nil {
-		return nil, fmt.Errorf("%w: -log-level %q: want debug, info, warn or error", errUsage, c.logLevel)
+		return nil, fmt.Errorf("%w: -log-level (or $RECOUPE_LOG_LEVEL) %q: want debug, info, warn or error", errUsage, c.logLevel)
 	}
 	cfg := recoupe.Config{DB: c.db, Logger: c.logger(e)}
 	cfg.Ingest.AllowPrivate = c.allowPrivate

@@ -20,8 +20,10 @@ func runServe(ctx context.Context, e env, args []string) error {
 	var c common
 	c.register(fs, e, "text")
 	// A server logs its requests: info by default.
-	c.logLevel = "info"
-	fs.Lookup("log-level").DefValue = "info"
+	if e.getenv("RECOUPE_LOG_LEVEL") == "" {
+		c.logLevel = "info"
+		fs.Lookup("log-level").DefValue = "info"
+	}
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
 	if err := parse(fs, args); err != nil {
 		return err

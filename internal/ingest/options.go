@@ -2,6 +2,8 @@ package ingest
 
 import (
 	"net/http"
+	"path/filepath"
+	"slices"
 )
 
 // Options configures ingest. The zero value is usable: default size limit,
@@ -29,4 +31,20 @@ type Options struct {
 	// (a feed's entries, a WARC archive's records), so a progress bar can
 	// grow its total; see Count for the inputs known up front.
 	Found func(n int)
+	// Exclude lists files that a folder or glob never yields (the store's
+	// own database files when it sits among the inputs), compared as
+	// absolute paths.
+	Exclude []string
+}
+
+// excluded reports whether path is one of o.Exclude.
+func (o Options) excluded(path string) bool {
+	if len(o.Exclude) == 0 {
+		return false
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return false
+	}
+	return slices.Contains(o.Exclude, abs)
 }

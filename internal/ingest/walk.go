@@ -101,6 +101,9 @@ func (w *walker) input(in string) error {
 	}
 	for _, p := range paths {
 		var err error
+		if p != in && w.o.excluded(p) {
+			continue
+		}
 		if p != in && isDocFile(p) {
 			err = w.skip(p, fmt.Errorf("ingest: %s: %w", p, ErrDocFile))
 		} else {
@@ -218,9 +221,9 @@ func (w *walker) data(origin, name string, data []byte, pageURL string) error {
 		if string(head[:n]) == "WARC/" {
 			return w.warc(origin, bytes.NewReader(data))
 		}
-		body, err := readCapped(origin, io.MultiReader(bytes.NewReader(head[:n]), zr), w.o.maxBytes())
+		body, err := readCapped(origin+" (gzip)", io.MultiReader(bytes.NewReader(head[:n]), zr), w.o.maxBytes())
 		if err != nil {
-			return w.skip(origin, fmt.Errorf("ingest: %s: gzip: %w", origin, err))
+			return w.skip(origin, err)
 		}
 		if bytes.HasPrefix(body, []byte{0x1f, 0x8b}) {
 			return w.skip(origin, fmt.Errorf("ingest: %s: gzip inside gzip: %w", origin, ErrBinary))

@@ -619,7 +619,7 @@ func (s *server) move(w http.ResponseWriter, r *http.Request) (article, story st
 	defer cancel()
 	story, err = s.b.MoveArticle(ctx, id, story)
 	if err != nil {
-		return "", "", fmt.Errorf("move %s: %w", id, err)
+		return "", "", err // it names the article or the story
 	}
 	s.log.Info("article moved", "article", id, "story", story)
 	return id, story, nil
