@@ -22,6 +22,7 @@ import (
 	"fmt"
 	"maps"
 	"math"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -204,8 +205,14 @@ func amountKind(k news.Kind) bool {
 func (c *Checker) alignAmounts(srcs []Source) []*group {
 	var ms []mention
 	for i, s := range srcs {
+		prevEnd := -1 // end of the article's previous amount
 		for _, f := range s.Extraction.Facts {
-			if amountKind(f.Kind) && f.Amount != nil && f.Amount.Value != 0 && !denied(s.Article.Text, f) {
+			if !amountKind(f.Kind) || f.Amount == nil {
+				continue
+			}
+			conv := converted(s.Article.Text, prevEnd, f)
+			prevEnd = f.Span.End
+			if f.Amount.Value != 0 && !denied(s.Article.Text, f) && !conv {
 				m := mention{src: i, fact: f, ctx: contextWords(s.Article.Text, f), near: nearWords(s.Article.Text, f)}
 				if f.Kind == news.KindNumber {
 					m.unit = unitAfter(s.Article.Text, f)
@@ -450,6 +457,22 @@ func nearWords(text string, f news.Fact) map[string]bool {
 		}
 	}
 	return out
+}
+
+// conversionLead matches what stands between an amount and its
+// conversion into another currency or unit: "$US1 million ($1.52
+// million)", « 10 000 dollars (soit 9 200 euros) ».
+var conversionLead = regexp.MustCompile(`^\s*\(\s*(?:(?:soit|environ|about|around|or|ou|i\.e\.|≈|~)\s*)?$`)
+
+// converted reports whether the amount f opens a parenthesis right after
+// the article's previous amount (ending at prevEnd): a conversion of that
+// amount, which states no fact of its own and must not contradict the
+// other sources' figures in its converted currency.
+func converted(text string, prevEnd int, f news.Fact) bool {
+	if prevEnd < 0 || prevEnd > f.Span.Start || !f.Span.In(len(text)) {
+		return false
+	}
+	return conversionLead.MatchString(text[prevEnd:f.Span.Start])
 }
 
 // denied reports whether the text sets the figure aside: "15 millions et

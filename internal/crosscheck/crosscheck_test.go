@@ -843,3 +843,20 @@ func BenchmarkRepeatedFigures(b *testing.B) {
 		})
 	}
 }
+
+// Fictional: an amount converted in parentheses into the outlet's own
+// dollar is no second figure that contradicts the other sources.
+func TestConversionIsNoConflict(t *testing.T) {
+	usd := news.Amount{Value: 1e6, Currency: "USD", Qualifier: news.QualExact, Precision: 1e6}
+	srcs := []crosscheck.Source{
+		article("a.txt", "Brelan gave the church $US1 million ($1.52 million) last year.",
+			fact{text: "$US1 million", kind: news.KindMoney, amt: usd},
+			fact{text: "$1.52 million", kind: news.KindMoney, amt: news.Amount{Value: 1.52e6, Currency: "USD", Qualifier: news.QualExact, Precision: 1e4}}),
+		article("b.txt", "Brelan gave the church $1 million last year.", fact{text: "$1 million", kind: news.KindMoney, amt: usd}),
+	}
+	for _, f := range checker().Compare(srcs, nil).Facts {
+		if f.Status == news.Conflict || f.Value == 1.52e6 {
+			t.Errorf("fact %v %s (%s): the parenthesis only converts the first amount", f.Value, f.Status, f.Why)
+		}
+	}
+}

@@ -89,6 +89,8 @@ func TestExtract(t *testing.T) {
 			[]fact{{N, "3", 3, 0, "", 1, ""}, {M, "1.2 trillion won", 1.2e12, 0, "KRW", 1e11, ""}, {M, "Rs. 500", 500, 0, "INR", 1, ""}}},
 		{"canadian dollar", "en", "Brelan Corp raised C$ 16.4 million.",
 			[]fact{{M, "C$ 16.4 million", 16.4e6, 0, "CAD", 1e5, ""}}},
+		{"which dollar after the sign", "en", "Brelan gave $US1 million ($1.52 million), then $A3 million; $a 5 is no amount.",
+			[]fact{{M, "$US1 million", 1e6, 0, "USD", 1e6, ""}, {M, "$1.52 million", 1.52e6, 0, "USD", 1e4, ""}, {M, "$A3 million", 3e6, 0, "AUD", 1e6, ""}, {N, "5", 5, 0, "", 1, ""}}},
 		{"cents", "en", "Shares of Quillon fell 34 cents to 245p; the coffee costs three dollars and fifty cents.",
 			[]fact{{M, "34 cents", 0.34, 0, "", 0.01, ""}, {M, "245p", 2.45, 0, "GBP", 0.01, ""}, {M, "three dollars and fifty cents", 3.5, 0, "USD", 0.01, ""}}},
 		{"p alone is not pence", "en", "See p 12 at 3pm.",

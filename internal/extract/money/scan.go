@@ -623,6 +623,14 @@ func (s *scanner) amountAt(i int) (item, int, bool) {
 	j := i
 	// Currency before the number: "$ 75", "€1000", "EUR 1000", "MAUD 60".
 	if c, n, ok := s.currencyAt(i, false); ok && c.div == 1 && (s.toks[i].kind == tSym || isISOWord(s.toks[i].raw) || s.toks[i].raw == "Rs") {
+		// "$US1 million", "$A 3 millions": which dollar, glued after
+		// the sign, before the number (Australian and New Zealand usage).
+		if s.toks[i].raw == "$" && n+1 < len(s.toks) && s.glued(n) && s.isNum(n+1) {
+			if code, ok := dollarQualifiers[s.word(n)]; ok && s.toks[n].raw == strings.ToUpper(s.toks[n].raw) {
+				c.code = code
+				n++
+			}
+		}
 		// Only symbols and codes come before the number ("EURO 2024" is a
 		// football tournament).
 		if n < len(s.toks) && !s.toks[n].nl && (s.isNum(n) || s.words[s.word(n)] > 0) {
