@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -89,22 +90,23 @@ func foldWords(s string) []string {
 	return strings.FieldsFunc(foldName(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 }
 
-// matchesName reports whether the query's words all appear, in order, as
-// consecutive words of the entity's name or of one of its aliases.
+// matchesName reports whether the query's words all appear among the
+// words of the entity's name or of one of its aliases, in any order
+// ("altman sam" and "Sam" find Sam Altman; "sam smith" does not).
 func matchesName(en news.Entity, want []string) bool {
 	for _, form := range append([]string{en.Name}, en.Aliases...) {
 		ws := foldWords(form)
-		for i := 0; i+len(want) <= len(ws); i++ {
-			ok := true
-			for j, w := range want {
-				if ws[i+j] != w {
-					ok = false
-					break
-				}
+		ok := true
+		for _, w := range want {
+			i := slices.Index(ws, w)
+			if i < 0 {
+				ok = false
+				break
 			}
-			if ok {
-				return true
-			}
+			ws = slices.Delete(slices.Clone(ws), i, i+1) // each word once
+		}
+		if ok {
+			return true
 		}
 	}
 	return false

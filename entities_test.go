@@ -36,7 +36,7 @@ func TestEntitiesAcrossStories(t *testing.T) {
 	if stadium == race {
 		t.Fatal("the race joined the stadium story; the test needs two stories")
 	}
-	for _, q := range []string{"Jeanne Roc", "roc", "JEANNE"} {
+	for _, q := range []string{"Jeanne Roc", "roc", "JEANNE", "Roc, Jeanne"} {
 		got, err := e.Entities(t.Context(), q, 0)
 		if err != nil {
 			t.Fatalf("Entities(%q): %v", q, err)
@@ -54,6 +54,14 @@ func TestEntitiesAcrossStories(t *testing.T) {
 		}
 		if top.Articles < 3 {
 			t.Errorf("Entities(%q)[0].Articles = %d, want at least 3", q, top.Articles)
+		}
+	}
+	for _, q := range []string{"Zzyzx Personne", "Roc Roc", "Jeanne Lierre"} {
+		got, err := e.Entities(t.Context(), q, 0)
+		for _, en := range got {
+			if en.Name == "Jeanne Roc" || err != nil {
+				t.Errorf("Entities(%q) = %v, %v; want no Jeanne Roc", q, got, err)
+			}
 		}
 	}
 	if got, err := e.Entities(t.Context(), "Zzyzx Personne", 0); err != nil || len(got) != 0 {
