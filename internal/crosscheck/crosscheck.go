@@ -860,8 +860,19 @@ func (c *Checker) check(g *group, srcs []Source, origin []int) (news.Check, bool
 			}
 		}
 		d := g.rep.fact.When.Date
+		per := " per " + g.rep.fact.Text
+		if g.rep.fact.When.Relative {
+			// The anchor is itself relative ("Monday morning"): name what
+			// dated it, not the words again.
+			per = " per «" + g.rep.fact.Text + "»"
+			if pub := srcs[g.rep.src].Article.Published; !pub.IsZero() {
+				per += " in an article published " + pub.String()
+			} else {
+				per += " as resolved in its article"
+			}
+		}
 		chk.Why = strings.TrimPrefix(chk.Why+"; anchored by the story: "+strings.Join(words, ", ")+" → "+d.String()+
-			" ("+d.Time.Weekday().String()+" per "+g.rep.fact.Text+")", "; ")
+			" ("+d.Time.Weekday().String()+per+")", "; ")
 	}
 	return chk, true
 }

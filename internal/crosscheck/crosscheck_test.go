@@ -860,3 +860,18 @@ func TestConversionIsNoConflict(t *testing.T) {
 		}
 	}
 }
+
+// Fictional: a weekday anchored by another article's weekday names that
+// article's date, not the same word again ("Monday per Monday morning").
+func TestWeekdayAnchorNamesItsDate(t *testing.T) {
+	srcs := []crosscheck.Source{
+		article("a.txt", "Le combat de lundi matin a tenu ses promesses.",
+			fact{text: "lundi matin", kind: news.KindDate, date: "2031-03-10", expr: "weekday:1"}),
+		article("b.txt", "Lundi, le champion a gagné.", fact{text: "Lundi", kind: news.KindDate, expr: "weekday:1"}),
+	}
+	srcs[0].Article.Published, _ = news.ParseDate("2031-03-11")
+	c := find(t, checker().Compare(srcs, nil).Facts, news.KindDate, 0)
+	if !strings.Contains(c.Why, "published 2031-03-11") || strings.Contains(c.Why, "per lundi matin") {
+		t.Errorf("why = %q, want the anchor's publication date named", c.Why)
+	}
+}
