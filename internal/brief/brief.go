@@ -92,14 +92,15 @@ func JSON(w io.Writer, briefs []news.Brief) error {
 }
 
 // JSONL writes one JSON object per line: each fact, quote group and
-// entity of each brief, tagged with its story and record type.
+// entity of each brief, tagged with its story ("story_id", as in the
+// brief's JSON) and record type ("type": fact, quote or entity).
 func JSONL(w io.Writer, briefs []news.Brief) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	for _, b := range briefs {
 		for _, f := range b.Facts {
 			if err := enc.Encode(struct {
-				Story string `json:"story"`
+				Story string `json:"story_id"`
 				Type  string `json:"type"`
 				news.Check
 			}{b.StoryID, "fact", f}); err != nil {
@@ -108,7 +109,7 @@ func JSONL(w io.Writer, briefs []news.Brief) error {
 		}
 		for _, q := range b.Quotes {
 			if err := enc.Encode(struct {
-				Story string `json:"story"`
+				Story string `json:"story_id"`
 				Type  string `json:"type"`
 				news.QuoteGroup
 			}{b.StoryID, "quote", q}); err != nil {
@@ -117,7 +118,7 @@ func JSONL(w io.Writer, briefs []news.Brief) error {
 		}
 		for _, e := range b.Entities {
 			if err := enc.Encode(struct {
-				Story string `json:"story"`
+				Story string `json:"story_id"`
 				Type  string `json:"type"`
 				news.Entity
 			}{b.StoryID, "entity", e}); err != nil {

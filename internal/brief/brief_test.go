@@ -142,8 +142,8 @@ func TestJSONL(t *testing.T) {
 	}
 	for _, l := range lines {
 		var v map[string]any
-		if err := json.Unmarshal([]byte(l), &v); err != nil || v["story"] != "s1" {
-			t.Errorf("line %q: %v, story %v", l, err, v["story"])
+		if err := json.Unmarshal([]byte(l), &v); err != nil || v["story_id"] != "s1" {
+			t.Errorf("line %q: %v, story_id %v", l, err, v["story_id"])
 		}
 	}
 }

@@ -39,22 +39,16 @@ func (s *server) exportJSON(w http.ResponseWriter, r *http.Request) {
 	enc.Encode(b)
 }
 
-// factLine is one line of the JSONL export: a fact with its story.
-type factLine struct {
-	StoryID string `json:"story_id"`
-	news.Check
-}
-
 func (s *server) exportJSONL(w http.ResponseWriter, r *http.Request) {
 	b, ok := s.brief(w, r)
 	if !ok {
 		return
 	}
 	attachment(w, b.StoryID, "jsonl", "application/jsonl; charset=utf-8")
+	// The CLI's JSON Lines: facts, quotes and entities, each typed.
 	bw := bufio.NewWriter(w)
-	enc := json.NewEncoder(bw) // Encode ends each value with a newline
-	for _, c := range b.Facts {
-		enc.Encode(factLine{StoryID: b.StoryID, Check: c})
+	if err := brief.JSONL(bw, []news.Brief{b}); err != nil {
+		s.log.Warn("writing the JSON Lines export", "story", b.StoryID, "err", err)
 	}
 	bw.Flush()
 }

@@ -70,21 +70,39 @@ func TestExports(t *testing.T) {
 		sc := bufio.NewScanner(bytes.NewReader(get(t, "jsonl", "application/jsonl")))
 		sc.Buffer(nil, 1<<20)
 		var n int
+		types := map[string]int{}
 		for sc.Scan() {
 			var line struct {
-				StoryID string `json:"story_id"`
+				StoryID, Type string
 				news.Check
 			}
-			if err := json.Unmarshal(sc.Bytes(), &line); err != nil {
+			var head struct {
+				StoryID string `json:"story_id"`
+				Type    string `json:"type"`
+			}
+			if err := json.Unmarshal(sc.Bytes(), &head); err != nil {
 				t.Fatalf("line %d: %v", n+1, err)
 			}
-			if n < len(b.Facts) && (line.StoryID != b.StoryID || !cmp.Equal(line.Check, b.Facts[n])) {
+			line.StoryID, line.Type = head.StoryID, head.Type
+			if head.Type == "fact" {
+				if err := json.Unmarshal(sc.Bytes(), &line.Check); err != nil {
+					t.Fatalf("line %d: %v", n+1, err)
+				}
+			}
+			if n < len(b.Facts) && (line.StoryID != b.StoryID || line.Type != "fact" || !cmp.Equal(line.Check, b.Facts[n])) {
 				t.Errorf("line %d = %+v, want fact %d of story %s", n+1, line, n, b.StoryID)
 			}
+			types[line.Type]++
 			n++
 		}
-		if n != len(b.Facts) {
-			t.Errorf("export.jsonl has %d lines, want one per fact: %d", n, len(b.Facts))
+		want := map[string]int{}
+		for typ, n := range map[string]int{"fact": len(b.Facts), "quote": len(b.Quotes), "entity": len(b.Entities)} {
+			if n > 0 {
+				want[typ] = n
+			}
+		}
+		if !cmp.Equal(types, want) {
+			t.Errorf("export.jsonl lines by type = %v, want %v", types, want)
 		}
 	})
 	t.Run("csv", func(t *testing.T) {
