@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -117,6 +118,8 @@ func TestCLIBadFlagValues(t *testing.T) {
 		{"stories", "--db", db, "Lyon"},
 		{"serve", "--db", db, "extra"},
 		{"entities", "--db", db, "--limit", "0", "Estive"},
+		{"stories", "--db", db, "--from", "mai 2031"},
+		{"stories", "--db", db, "--from", "2031-06", "--to", "2031-05"},
 	} {
 		if _, errOut, code := recoupeCLI(t, args...); code != exitUsage {
 			t.Errorf("%v = %d %q, want %d", args, code, errOut, exitUsage)
@@ -138,8 +141,24 @@ func TestCLIBadFlagValues(t *testing.T) {
 	if _, errOut, code := recoupeCLI(t, "move", "--db", db, "0123456789abcdef"); code != exitFailure || strings.Contains(errOut, "sqlite") || !strings.Contains(errOut, "not found") {
 		t.Errorf("move of an unknown article = %d %q, want a not-found failure that does not talk about the store", code, errOut)
 	}
-	if out, errOut, code := recoupeCLI(t, "stories", "--db", db, "--lang", "FR", "--format", "json"); code != exitOK || !strings.Contains(out, `"total": 1`) {
-		t.Errorf("stories --lang FR = %d %s %s, want the French story", code, out, errOut)
+	// A second, dated fictional article: the date filters keep it or not.
+	dated := filepath.Join(t.TempDir(), "voile.txt")
+	if err := os.WriteFile(dated, []byte("date 2031-11-20\nJeanne Roc gagne la course fictive des Deux Caps\n\nLa navigatrice a gagné dimanche à Vasque.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, errOut, code := recoupeCLI(t, "ingest", "--db", db, dated); code != exitOK {
+		t.Fatalf("ingest = %d %s", code, errOut)
+	}
+	for _, tt := range []struct {
+		from, to string
+		total    int
+	}{{"2031-11", "2031-11-30", 1}, {"2031-11-21", "", 0}, {"", "2031-10", 0}, {"2031", "", 1}} {
+		if out, errOut, code := recoupeCLI(t, "stories", "--db", db, "--from", tt.from, "--to", tt.to, "--format", "json"); code != exitOK || !strings.Contains(out, fmt.Sprintf(`"total": %d`, tt.total)) {
+			t.Errorf("stories --from %q --to %q = %d %s %s, want %d stories", tt.from, tt.to, code, out, errOut, tt.total)
+		}
+	}
+	if out, errOut, code := recoupeCLI(t, "stories", "--db", db, "--lang", "FR", "--format", "json"); code != exitOK || !strings.Contains(out, `"total": 2`) {
+		t.Errorf("stories --lang FR = %d %s %s, want the two French stories", code, out, errOut)
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/recoupe/recoupe/internal/brief"
 	"github.com/recoupe/recoupe/news"
 )
 
@@ -18,6 +19,9 @@ func runStories(ctx context.Context, e env, args []string) error {
 	fs.StringVar(&q.Language, "lang", "", "keep stories with an article in this language")
 	fs.StringVar(&q.Outlet, "outlet", "", "keep stories with an article from this outlet")
 	fs.StringVar(&q.Entity, "entity", "", "keep stories that mention this entity")
+	var from, to string
+	fs.StringVar(&from, "from", "", "keep stories dated on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)")
+	fs.StringVar(&to, "to", "", "keep stories dated on or before this date (YYYY, YYYY-MM or YYYY-MM-DD)")
 	fs.IntVar(&q.Limit, "limit", 50, "page size")
 	fs.IntVar(&q.Offset, "offset", 0, "stories to skip")
 	if err := parse(fs, args); err != nil {
@@ -31,6 +35,22 @@ func runStories(ctx context.Context, e env, args []string) error {
 	}
 	if q.Limit < 1 || q.Offset < 0 {
 		return fmt.Errorf("%w: -limit must be at least 1 and -offset at least 0 (got %d, %d)", errUsage, q.Limit, q.Offset)
+	}
+	for _, f := range []struct {
+		flag, value string
+		dst         *news.Date
+	}{{"from", from, &q.From}, {"to", to, &q.To}} {
+		if f.value == "" {
+			continue
+		}
+		d, ok := news.ParseDate(strings.TrimSpace(f.value))
+		if !ok {
+			return fmt.Errorf("%w: -%s %q: want a date (YYYY, YYYY-MM or YYYY-MM-DD)", errUsage, f.flag, f.value)
+		}
+		*f.dst = d
+	}
+	if !q.From.IsZero() && !q.To.IsZero() && !q.From.Time.Before(q.To.End()) {
+		return fmt.Errorf("%w: -from %s is after -to %s", errUsage, from, to)
 	}
 	q.Language = strings.ToLower(q.Language)
 	eng, err := c.openExisting(ctx, e)
@@ -68,7 +88,7 @@ func runStories(ctx context.Context, e env, args []string) error {
 		if s.Last.String() != dates {
 			dates += " – " + s.Last.String()
 		}
-		fmt.Fprintf(e.stdout, "| %s | %s | %d | %d | %s | %s | %d |\n", s.ID, strings.ReplaceAll(strings.Join(strings.Fields(s.Title), " "), "|", "\\|"),
+		fmt.Fprintf(e.stdout, "| %s | %s | %d | %d | %s | %s | %d |\n", s.ID, brief.MarkdownText(s.Title),
 			s.Sources, s.Independent, strings.Join(s.Languages, ", "), dates, s.Conflicts)
 	}
 	_, err = fmt.Fprintf(e.stdout, "\n%d of %d stories\n", len(list), total)

@@ -475,6 +475,9 @@ func webLink(u string) string {
 // stays text in whatever renders the brief.
 func text(s string) string { return mdEscaper.Replace(oneLine(s)) }
 
+// MarkdownText is text for other Markdown writers (the story listing).
+func MarkdownText(s string) string { return text(s) }
+
 var mdEscaper = strings.NewReplacer(
 	`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`,
 	"<", `\<`, ">", `\>`, "&", `\&`, "|", `\|`, "~", `\~`,
