@@ -189,11 +189,17 @@ func TestPollFeedsRecordsOutcome(t *testing.T) {
 		}
 	})
 
-	// Down: the error is recorded, the feed's title kept, no item seen.
+	// Down: the error is recorded; the title and count stay those of the
+	// last read, which a later "not modified" still answers for.
 	broken.Store(true)
 	third := poll()
 	t.Run("down", func(t *testing.T) {
-		check(t, third[good], outcome{Title: "Le Fictif", Error: []string{"500"}})
+		check(t, third[good], outcome{Title: "Le Fictif", Items: 2, Error: []string{"500"}})
+	})
+	broken.Store(false)
+	fourth := poll()
+	t.Run("back, not modified", func(t *testing.T) {
+		check(t, fourth[good], outcome{Title: "Le Fictif", Items: 2})
 	})
 }
 

@@ -285,8 +285,10 @@ func (e *Engine) Feeds(ctx context.Context) ([]news.Feed, error) { return e.stor
 // ETag and Last-Modified are kept in the store, so that a feed unchanged
 // since its last poll (even by another process) is not read again; so
 // are its title, the number of entries the poll saw and the poll's error
-// ("" when it succeeded). A feed not modified since the last poll keeps
-// the title and count of that poll.
+// ("" when it succeeded). A poll that does not read the feed (not
+// modified, or failing before the feed parses) keeps the title and count
+// of the last poll that did, which a later "not modified" still stands
+// for, since the validators are those of that read.
 func (e *Engine) PollFeeds(ctx context.Context) (news.IngestReport, error) {
 	fs, err := e.store.Feeds(ctx)
 	if err != nil {
@@ -332,9 +334,6 @@ func (e *Engine) PollFeeds(ctx context.Context) (news.IngestReport, error) {
 		f.ETag, f.LastModified = v.Get(f.URL)
 		f.Polled = now
 		f.Error = failed[f.URL]
-		if f.Error != "" && !read[f.URL] {
-			f.Items = 0 // the poll saw none; the title is kept
-		}
 		if uerr := e.store.UpdateFeed(ctx, f); uerr != nil && err == nil {
 			err = uerr
 		}
