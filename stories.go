@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	neturl "net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -248,12 +249,33 @@ func (e *Engine) IngestBytes(ctx context.Context, name string, data []byte) (new
 	return rep, err
 }
 
-// AddFeed subscribes to a feed; PollFeeds reads it.
+// AddFeed subscribes to a feed; PollFeeds reads it. The URL is kept in
+// a normal form (scheme and host in lower case, no fragment), so that
+// "HTTP://Example.org/feed#top" is the feed "http://example.org/feed".
 func (e *Engine) AddFeed(ctx context.Context, url string) error {
-	if !strings.HasPrefix(url, "http://") && !strings.HasPrefix(url, "https://") {
-		return fmt.Errorf("feed %q: only http and https URLs can be polled", url)
+	u, err := normalFeedURL(url)
+	if err != nil {
+		return err
 	}
-	return e.store.AddFeed(ctx, url)
+	return e.store.AddFeed(ctx, u)
+}
+
+// normalFeedURL checks a feed URL and returns its normal form.
+func normalFeedURL(raw string) (string, error) {
+	u, err := neturl.Parse(strings.TrimSpace(raw))
+	if err != nil {
+		return "", fmt.Errorf("feed %q: %w", raw, err)
+	}
+	u.Scheme = strings.ToLower(u.Scheme) // url.Parse already does; kept explicit
+	if u.Scheme != "http" && u.Scheme != "https" {
+		return "", fmt.Errorf("feed %q: only http and https URLs can be polled", raw)
+	}
+	if u.Host == "" {
+		return "", fmt.Errorf("feed %q: no host", raw)
+	}
+	u.Host = strings.ToLower(u.Host)
+	u.Fragment, u.RawFragment = "", ""
+	return u.String(), nil
 }
 
 // Feeds lists the subscribed feeds.
@@ -261,7 +283,12 @@ func (e *Engine) Feeds(ctx context.Context) ([]news.Feed, error) { return e.stor
 
 // PollFeeds ingests the items of every subscribed feed. Each feed's
 // ETag and Last-Modified are kept in the store, so that a feed unchanged
-// since its last poll (even by another process) is not read again.
+// since its last poll (even by another process) is not read again; so
+// are its title, the number of entries the poll saw and the poll's error
+// ("" when it succeeded). A poll that does not read the feed (not
+// modified, or failing before the feed parses) keeps the title and count
+// of the last poll that did, which a later "not modified" still stands
+// for, since the validators are those of that read.
 func (e *Engine) PollFeeds(ctx context.Context) (news.IngestReport, error) {
 	fs, err := e.store.Feeds(ctx)
 	if err != nil {
@@ -272,17 +299,42 @@ func (e *Engine) PollFeeds(ctx context.Context) (news.IngestReport, error) {
 	}
 	v := &feedValidators{m: map[string][2]string{}}
 	var urls []string
-	for _, f := range fs {
+	byURL := map[string]*news.Feed{}
+	for i, f := range fs {
 		urls = append(urls, f.URL)
 		v.m[f.URL] = [2]string{f.ETag, f.LastModified}
+		byURL[f.URL] = &fs[i]
 	}
+	var mu sync.Mutex
+	read := map[string]bool{}
 	opts := e.cfg.Ingest
 	opts.Validators = v
+	opts.FeedRead = func(origin, title string, items int) {
+		mu.Lock()
+		defer mu.Unlock()
+		if f := byURL[origin]; f != nil {
+			f.Title, f.Items = title, items
+			read[origin] = true
+		}
+	}
 	rep, err := e.ingest(ctx, urls, opts, nil)
+	// A feed's own failure is the skip named by its URL alone; its items'
+	// skips are named URL#n and are no failure of the feed.
+	failed := map[string]string{}
+	for _, s := range rep.Skipped {
+		if _, ok := byURL[s.Origin]; ok {
+			failed[s.Origin] = s.Reason
+		}
+	}
 	now := time.Now()
-	for _, u := range urls {
-		etag, lm := v.Get(u)
-		if uerr := e.store.UpdateFeed(ctx, u, etag, lm, now); uerr != nil && err == nil {
+	mu.Lock()
+	defer mu.Unlock()
+	for i := range fs {
+		f := fs[i]
+		f.ETag, f.LastModified = v.Get(f.URL)
+		f.Polled = now
+		f.Error = failed[f.URL]
+		if uerr := e.store.UpdateFeed(ctx, f); uerr != nil && err == nil {
 			err = uerr
 		}
 	}

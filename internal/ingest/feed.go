@@ -43,6 +43,15 @@ func (o Options) ParseFeed(origin string, data []byte) ([]Item, error) {
 	if err != nil {
 		return nil, fmt.Errorf("ingest: %s: parsing feed: %w", origin, err)
 	}
+	if o.FeedRead != nil {
+		n := 0
+		for _, it := range f.Items {
+			if it != nil {
+				n++
+			}
+		}
+		o.FeedRead(origin, clean(f.Title), n)
+	}
 	if len(f.Items) == 0 {
 		return nil, fmt.Errorf("ingest: %s: feed has no items: %w", origin, ErrEmpty)
 	}

@@ -31,6 +31,12 @@ type Options struct {
 	// (a feed's entries, a WARC archive's records), so a progress bar can
 	// grow its total; see Count for the inputs known up front.
 	Found func(n int)
+	// FeedRead, when set, is called for each feed that parses, with its
+	// origin (file path or URL), its own title and how many entries it
+	// holds, before its items are yielded (a feed of no entries is
+	// reported too, then skipped as empty). Walk makes the calls one at a
+	// time.
+	FeedRead func(origin, title string, items int)
 	// Exclude lists files that a folder or glob never yields (the store's
 	// own database files when it sits among the inputs), compared as
 	// absolute paths.

@@ -391,18 +391,20 @@ func (s *Store) Feeds(ctx context.Context) ([]news.Feed, error) {
 	return append([]news.Feed{}, s.feeds...), nil
 }
 
-// UpdateFeed records a poll of a feed.
-func (s *Store) UpdateFeed(ctx context.Context, url, etag, lastModified string, polled time.Time) error {
+// UpdateFeed records a poll of the feed f.URL: its validators, poll
+// time, title, item count and error.
+func (s *Store) UpdateFeed(ctx context.Context, f news.Feed) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if err := s.check(ctx); err != nil {
 		return err
 	}
-	i := slices.IndexFunc(s.feeds, func(f news.Feed) bool { return f.URL == url })
+	i := slices.IndexFunc(s.feeds, func(g news.Feed) bool { return g.URL == f.URL })
 	if i < 0 {
-		return fmt.Errorf("feed %s: %w", url, news.ErrNotFound)
+		return fmt.Errorf("feed %s: %w", f.URL, news.ErrNotFound)
 	}
-	s.feeds[i] = news.Feed{URL: url, ETag: etag, LastModified: lastModified, Polled: polled.UTC().Truncate(time.Microsecond)}
+	f.Polled = f.Polled.UTC().Truncate(time.Microsecond)
+	s.feeds[i] = f
 	return nil
 }
 

@@ -647,7 +647,7 @@ func (db *DB) AddFeed(ctx context.Context, url string) error {
 
 // Feeds lists the feeds in the order they were added.
 func (db *DB) Feeds(ctx context.Context) ([]news.Feed, error) {
-	rows, err := db.pool.Query(ctx, `SELECT url, etag, last_modified, polled_us FROM feeds ORDER BY seq`)
+	rows, err := db.pool.Query(ctx, `SELECT url, etag, last_modified, polled_us, title, items, error FROM feeds ORDER BY seq`)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: feeds: %w", err)
 	}
@@ -656,7 +656,7 @@ func (db *DB) Feeds(ctx context.Context) ([]news.Feed, error) {
 	for rows.Next() {
 		var f news.Feed
 		var polled *int64
-		if err := rows.Scan(&f.URL, &f.ETag, &f.LastModified, &polled); err != nil {
+		if err := rows.Scan(&f.URL, &f.ETag, &f.LastModified, &polled, &f.Title, &f.Items, &f.Error); err != nil {
 			return nil, fmt.Errorf("postgres: feeds: %w", err)
 		}
 		if polled != nil {
@@ -667,19 +667,21 @@ func (db *DB) Feeds(ctx context.Context) ([]news.Feed, error) {
 	return out, rows.Err()
 }
 
-// UpdateFeed records a poll of a feed.
-func (db *DB) UpdateFeed(ctx context.Context, url, etag, lastModified string, polled time.Time) error {
+// UpdateFeed records a poll of the feed f.URL: its validators, poll
+// time, title, item count and error.
+func (db *DB) UpdateFeed(ctx context.Context, f news.Feed) error {
 	var us *int64
-	if !polled.IsZero() {
-		v := polled.UnixMicro()
+	if !f.Polled.IsZero() {
+		v := f.Polled.UnixMicro()
 		us = &v
 	}
-	tag, err := db.pool.Exec(ctx, `UPDATE feeds SET etag = $1, last_modified = $2, polled_us = $3 WHERE url = $4`, etag, lastModified, us, url)
+	tag, err := db.pool.Exec(ctx, `UPDATE feeds SET etag = $1, last_modified = $2, polled_us = $3, title = $4, items = $5, error = $6 WHERE url = $7`,
+		f.ETag, f.LastModified, us, f.Title, f.Items, f.Error, f.URL)
 	if err != nil {
-		return fmt.Errorf("postgres: update feed %s: %w", url, err)
+		return fmt.Errorf("postgres: update feed %s: %w", f.URL, err)
 	}
 	if tag.RowsAffected() == 0 {
-		return fmt.Errorf("feed %s: %w", url, news.ErrNotFound)
+		return fmt.Errorf("feed %s: %w", f.URL, news.ErrNotFound)
 	}
 	return nil
 }

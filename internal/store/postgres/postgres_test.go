@@ -10,11 +10,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/jackc/pgx/v5"
 
 	"github.com/recoupe/recoupe/internal/store/postgres"
 	"github.com/recoupe/recoupe/internal/store/postgres/pgtest"
 	"github.com/recoupe/recoupe/internal/store/storetest"
+	"github.com/recoupe/recoupe/news"
 )
 
 var _ storetest.Store = (*postgres.DB)(nil)
@@ -69,9 +71,57 @@ func TestMigrateTwice(t *testing.T) {
 	for range 2 {
 		db := openDSN(t, dsn)
 		v, err := db.SchemaVersion(t.Context())
-		if err != nil || v != 2 {
-			t.Errorf("SchemaVersion = %d, %v, want 2", v, err)
+		if err != nil || v != 3 {
+			t.Errorf("SchemaVersion = %d, %v, want 3", v, err)
 		}
+	}
+}
+
+// TestMigrationFromVersion2 takes a database back to schema version 2
+// (feeds without title, items and error) and checks that opening it
+// upgrades it in place, keeping its feeds, which then record their polls.
+func TestMigrationFromVersion2(t *testing.T) {
+	t.Parallel()
+	dsn := testDSN(t)
+	ctx := t.Context()
+	db := openDSN(t, dsn)
+	const feed = "https://example.org/fictif.xml"
+	if err := db.AddFeed(ctx, feed); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.UpdateFeed(ctx, news.Feed{URL: feed, ETag: "e1"}); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	conn, err := pgx.Connect(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = conn.Exec(ctx, `ALTER TABLE feeds DROP COLUMN title, DROP COLUMN items, DROP COLUMN error; UPDATE schema_version SET version = 2`)
+	conn.Close(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db = openDSN(t, dsn)
+	if v, err := db.SchemaVersion(ctx); err != nil || v != 3 {
+		t.Errorf("SchemaVersion after migration = %d, %v, want 3", v, err)
+	}
+	got, err := db.Feeds(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]news.Feed{{URL: feed, ETag: "e1"}}, got); diff != "" {
+		t.Errorf("Feeds after migration (-want +got):\n%s", diff)
+	}
+	polled := news.Feed{URL: feed, ETag: "e2", Title: "Le Fictif", Items: 4, Error: "ingest: délai dépassé", Polled: time.Date(2031, 3, 11, 9, 0, 0, 0, time.UTC)}
+	if err := db.UpdateFeed(ctx, polled); err != nil {
+		t.Fatal(err)
+	}
+	if got, err = db.Feeds(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]news.Feed{polled}, got); diff != "" {
+		t.Errorf("Feeds after a poll (-want +got):\n%s", diff)
 	}
 }
 

@@ -79,4 +79,11 @@ CREATE TABLE feeds (
 DROP INDEX articles_story;
 CREATE INDEX articles_story_summary ON articles (story_id, joined) INCLUDE (id, published_us, published_gran, language, source);
 `,
+	// 3: what the last poll of each feed saw: the feed's title, its item
+	// count and its error ("" when it succeeded).
+	`
+ALTER TABLE feeds ADD COLUMN title text NOT NULL DEFAULT '';
+ALTER TABLE feeds ADD COLUMN items integer NOT NULL DEFAULT 0;
+ALTER TABLE feeds ADD COLUMN error text NOT NULL DEFAULT '';
+`,
 }

@@ -80,4 +80,11 @@ CREATE VIRTUAL TABLE article_fts USING fts5(terms, tokenize = 'unicode61 remove_
 DROP INDEX articles_story;
 CREATE INDEX articles_story_summary ON articles(story_id, joined, id, published_us, published_gran, language, source);
 `,
+	// 3: what the last poll of each feed saw: the feed's title, its item
+	// count and its error ("" when it succeeded).
+	`
+ALTER TABLE feeds ADD COLUMN title TEXT NOT NULL DEFAULT '';
+ALTER TABLE feeds ADD COLUMN items INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE feeds ADD COLUMN error TEXT NOT NULL DEFAULT '';
+`,
 }

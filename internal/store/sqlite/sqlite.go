@@ -588,7 +588,7 @@ func (db *DB) AddFeed(ctx context.Context, url string) error {
 
 // Feeds lists the feeds in the order they were added.
 func (db *DB) Feeds(ctx context.Context) ([]news.Feed, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT url, etag, last_modified, polled_us FROM feeds ORDER BY seq`)
+	rows, err := db.read.QueryContext(ctx, `SELECT url, etag, last_modified, polled_us, title, items, error FROM feeds ORDER BY seq`)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: feeds: %w", err)
 	}
@@ -597,7 +597,7 @@ func (db *DB) Feeds(ctx context.Context) ([]news.Feed, error) {
 	for rows.Next() {
 		var f news.Feed
 		var polled sql.NullInt64
-		if err := rows.Scan(&f.URL, &f.ETag, &f.LastModified, &polled); err != nil {
+		if err := rows.Scan(&f.URL, &f.ETag, &f.LastModified, &polled, &f.Title, &f.Items, &f.Error); err != nil {
 			return nil, fmt.Errorf("sqlite: feeds: %w", err)
 		}
 		if polled.Valid {
@@ -608,18 +608,20 @@ func (db *DB) Feeds(ctx context.Context) ([]news.Feed, error) {
 	return out, rows.Err()
 }
 
-// UpdateFeed records a poll of a feed.
-func (db *DB) UpdateFeed(ctx context.Context, url, etag, lastModified string, polled time.Time) error {
+// UpdateFeed records a poll of the feed f.URL: its validators, poll
+// time, title, item count and error.
+func (db *DB) UpdateFeed(ctx context.Context, f news.Feed) error {
 	var us any
-	if !polled.IsZero() {
-		us = polled.UnixMicro()
+	if !f.Polled.IsZero() {
+		us = f.Polled.UnixMicro()
 	}
-	res, err := db.write.ExecContext(ctx, `UPDATE feeds SET etag = ?, last_modified = ?, polled_us = ? WHERE url = ?`, etag, lastModified, us, url)
+	res, err := db.write.ExecContext(ctx, `UPDATE feeds SET etag = ?, last_modified = ?, polled_us = ?, title = ?, items = ?, error = ? WHERE url = ?`,
+		f.ETag, f.LastModified, us, f.Title, f.Items, f.Error, f.URL)
 	if err != nil {
-		return fmt.Errorf("sqlite: update feed %s: %w", url, err)
+		return fmt.Errorf("sqlite: update feed %s: %w", f.URL, err)
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
-		return fmt.Errorf("feed %s: %w", url, news.ErrNotFound)
+		return fmt.Errorf("feed %s: %w", f.URL, news.ErrNotFound)
 	}
 	return nil
 }

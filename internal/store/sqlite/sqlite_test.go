@@ -6,6 +6,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
 
 	"github.com/recoupe/recoupe/internal/store/sqlite"
 	"github.com/recoupe/recoupe/internal/store/storetest"
@@ -117,7 +120,7 @@ func TestOpenBad(t *testing.T) {
 
 // schemaVersion is the version this program's migrations bring a
 // database to.
-const schemaVersion = 2
+const schemaVersion = 3
 
 func TestSchemaVersion(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "recoupe.db")
@@ -130,8 +133,8 @@ func TestSchemaVersion(t *testing.T) {
 }
 
 // TestMigrationFromVersion1 takes a database back to the first schema
-// (the shipped one) and checks that opening it migrates it and keeps its
-// stories.
+// (the shipped one) and checks that opening it migrates it in place and
+// keeps its stories and feeds, which then record their polls.
 func TestMigrationFromVersion1(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "recoupe.db")
 	db, err := sqlite.Open(t.Context(), path)
@@ -142,12 +145,21 @@ func TestMigrationFromVersion1(t *testing.T) {
 	if _, err := db.PutArticle(t.Context(), a, news.Extraction{ArticleID: a.ID}, news.Assignment{ArticleID: a.ID, StoryID: "s1", New: true}); err != nil {
 		t.Fatal(err)
 	}
+	const feed = "https://example.org/fictif.xml"
+	if err := db.AddFeed(t.Context(), feed); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.UpdateFeed(t.Context(), news.Feed{URL: feed, ETag: "e1"}); err != nil {
+		t.Fatal(err)
+	}
 	db.Close()
 	raw, err := sql.Open("sqlite", path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := raw.Exec(`DROP INDEX articles_story_summary; CREATE INDEX articles_story ON articles(story_id, joined); UPDATE schema_version SET version = 1`); err != nil {
+	if _, err := raw.Exec(`DROP INDEX articles_story_summary; CREATE INDEX articles_story ON articles(story_id, joined);
+ALTER TABLE feeds DROP COLUMN title; ALTER TABLE feeds DROP COLUMN items; ALTER TABLE feeds DROP COLUMN error;
+UPDATE schema_version SET version = 1`); err != nil {
 		t.Fatal(err)
 	}
 	raw.Close()
@@ -158,5 +170,22 @@ func TestMigrationFromVersion1(t *testing.T) {
 	st, err := db.Story(t.Context(), "s1")
 	if err != nil || len(st.Articles) != 1 || st.Articles[0] != a.ID || len(st.Outlets) != 1 {
 		t.Errorf("Story(s1) after migration = %+v, %v; want article %s from Le Fictif", st, err, a.ID)
+	}
+	got, err := db.Feeds(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]news.Feed{{URL: feed, ETag: "e1"}}, got); diff != "" {
+		t.Errorf("Feeds after migration (-want +got):\n%s", diff)
+	}
+	polled := news.Feed{URL: feed, ETag: "e2", Title: "Le Fictif", Items: 4, Error: "", Polled: time.Date(2031, 3, 11, 9, 0, 0, 0, time.UTC)}
+	if err := db.UpdateFeed(t.Context(), polled); err != nil {
+		t.Fatal(err)
+	}
+	if got, err = db.Feeds(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]news.Feed{polled}, got); diff != "" {
+		t.Errorf("Feeds after a poll (-want +got):\n%s", diff)
 	}
 }

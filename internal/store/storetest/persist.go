@@ -29,7 +29,7 @@ func RunPersistent(t *testing.T, open func(t *testing.T) (s Store, reopen func()
 	if err := s.AddFeed(ctx, "https://example.org/feed.xml"); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.UpdateFeed(ctx, "https://example.org/feed.xml", "e1", "", time.Date(2025, 2, 10, 0, 0, 0, 0, time.UTC)); err != nil {
+	if err := s.UpdateFeed(ctx, news.Feed{URL: "https://example.org/feed.xml", ETag: "e1", Polled: time.Date(2025, 2, 10, 0, 0, 0, 0, time.UTC), Title: "Le Fictif", Items: 2}); err != nil {
 		t.Fatal(err)
 	}
 	type snapshot struct {

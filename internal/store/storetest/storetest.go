@@ -7,7 +7,6 @@ package storetest
 
 import (
 	"context"
-	"time"
 
 	"github.com/recoupe/recoupe/news"
 )
@@ -32,6 +31,6 @@ type Store interface {
 	MoveArticle(ctx context.Context, articleID, storyID string) error
 	AddFeed(ctx context.Context, url string) error
 	Feeds(ctx context.Context) ([]news.Feed, error)
-	UpdateFeed(ctx context.Context, url, etag, lastModified string, polled time.Time) error
+	UpdateFeed(ctx context.Context, f news.Feed) error
 	LockAssign(ctx context.Context) (unlock func(), err error)
 }

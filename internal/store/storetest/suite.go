@@ -203,7 +203,7 @@ func testNotFound(t *testing.T, s Store) {
 	if err := s.MoveArticle(ctx, "nope", "s"); !errors.Is(err, news.ErrNotFound) {
 		t.Errorf("MoveArticle(nope) error = %v, want ErrNotFound", err)
 	}
-	if err := s.UpdateFeed(ctx, "https://example.org/none.xml", "", "", time.Now()); !errors.Is(err, news.ErrNotFound) {
+	if err := s.UpdateFeed(ctx, news.Feed{URL: "https://example.org/none.xml", Polled: time.Now()}); !errors.Is(err, news.ErrNotFound) {
 		t.Errorf("UpdateFeed(unknown) error = %v, want ErrNotFound", err)
 	}
 	st, err := s.Stories(ctx, news.StoryQuery{})
@@ -625,16 +625,32 @@ func testFeeds(t *testing.T, s Store) {
 		}
 	}
 	polled := time.Date(2025, 2, 10, 14, 30, 5, 123456000, time.FixedZone("CET", 3600))
-	if err := s.UpdateFeed(ctx, urls[1], `W/"e1"`, "Mon, 10 Feb 2025 13:30:05 GMT", polled); err != nil {
+	ok := news.Feed{URL: urls[1], ETag: `W/"e1"`, LastModified: "Mon, 10 Feb 2025 13:30:05 GMT", Polled: polled,
+		Title: "Le Fictif — « actualités »", Items: 3}
+	if err := s.UpdateFeed(ctx, ok); err != nil {
+		t.Fatal(err)
+	}
+	bad := news.Feed{URL: urls[0], Polled: polled, Error: "ingest: https://example.org/b.xml: 404 Not Found"}
+	if err := s.UpdateFeed(ctx, bad); err != nil {
 		t.Fatal(err)
 	}
 	got, err := s.Feeds(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []news.Feed{{URL: urls[0]}, {URL: urls[1], ETag: `W/"e1"`, LastModified: "Mon, 10 Feb 2025 13:30:05 GMT", Polled: polled}}
-	if diff := cmp.Diff(want, got); diff != "" {
+	if diff := cmp.Diff([]news.Feed{bad, ok}, got); diff != "" {
 		t.Errorf("Feeds (-want +got):\n%s", diff)
+	}
+	// A later successful poll clears the error and replaces the counts.
+	bad.Error, bad.Title, bad.Items = "", "Autre fictif", 0
+	if err := s.UpdateFeed(ctx, bad); err != nil {
+		t.Fatal(err)
+	}
+	if got, err = s.Feeds(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]news.Feed{bad, ok}, got); diff != "" {
+		t.Errorf("Feeds after second poll (-want +got):\n%s", diff)
 	}
 }
 
