@@ -167,6 +167,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	showErrors := fs.Bool("errors", false, "list the gold clusters split and the predicted clusters merged")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile to this file")
 	memprofile := fs.String("memprofile", "", "write a heap profile to this file at the end of -scale")
+	profileFrom := fs.Int("profilefrom", 0, "with -scale and -cpuprofile: profile only from this article to the end of the stream (e.g. a late window against a profile of -scale 10000)")
 	var o story.Options
 	threshold := fs.Float64("threshold", 0, "override Options.Threshold for every language")
 	fs.Float64Var(&o.TextWeight, "wt", 0, "override Options.TextWeight")
@@ -188,7 +189,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if *cpuprofile != "" {
+	if *cpuprofile != "" && !(*scale > 0 && *profileFrom > 0) {
 		f, err := os.Create(*cpuprofile)
 		if err != nil {
 			return err
@@ -220,7 +221,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 		}
 	}
 	if *scale > 0 {
-		return runScale(ctx, stdout, dir, *scale, *seed, o, *memprofile)
+		return runScale(ctx, stdout, dir, *scale, *seed, o, scaleProfiles{mem: *memprofile, cpu: *cpuprofile, cpuFrom: *profileFrom})
 	}
 	sets, err := loadSets(dir)
 	if err != nil {
@@ -562,11 +563,21 @@ func runCV(ctx context.Context, w io.Writer, sets []set) error {
 	return nil
 }
 
+// scaleProfiles are the profiles -scale writes: a heap profile at the
+// end (mem), a CPU profile (cpu) from article cpuFrom to the end of the
+// stream (when cpuFrom > 0; else run() profiles the whole process).
+type scaleProfiles struct {
+	mem, cpu string
+	cpuFrom  int
+}
+
 // runScale feeds n generated articles (internal/story/streamgen, from the
 // real texts of both corpora) through NewDoc and Assign, and reports the
-// throughput at each power of ten, every 100,000 articles and at n, the time per article over the
-// last 10,000 articles before each checkpoint, and the memory.
-func runScale(ctx context.Context, w io.Writer, dir string, n int, seed int64, o story.Options, memprofile string) error {
+// throughput at each power of ten, every 100,000 articles and at n, the
+// time per article over the last 10,000 articles before each checkpoint
+// (a window), and the memory; then the first and last windows side by
+// side, and the slowest window, as ratios to the first.
+func runScale(ctx context.Context, w io.Writer, dir string, n int, seed int64, o story.Options, prof scaleProfiles) error {
 	var src []streamgen.Source
 	rpm, err := storyeval.LoadRPM2(filepath.Join(dir, "rpm2-fr"), false)
 	if err != nil {
@@ -598,12 +609,34 @@ func runScale(ctx context.Context, w io.Writer, dir string, n int, seed int64, o
 	var inDoc, inAssign, blockTime time.Duration
 	cpu0 := cpuTime()
 	cpuBlock := cpu0
+	// win is one window's CPU µs per article; windows holds every full one.
+	type win struct {
+		end int
+		cpu float64
+	}
+	var windows []win
+	var profFile *os.File
+	defer func() {
+		if profFile != nil {
+			pprof.StopCPUProfile()
+			profFile.Close()
+		}
+	}()
 	fmt.Fprintf(w, "scale: %d generated articles, GOMAXPROCS=%d, machine shared with other jobs\n", n, runtime.GOMAXPROCS(0))
 	fmt.Fprintln(w, "wall: NewDoc+Assign only (generator excluded); CPU: whole process (generator and GC included), unaffected by other jobs")
-	fmt.Fprintln(w, "articles  stories  wall art/s  wall µs/art last 10k  NewDoc µs  Assign µs  CPU µs/art  CPU µs/art last 10k  heap MiB  VmHWM MiB")
+	fmt.Fprintln(w, "window: the last 10k articles before the checkpoint")
+	fmt.Fprintln(w, "articles  stories  wall art/s  wall µs/art window  NewDoc µs  Assign µs  CPU µs/art  CPU µs/art window  heap MiB  VmHWM MiB")
 	for i := 1; i <= n; i++ {
 		if i%1000 == 0 && ctx.Err() != nil {
 			return ctx.Err()
+		}
+		if prof.cpu != "" && prof.cpuFrom > 0 && i == prof.cpuFrom {
+			if profFile, err = os.Create(prof.cpu); err != nil {
+				return err
+			}
+			if err := pprof.StartCPUProfile(profFile); err != nil {
+				return err
+			}
 		}
 		a, label := g.Next()
 		t0 := time.Now()
@@ -617,27 +650,49 @@ func runScale(ctx context.Context, w io.Writer, dir string, n int, seed int64, o
 		ids = append(ids, a.ID)
 		gold = append(gold, label)
 		if i%block == 0 || checkpoints[i] {
+			cpu := cpuTime()
+			size := min(i, block)
+			if i%block != 0 {
+				size = i % block
+			}
+			winCPU := (cpu - cpuBlock).Seconds() * 1e6 / float64(size)
+			if i%block == 0 {
+				windows = append(windows, win{i, winCPU})
+			}
 			if checkpoints[i] {
 				var ms runtime.MemStats
 				runtime.ReadMemStats(&ms)
 				total := inDoc + inAssign
-				last := blockTime.Seconds() * 1e6 / float64(min(i, block))
-				if i%block != 0 {
-					last = blockTime.Seconds() * 1e6 / float64(i%block)
-				}
-				cpu := cpuTime()
-				fmt.Fprintf(w, "%8d  %7d  %11.0f  %20.1f  %9.1f  %9.1f  %10.1f  %19.1f  %8.0f  %9s\n", i, c.Len(),
-					float64(i)/total.Seconds(), last,
+				fmt.Fprintf(w, "%8d  %7d  %11.0f  %18.1f  %9.1f  %9.1f  %10.1f  %17.1f  %8.0f  %9s\n", i, c.Len(),
+					float64(i)/total.Seconds(), blockTime.Seconds()*1e6/float64(size),
 					inDoc.Seconds()*1e6/float64(i), inAssign.Seconds()*1e6/float64(i),
-					(cpu-cpu0).Seconds()*1e6/float64(i), (cpu-cpuBlock).Seconds()*1e6/float64(min(i, block)),
+					(cpu-cpu0).Seconds()*1e6/float64(i), winCPU,
 					float64(ms.HeapAlloc)/(1<<20), vmHWM())
 			}
 			blockTime = 0
 			cpuBlock = cpuTime()
 		}
 	}
-	if memprofile != "" {
-		f, err := os.Create(memprofile)
+	if profFile != nil {
+		pprof.StopCPUProfile()
+		err := profFile.Close()
+		profFile = nil
+		if err != nil {
+			return err
+		}
+	}
+	if len(windows) >= 2 {
+		first, last, worst := windows[0], windows[len(windows)-1], windows[0]
+		for _, x := range windows {
+			if x.cpu > worst.cpu {
+				worst = x
+			}
+		}
+		fmt.Fprintf(w, "CPU µs/article per 10k window: first (to %d) %.0f, last (to %d) %.0f, last/first %.2f; slowest (to %d) %.0f, %.2f× the first\n",
+			first.end, first.cpu, last.end, last.cpu, last.cpu/first.cpu, worst.end, worst.cpu, worst.cpu/first.cpu)
+	}
+	if prof.mem != "" {
+		f, err := os.Create(prof.mem)
 		if err != nil {
 			return err
 		}
