@@ -625,7 +625,8 @@ func runScale(ctx context.Context, w io.Writer, dir string, n int, seed int64, o
 	fmt.Fprintf(w, "scale: %d generated articles, GOMAXPROCS=%d, machine shared with other jobs\n", n, runtime.GOMAXPROCS(0))
 	fmt.Fprintln(w, "wall: NewDoc+Assign only (generator excluded); CPU: whole process (generator and GC included), unaffected by other jobs")
 	fmt.Fprintln(w, "window: the last 10k articles before the checkpoint")
-	fmt.Fprintln(w, "articles  stories  wall art/s  wall µs/art window  NewDoc µs  Assign µs  CPU µs/art  CPU µs/art window  heap MiB  VmHWM MiB")
+	fmt.Fprintln(w, "live: stories not retired; keys: vocabulary in use; postings: index entries (% naming retired stories)")
+	fmt.Fprintln(w, "articles  stories     live  wall art/s  wall µs/art window  NewDoc µs  Assign µs  CPU µs/art  CPU µs/art window  heap MiB  VmHWM MiB      keys   postings (% retired)")
 	for i := 1; i <= n; i++ {
 		if i%1000 == 0 && ctx.Err() != nil {
 			return ctx.Err()
@@ -663,11 +664,12 @@ func runScale(ctx context.Context, w io.Writer, dir string, n int, seed int64, o
 				var ms runtime.MemStats
 				runtime.ReadMemStats(&ms)
 				total := inDoc + inAssign
-				fmt.Fprintf(w, "%8d  %7d  %11.0f  %18.1f  %9.1f  %9.1f  %10.1f  %17.1f  %8.0f  %9s\n", i, c.Len(),
+				st := c.Stats()
+				fmt.Fprintf(w, "%8d  %7d  %7d  %10.0f  %18.1f  %9.1f  %9.1f  %10.1f  %17.1f  %8.0f  %9s  %8d  %9d (%4.1f%%)\n", i, st.Stories, st.LiveStories,
 					float64(i)/total.Seconds(), blockTime.Seconds()*1e6/float64(size),
 					inDoc.Seconds()*1e6/float64(i), inAssign.Seconds()*1e6/float64(i),
 					(cpu-cpu0).Seconds()*1e6/float64(i), winCPU,
-					float64(ms.HeapAlloc)/(1<<20), vmHWM())
+					float64(ms.HeapAlloc)/(1<<20), vmHWM(), st.Keys, st.Postings, 100*float64(st.RetiredPostings)/float64(max(st.Postings, 1)))
 			}
 			blockTime = 0
 			cpuBlock = cpuTime()
