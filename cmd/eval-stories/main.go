@@ -6,6 +6,7 @@
 //	go run ./cmd/eval-stories                 # accuracy table
 //	go run ./cmd/eval-stories -tune           # grid search of the weights
 //	go run ./cmd/eval-stories -scale 1000000  # throughput and peak memory
+//	go run ./cmd/eval-stories -scale 300000 -cpuprofile late.prof -profilefrom 280000  # profile a late window
 //	go run ./cmd/eval-stories -errors         # which gold clusters are split or merged
 //	go run ./cmd/eval-stories -extract -cv    # fit the time-evidence factors; check them on held-out topics
 //
@@ -104,6 +105,47 @@
 // checkpoints: flat), VmHWM 1173 MiB, 199,401 stories; synthetic gold
 // pairwise F1 0.743 (P 0.710, R 0.779), B³ F1 0.878.
 //
+// Later runs (before story.retire dropped retired stories from the
+// posting lists) saw the window rise: 643 µs at 10k, 1,468 over the last
+// 10k at 1M. A profile of the window 280k–300k (-profilefrom 280000)
+// against the first 10k: the candidate search 66 → 200 µs/article,
+// scoring 81 → 186 (more candidates reach the cap of 48), GC 59 → 183:
+// keys that recur for months without reaching post's trim
+// (2·MaxPostings) kept every story that ever held them, so the search read
+// ever more retired postings. Retire now drops them (the table's last
+// column: under 0.5% of postings name a retired story).
+// -scale 1000000 with that and the re-dating generator (23 Nov from 18:08,
+// machine shared, load 3–15 on 2 cores, 54 min): CPU µs/article per 10k
+// window 1,020 (first), 1,571 at 100k, 1,503 / 1,573 / 1,362 / 1,146 /
+// 1,266 / 1,412 / 1,259 / 1,162 from 200k to 900k, 1,534 at 1M:
+// last/first 1.50, slowest window 1,855 at 370k (1.82×). Whole run: 1,020
+// µs/article at 10k, 1,376 at 100k, 1,351 at 1M (CPU-bound 980, 727, 740
+// articles/s; wall 314, 163, 338 articles/s with the load). VmHWM 1,037
+// MiB; 201,297 stories, 5,900–6,700 live from 100k on; vocabulary 0.52M
+// keys at 100k, 1.09M at 1M (keys seen three times or more are never
+// pruned); postings 0.92–1.03M from 100k on. Profile of 900k–1M against
+// the first 10k (µs/article): candidate search 201 / 66, scoring 193 /
+// 81, GC 204 / 59, vocabulary lookups 124 / 80, retire 12 (of which the
+// posting pass 10). Synthetic gold at 1M: pairwise P 0.192 R 0.757 F1
+// 0.307, B³ F1 0.851 (see the largest stories the command now prints).
+// The first window is a warm-up: 2,300 live stories against 6,000–6,700
+// from 100k on (a story stays live 14 days, 28,000 articles, after its last
+// article), so its posting lists and candidate sets are shorter; from
+// 100k on the window is flat. CPU per window also moves with the load of
+// the machine (other jobs share the caches): compare windows of one run.
+//
+// The generator re-dates coherently (streamgen, 23 Nov): before, copies
+// of one real event kept its French weekday and month words, renamed the
+// capitalised English ones as names (unique to each copy), and scaled
+// years by the copy's number factor (a random year per copy). Synthetic
+// gold at -scale 100000, same clusterer: pairwise F1 0.795 (P 0.822, R
+// 0.770) before; 0.762 (P 0.736, R 0.791) with weekdays, months and days
+// re-dated but years still scaled; 0.687 (P 0.647, R 0.733), B³ F1 0.843
+// fully re-dated. The random years and copy-specific names were separating
+// the copies; with times coherent with the publication date, concurrent
+// copies of one event (same sentences, renamed names) share their year
+// and month, and only names and numbers tell them apart.
+//
 // -merge and -mergemax override story.Options.MergeFactor and
 // MergeMaxArticles (-merge -1 disables merging). With merging, an
 // article's story is read at the end of the stream (StoryOf), since a
@@ -124,6 +166,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -715,7 +758,26 @@ func runScale(ctx context.Context, w io.Writer, dir string, n int, seed int64, o
 	sc := storyeval.Score(pred, gold, nil)
 	fmt.Fprintf(w, "synthetic gold (renamed entities and dates separate the stories): pairwise P %.3f R %.3f F1 %.3f, B³ F1 %.3f, k/gold %d/%d\n",
 		sc.P, sc.R, sc.F1, sc.BF1, sc.K, sc.Gold)
+	// Pairwise precision is dominated by the largest stories (a story of m
+	// articles holds m²/2 pairs): print them.
+	sizes := map[string]int{}
+	for _, p := range pred {
+		sizes[p]++
+	}
+	largest := slices.SortedFunc(maps.Values(sizes), func(a, b int) int { return cmp.Compare(b, a) })
+	fmt.Fprintf(w, "largest stories (articles): %v; gold stories hold at most %d\n", largest[:min(8, len(largest))], maxCount(gold))
 	return nil
+}
+
+// maxCount returns the number of times the most frequent label occurs.
+func maxCount(labels []string) int {
+	n := map[string]int{}
+	m := 0
+	for _, l := range labels {
+		n[l]++
+		m = max(m, n[l])
+	}
+	return m
 }
 
 // vmHWM returns the process's peak resident memory in MiB from
