@@ -6,6 +6,7 @@
 //	go run ./cmd/eval-stories                 # accuracy table
 //	go run ./cmd/eval-stories -tune           # grid search of the weights
 //	go run ./cmd/eval-stories -scale 1000000  # throughput and peak memory
+//	go run ./cmd/eval-stories -scale 300000 -cpuprofile late.prof -profilefrom 280000  # profile a late window
 //	go run ./cmd/eval-stories -errors         # which gold clusters are split or merged
 //	go run ./cmd/eval-stories -extract -cv    # fit the time-evidence factors; check them on held-out topics
 //	go run ./cmd/eval-stories -extract -pairs 15  # the representation alone, on document pairs (pairs.go)
@@ -127,6 +128,58 @@
 // checkpoints: flat), VmHWM 1173 MiB, 199,401 stories; synthetic gold
 // pairwise F1 0.743 (P 0.710, R 0.779), B³ F1 0.878.
 //
+// Later runs (before story.retire dropped retired stories from the
+// posting lists) saw the window rise: 643 µs at 10k, 1,468 over the last
+// 10k at 1M. A profile of the window 280k–300k (-profilefrom 280000)
+// against the first 10k: the candidate search 66 → 200 µs/article,
+// scoring 81 → 186 (more candidates reach the cap of 48), GC 59 → 183:
+// keys that recur for months without reaching post's trim
+// (2·MaxPostings) kept every story that ever held them, so the search read
+// ever more retired postings. Retire now drops them (the table's last
+// column: under 0.5% of postings name a retired story).
+// -scale 1000000 with that and the re-dating generator (23 Nov from 18:08,
+// machine shared, load 3–15 on 2 cores, 54 min): CPU µs/article per 10k
+// window 1,020 (first), 1,571 at 100k, 1,503 / 1,573 / 1,362 / 1,146 /
+// 1,266 / 1,412 / 1,259 / 1,162 from 200k to 900k, 1,534 at 1M:
+// last/first 1.50, slowest window 1,855 at 370k (1.82×). Whole run: 1,020
+// µs/article at 10k, 1,376 at 100k, 1,351 at 1M (CPU-bound 980, 727, 740
+// articles/s; wall 314, 163, 338 articles/s with the load). VmHWM 1,037
+// MiB; 201,297 stories, 5,900–6,700 live from 100k on; vocabulary 0.52M
+// keys at 100k, 1.09M at 1M (keys seen three times or more are never
+// pruned); postings 0.92–1.03M from 100k on. Profile of 900k–1M against
+// the first 10k (µs/article): candidate search 201 / 66, scoring 193 /
+// 81, GC 204 / 59, vocabulary lookups 124 / 80, retire 12 (of which the
+// posting pass 10). Synthetic gold at 1M: pairwise P 0.192 R 0.757 F1
+// 0.307, B³ F1 0.851 (see the largest stories the command now prints).
+// Pairwise precision falls with the stream because a few stories chain
+// without end: at -scale 150000 (run together, 19:03), the largest
+// predicted stories hold 520, 463, 328 articles where gold stories hold at
+// most 69. Pairwise P / F1 / largest story at 150k: 0.560 / 0.639 / 520
+// with both changes; 0.619 / 0.676 / 463 without the posting-list pass
+// (75% of its 4.0M postings named retired stories, which hid some live
+// stories from the candidate window); 0.778 / 0.777 / 328 with the old
+// generator. Windows at 150k in that run: first 707–747 µs (machine
+// quiet), 1,724–1,848 at 100k (load 13), 1,073–1,237 at 150k: the load
+// moves a window by up to 2.5×, so the 1M ratio (first window measured
+// at load ~10) is not a quiet-machine figure.
+// The first window is a warm-up: 2,300 live stories against 6,000–6,700
+// from 100k on (a story stays live 14 days, 28,000 articles, after its last
+// article), so its posting lists and candidate sets are shorter; from
+// 100k on the window is flat. CPU per window also moves with the load of
+// the machine (other jobs share the caches): compare windows of one run.
+//
+// The generator re-dates coherently (streamgen, 23 Nov): before, copies
+// of one real event kept its French weekday and month words, renamed the
+// capitalised English ones as names (unique to each copy), and scaled
+// years by the copy's number factor (a random year per copy). Synthetic
+// gold at -scale 100000, same clusterer: pairwise F1 0.795 (P 0.822, R
+// 0.770) before; 0.762 (P 0.736, R 0.791) with weekdays, months and days
+// re-dated but years still scaled; 0.687 (P 0.647, R 0.733), B³ F1 0.843
+// fully re-dated. The random years and copy-specific names were separating
+// the copies; with times coherent with the publication date, concurrent
+// copies of one event (same sentences, renamed names) share their year
+// and month, and only names and numbers tell them apart.
+//
 // -merge and -mergemax override story.Options.MergeFactor and
 // MergeMaxArticles (-merge -1 disables merging). With merging, an
 // article's story is read at the end of the stream (StoryOf), since a
@@ -147,6 +200,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -193,6 +247,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	pairs := fs.Int("pairs", -1, "score the representation alone on document pairs (see pairs.go) and list this many worst pairs per set")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile to this file")
 	memprofile := fs.String("memprofile", "", "write a heap profile to this file at the end of -scale")
+	profileFrom := fs.Int("profilefrom", 0, "with -scale and -cpuprofile: profile only from this article to the end of the stream (e.g. a late window against a profile of -scale 10000)")
 	var o story.Options
 	threshold := fs.Float64("threshold", 0, "override Options.Threshold for every language")
 	fs.Float64Var(&o.TextWeight, "wt", 0, "override Options.TextWeight")
@@ -215,7 +270,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if *cpuprofile != "" {
+	if *cpuprofile != "" && !(*scale > 0 && *profileFrom > 0) {
 		f, err := os.Create(*cpuprofile)
 		if err != nil {
 			return err
@@ -247,7 +302,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 		}
 	}
 	if *scale > 0 {
-		return runScale(ctx, stdout, dir, *scale, *seed, o, *memprofile)
+		return runScale(ctx, stdout, dir, *scale, *seed, o, scaleProfiles{mem: *memprofile, cpu: *cpuprofile, cpuFrom: *profileFrom})
 	}
 	sets, err := loadSets(dir)
 	if err != nil {
@@ -613,11 +668,21 @@ func runCV(ctx context.Context, w io.Writer, sets []set, base story.Options) err
 	return nil
 }
 
+// scaleProfiles are the profiles -scale writes: a heap profile at the
+// end (mem), a CPU profile (cpu) from article cpuFrom to the end of the
+// stream (when cpuFrom > 0; else run() profiles the whole process).
+type scaleProfiles struct {
+	mem, cpu string
+	cpuFrom  int
+}
+
 // runScale feeds n generated articles (internal/story/streamgen, from the
 // real texts of both corpora) through NewDoc and Assign, and reports the
-// throughput at each power of ten, every 100,000 articles and at n, the time per article over the
-// last 10,000 articles before each checkpoint, and the memory.
-func runScale(ctx context.Context, w io.Writer, dir string, n int, seed int64, o story.Options, memprofile string) error {
+// throughput at each power of ten, every 100,000 articles and at n, the
+// time per article over the last 10,000 articles before each checkpoint
+// (a window), and the memory; then the first and last windows side by
+// side, and the slowest window, as ratios to the first.
+func runScale(ctx context.Context, w io.Writer, dir string, n int, seed int64, o story.Options, prof scaleProfiles) error {
 	var src []streamgen.Source
 	rpm, err := storyeval.LoadRPM2(filepath.Join(dir, "rpm2-fr"), false)
 	if err != nil {
@@ -649,12 +714,35 @@ func runScale(ctx context.Context, w io.Writer, dir string, n int, seed int64, o
 	var inDoc, inAssign, blockTime time.Duration
 	cpu0 := cpuTime()
 	cpuBlock := cpu0
+	// win is one window's CPU µs per article; windows holds every full one.
+	type win struct {
+		end int
+		cpu float64
+	}
+	var windows []win
+	var profFile *os.File
+	defer func() {
+		if profFile != nil {
+			pprof.StopCPUProfile()
+			profFile.Close()
+		}
+	}()
 	fmt.Fprintf(w, "scale: %d generated articles, GOMAXPROCS=%d, machine shared with other jobs\n", n, runtime.GOMAXPROCS(0))
 	fmt.Fprintln(w, "wall: NewDoc+Assign only (generator excluded); CPU: whole process (generator and GC included), unaffected by other jobs")
-	fmt.Fprintln(w, "articles  stories  wall art/s  wall µs/art last 10k  NewDoc µs  Assign µs  CPU µs/art  CPU µs/art last 10k  heap MiB  VmHWM MiB")
+	fmt.Fprintln(w, "window: the last 10k articles before the checkpoint")
+	fmt.Fprintln(w, "live: stories not retired; keys: vocabulary in use; postings: index entries (% naming retired stories)")
+	fmt.Fprintln(w, "articles  stories     live  wall art/s  wall µs/art window  NewDoc µs  Assign µs  CPU µs/art  CPU µs/art window  heap MiB  VmHWM MiB      keys   postings (% retired)")
 	for i := 1; i <= n; i++ {
 		if i%1000 == 0 && ctx.Err() != nil {
 			return ctx.Err()
+		}
+		if prof.cpu != "" && prof.cpuFrom > 0 && i == prof.cpuFrom {
+			if profFile, err = os.Create(prof.cpu); err != nil {
+				return err
+			}
+			if err := pprof.StartCPUProfile(profFile); err != nil {
+				return err
+			}
 		}
 		a, label := g.Next()
 		t0 := time.Now()
@@ -668,27 +756,50 @@ func runScale(ctx context.Context, w io.Writer, dir string, n int, seed int64, o
 		ids = append(ids, a.ID)
 		gold = append(gold, label)
 		if i%block == 0 || checkpoints[i] {
+			cpu := cpuTime()
+			size := min(i, block)
+			if i%block != 0 {
+				size = i % block
+			}
+			winCPU := (cpu - cpuBlock).Seconds() * 1e6 / float64(size)
+			if i%block == 0 {
+				windows = append(windows, win{i, winCPU})
+			}
 			if checkpoints[i] {
 				var ms runtime.MemStats
 				runtime.ReadMemStats(&ms)
 				total := inDoc + inAssign
-				last := blockTime.Seconds() * 1e6 / float64(min(i, block))
-				if i%block != 0 {
-					last = blockTime.Seconds() * 1e6 / float64(i%block)
-				}
-				cpu := cpuTime()
-				fmt.Fprintf(w, "%8d  %7d  %11.0f  %20.1f  %9.1f  %9.1f  %10.1f  %19.1f  %8.0f  %9s\n", i, c.Len(),
-					float64(i)/total.Seconds(), last,
+				st := c.Stats()
+				fmt.Fprintf(w, "%8d  %7d  %7d  %10.0f  %18.1f  %9.1f  %9.1f  %10.1f  %17.1f  %8.0f  %9s  %8d  %9d (%4.1f%%)\n", i, st.Stories, st.LiveStories,
+					float64(i)/total.Seconds(), blockTime.Seconds()*1e6/float64(size),
 					inDoc.Seconds()*1e6/float64(i), inAssign.Seconds()*1e6/float64(i),
-					(cpu-cpu0).Seconds()*1e6/float64(i), (cpu-cpuBlock).Seconds()*1e6/float64(min(i, block)),
-					float64(ms.HeapAlloc)/(1<<20), vmHWM())
+					(cpu-cpu0).Seconds()*1e6/float64(i), winCPU,
+					float64(ms.HeapAlloc)/(1<<20), vmHWM(), st.Keys, st.Postings, 100*float64(st.RetiredPostings)/float64(max(st.Postings, 1)))
 			}
 			blockTime = 0
 			cpuBlock = cpuTime()
 		}
 	}
-	if memprofile != "" {
-		f, err := os.Create(memprofile)
+	if profFile != nil {
+		pprof.StopCPUProfile()
+		err := profFile.Close()
+		profFile = nil
+		if err != nil {
+			return err
+		}
+	}
+	if len(windows) >= 2 {
+		first, last, worst := windows[0], windows[len(windows)-1], windows[0]
+		for _, x := range windows {
+			if x.cpu > worst.cpu {
+				worst = x
+			}
+		}
+		fmt.Fprintf(w, "CPU µs/article per 10k window: first (to %d) %.0f, last (to %d) %.0f, last/first %.2f; slowest (to %d) %.0f, %.2f× the first\n",
+			first.end, first.cpu, last.end, last.cpu, last.cpu/first.cpu, worst.end, worst.cpu, worst.cpu/first.cpu)
+	}
+	if prof.mem != "" {
+		f, err := os.Create(prof.mem)
 		if err != nil {
 			return err
 		}
@@ -709,7 +820,26 @@ func runScale(ctx context.Context, w io.Writer, dir string, n int, seed int64, o
 	sc := storyeval.Score(pred, gold, nil)
 	fmt.Fprintf(w, "synthetic gold (renamed entities and dates separate the stories): pairwise P %.3f R %.3f F1 %.3f, B³ F1 %.3f, k/gold %d/%d\n",
 		sc.P, sc.R, sc.F1, sc.BF1, sc.K, sc.Gold)
+	// Pairwise precision is dominated by the largest stories (a story of m
+	// articles holds m²/2 pairs): print them.
+	sizes := map[string]int{}
+	for _, p := range pred {
+		sizes[p]++
+	}
+	largest := slices.SortedFunc(maps.Values(sizes), func(a, b int) int { return cmp.Compare(b, a) })
+	fmt.Fprintf(w, "largest stories (articles): %v; gold stories hold at most %d\n", largest[:min(8, len(largest))], maxCount(gold))
 	return nil
+}
+
+// maxCount returns the number of times the most frequent label occurs.
+func maxCount(labels []string) int {
+	n := map[string]int{}
+	m := 0
+	for _, l := range labels {
+		n[l]++
+		m = max(m, n[l])
+	}
+	return m
 }
 
 // vmHWM returns the process's peak resident memory in MiB from

@@ -964,14 +964,52 @@ func (c *Clusterer) retire() {
 		return
 	}
 	limit := c.newest - int64(c.horizon*86400) - 1
+	dead := make([]uint64, (len(c.stories)+63)/64) // retired stories, a bit each
 	for i := range c.stories {
 		s := &c.stories[i]
 		if s.dated && !s.retired && s.last < limit {
 			s.retired = true
 			s.vec, s.times = vector{}, nil
 		}
+		if s.retired {
+			dead[i/64] |= 1 << (i % 64)
+		}
 	}
+	c.dropRetired(dead)
 	c.prune()
+}
+
+// dropRetired removes the retired stories (the bits set in dead) from
+// every posting list. Without it, a key that recurs over months without
+// ever reaching the trim of post (2·MaxPostings) keeps every story that
+// ever held it, and the candidate search reads ever more retired postings
+// to find the live ones. The pass costs a few operations per posting, and
+// the postings are about those of the live stories, so the cost per
+// article stays flat as the stream grows. It runs in retire, which Assign
+// and Restore both reach through add, so both reach the same state.
+func (c *Clusterer) dropRetired(dead []uint64) {
+	for k, p := range c.postings {
+		n := 0
+		for _, i := range p {
+			if dead[i/64]&(1<<(i%64)) == 0 {
+				p[n] = i
+				n++
+			}
+		}
+		switch {
+		case n == len(p):
+			continue
+		case n == 0:
+			c.postings[k] = nil
+			continue
+		}
+		clear(p[n:])
+		p = p[:n]
+		if cap(p) > 2*n+16 {
+			p = slices.Clone(p)
+		}
+		c.postings[k] = p
+	}
 }
 
 // merge adds sign·b to the centroid block a (both sorted by key), whose

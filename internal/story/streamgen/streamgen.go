@@ -10,6 +10,14 @@
 // ArticlesPerDay articles a day; articles come out in date order. Every
 // article carries its synthetic story's label, so the stream is also a
 // gold set (an easy one: renamed entities and time separate the stories).
+//
+// Moving a text in time moves the times it names (see redate.go): the
+// weekdays, months, days of the month and years of each real event are
+// shifted so that the ones it names most fall on the synthetic story's
+// start date. Two copies of one real event that start on different days
+// then name different weekdays, as two similar events would; copies kept
+// with their real times would agree on every time they name, and the
+// clusterer's time evidence would draw them together.
 package streamgen
 
 import (
@@ -52,6 +60,7 @@ const (
 // Generator produces the stream. It is not safe for concurrent use.
 type Generator struct {
 	events  [][]Source // real articles per event
+	anchors []anchor   // the times each event names most
 	rng     *rand.Rand
 	clock   time.Time // start time of the next story
 	perDay  float64
@@ -80,7 +89,11 @@ func New(src []Source, seed uint64, start time.Time) (*Generator, error) {
 	if len(events) == 0 {
 		return nil, fmt.Errorf("streamgen: no source article with text")
 	}
-	return &Generator{events: events, rng: rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)),
+	anchors := make([]anchor, len(events))
+	for i, ev := range events {
+		anchors[i] = anchorOf(ev)
+	}
+	return &Generator{events: events, anchors: anchors, rng: rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)),
 		clock: start, perDay: DefaultArticlesPerDay}, nil
 }
 
@@ -92,6 +105,7 @@ type synth struct {
 	factor  float64 // number shift
 	left    int     // articles not yet emitted
 	emitted []string
+	shift   shift // of the times it names
 }
 
 // item is one pending article.
@@ -117,8 +131,9 @@ func (q pq) peek() (time.Time, bool) {
 // startStory schedules a new synthetic story at the clock and advances it.
 func (g *Generator) startStory() {
 	n := 1 + int(g.rng.ExpFloat64()*(DefaultMeanStory-1)+0.5)
-	s := &synth{id: g.nStory, event: g.events[g.rng.IntN(len(g.events))], salt: g.rng.Uint64(),
-		factor: 0.5 + 1.5*g.rng.Float64(), left: n}
+	e := g.rng.IntN(len(g.events))
+	s := &synth{id: g.nStory, event: g.events[e], salt: g.rng.Uint64(),
+		factor: 0.5 + 1.5*g.rng.Float64(), left: n, shift: g.anchors[e].shiftTo(g.clock)}
 	g.nStory++
 	for range n {
 		at := g.clock.Add(time.Duration(g.rng.Float64() * DefaultSpreadHours * float64(time.Hour)))
@@ -152,8 +167,9 @@ func (g *Generator) Next() (news.Article, string) {
 		a.DuplicateOf = s.emitted[g.rng.IntN(len(s.emitted))]
 		a.Similarity = 0.9
 	}
-	a.Title = g.rewrite(s, src.Title)
-	a.Text = g.rewrite(s, g.sentences(src.Text))
+	lang := langOf(src.Language)
+	a.Title = g.rewrite(s, lang, src.Title)
+	a.Text = g.rewrite(s, lang, g.sentences(src.Text))
 	if s.left > 0 {
 		s.emitted = append(s.emitted, a.ID)
 	}
@@ -190,9 +206,13 @@ func word(h uint64, n int) string {
 // rewrite renames the story's capitalised words (consistently within the
 // story), replaces about a third of its longer lowercase words with
 // invented ones, and scales its numbers by the story's factor.
-func (g *Generator) rewrite(s *synth, text string) string {
+//
+// The times the text names are moved with the story (see redate.go): years,
+// days of the month next to a month name, weekday and month names.
+func (g *Generator) rewrite(s *synth, lang, text string) string {
 	var b strings.Builder
 	b.Grow(len(text) + len(text)/8)
+	monthEnd := -1 // where the last month name ended
 	for i := 0; i < len(text); {
 		r, n := utf8.DecodeRuneInString(text[i:])
 		switch {
@@ -202,7 +222,14 @@ func (g *Generator) rewrite(s *synth, text string) string {
 				j++
 			}
 			v, _ := strconv.ParseFloat(text[i:j], 64)
-			b.WriteString(strconv.FormatInt(int64(math.Round(v*s.factor)), 10))
+			switch numberKind(lang, text, i, j, monthEnd) {
+			case kindYear:
+				b.WriteString(strconv.Itoa(int(v) + s.shift.year))
+			case kindDay:
+				b.WriteString(strconv.Itoa(s.shift.day(int(v))))
+			default:
+				b.WriteString(strconv.FormatInt(int64(math.Round(v*s.factor)), 10))
+			}
 			i = j
 		case unicode.IsLetter(r):
 			j := i + n
@@ -214,6 +241,14 @@ func (g *Generator) rewrite(s *synth, text string) string {
 				j += n2
 			}
 			w := text[i:j]
+			if tw, ok := timeWordOf(lang, w, unicode.IsUpper(r)); ok {
+				b.WriteString(s.shift.rename(tw, w, unicode.IsUpper(r)))
+				if tw.kind == kindMonth {
+					monthEnd = j
+				}
+				i = j
+				continue
+			}
 			h := xxhash.Sum64String(w) ^ s.salt
 			switch {
 			case unicode.IsUpper(r) && j-i >= 3:

@@ -83,3 +83,45 @@ func TestNoSource(t *testing.T) {
 		t.Errorf("New with no usable source: nil error, want one")
 	}
 }
+
+// TestRedate checks that a copy of an event published at another date
+// names the times of that date: the times the event names most move onto
+// the story's start date, the others by the same offset per kind.
+func TestRedate(t *testing.T) {
+	// Fictional: the event's articles name Monday 12 March 2008 most.
+	ev := []Source{
+		{Language: "fr", Text: "Lundi 12 mars 2008, la mairie de Brevanne a voté. Le 1er mars, rien."},
+		{Language: "fr", Text: "Le vote du lundi 12 mars 2008 divise Brevanne."},
+		{Language: "en", Text: "On Monday, March 12, 2008, Brevanne voted; on Friday 16 March it resumed."},
+	}
+	a := anchorOf(ev)
+	if want := (anchor{weekday: 0, month: 2, day: 12, year: 2008}); a != want {
+		t.Fatalf("anchor = %+v, want %+v", a, want)
+	}
+	// Tuesday 1 January 2030.
+	s := &synth{factor: 1, shift: a.shiftTo(time.Date(2030, 1, 1, 9, 0, 0, 0, time.UTC))}
+	var g Generator
+	tests := []struct {
+		lang, in, want string
+	}{
+		{"fr", "Lundi 12 mars 2008", "Mardi 1 janvier 2030"},
+		{"fr", "le vendredi 1er mars 2007", "le samedi 21er janvier 2029"},
+		{"fr", "LUNDI", "MARDI"},
+		{"fr", "fin février, 3,2 mds", "fin décembre, 3,2 mds"},
+		{"en", "Monday, March 12, 2008", "Tuesday, January 1, 2030"},
+		{"en", "on Sunday they may march", "on Monday they may march"},
+		{"en", "in May 2009", "in March 2031"},
+		{"en", "12 votes", "12 votes"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			if got := g.rewrite(s, tt.lang, tt.in); got != tt.want {
+				t.Errorf("rewrite(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+	// English names count only capitalised ("may", "march" are verbs).
+	eachTime("en", "you may march on sunday in 12 march", func(kind, v int) {
+		t.Errorf("eachTime read a time (kind %d, value %d) in lower-case English", kind, v)
+	})
+}
