@@ -619,6 +619,11 @@ func addTimes(s []entry, ts []uint32, sign float32) []entry {
 			s = slices.Insert(s, i, entry{y, sign})
 		}
 	}
+	return keepTimes(s)
+}
+
+// keepTimes drops a story's least named times until maxStoryTimes are left.
+func keepTimes(s []entry) []entry {
 	for len(s) > maxStoryTimes {
 		low := 0
 		for i := range s {

@@ -3,7 +3,6 @@ package story
 import (
 	"fmt"
 	"math"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -255,16 +254,7 @@ func mergeTimes(a, b []entry) []entry {
 			j++
 		}
 	}
-	for len(out) > maxStoryTimes {
-		low := 0
-		for i := range out {
-			if out[i].w < out[low].w {
-				low = i
-			}
-		}
-		out = slices.Delete(out, low, low+1)
-	}
-	return out
+	return keepTimes(out)
 }
 
 func has(es []entry, k uint32) bool {

@@ -173,14 +173,7 @@ func eachTime(lang, text string, fn func(kind, v int)) {
 			}
 			i = j
 		case unicode.IsLetter(r):
-			j := i + n
-			for j < len(text) {
-				r2, n2 := utf8.DecodeRuneInString(text[j:])
-				if !unicode.IsLetter(r2) {
-					break
-				}
-				j += n2
-			}
+			j := letterRunEnd(text, i+n)
 			if tw, ok := timeWordOf(lang, text[i:j], unicode.IsUpper(r)); ok {
 				fn(tw.kind, tw.value)
 				if tw.kind == kindMonth {

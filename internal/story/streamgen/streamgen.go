@@ -232,14 +232,7 @@ func (g *Generator) rewrite(s *synth, lang, text string) string {
 			}
 			i = j
 		case unicode.IsLetter(r):
-			j := i + n
-			for j < len(text) {
-				r2, n2 := utf8.DecodeRuneInString(text[j:])
-				if !unicode.IsLetter(r2) {
-					break
-				}
-				j += n2
-			}
+			j := letterRunEnd(text, i+n)
 			w := text[i:j]
 			if tw, ok := timeWordOf(lang, w, unicode.IsUpper(r)); ok {
 				b.WriteString(s.shift.rename(tw, w, unicode.IsUpper(r)))
@@ -266,4 +259,16 @@ func (g *Generator) rewrite(s *synth, lang, text string) string {
 		}
 	}
 	return b.String()
+}
+
+// letterRunEnd returns where the letters that go on at text[j:] end.
+func letterRunEnd(text string, j int) int {
+	for j < len(text) {
+		r, n := utf8.DecodeRuneInString(text[j:])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		j += n
+	}
+	return j
 }
