@@ -31,12 +31,17 @@ type jsonRecord struct {
 	Lang      string  `json:"lang"`
 }
 
-// looksLikeJSONLines reports whether data starts like JSON Lines or JSON
-// (an object or an array), which is never an article's text.
+// looksLikeJSONLines reports whether data is JSON (an object or an
+// array) or JSON Lines (its first line is a JSON object), which is never
+// an article's text; a text that merely opens with a bracket ("[Exclusif]
+// Le maire…") is not.
 func looksLikeJSONLines(data []byte) bool {
-	t := bytes.TrimLeft(data[:min(len(data), 64)], " \t\r\n\uFEFF")
-	return len(t) > 1 && (t[0] == '{' && (t[1] == '"' || t[1] == ' ' || t[1] == '\n' || t[1] == '\t' || t[1] == '}') ||
-		t[0] == '[' && (t[1] == '{' || t[1] == ' ' || t[1] == '\n'))
+	t := bytes.TrimLeft(data, " \t\r\n\uFEFF")
+	if len(t) < 2 || t[0] != '{' && t[0] != '[' {
+		return false
+	}
+	first, _, _ := bytes.Cut(t, []byte("\n"))
+	return json.Valid(t) || t[0] == '{' && json.Valid(first)
 }
 
 // ParseJSONLines reads a JSON Lines file of articles (one JSON object a
