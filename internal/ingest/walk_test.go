@@ -451,8 +451,8 @@ not json
 // Fictional: a text that opens with a bracket is a text, not JSON.
 func TestWalkBracketedText(t *testing.T) {
 	dir := writeFiles(t, map[string]string{
-		"breve.txt":    "[Exclusif] Le maire fictif de Brume démissionne\n\nLe maire de Brume a annoncé sa démission lundi soir devant le conseil.\n",
-		"accolade.txt": "{Brève} Le pont fictif de Villebrune rouvre\n\nLe pont a rouvert lundi après deux ans de travaux.\n",
+		"breve.txt":    "[ Exclusif ] Le maire fictif de Brume démissionne\n\nLe maire de Brume a annoncé sa démission lundi soir devant le conseil.\n",
+		"accolade.txt": "{ Brève } Le pont fictif de Villebrune rouvre\n\nLe pont a rouvert lundi après deux ans de travaux.\n",
 	})
 	for _, r := range walkAll(t, []string{dir}, ingest.Options{}) {
 		if r.Err != "" || r.Title == "" {
