@@ -521,6 +521,10 @@ func (s *server) checkFeedURL(ctx context.Context, raw string) (string, error) {
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.User != nil {
 		return "", errBad(fmt.Sprintf("field url: %q is not an http(s) URL", raw))
 	}
+	// The form the engine stores (and the reply names): host in lower
+	// case, no fragment.
+	u.Host = strings.ToLower(u.Host)
+	u.Fragment, u.RawFragment = "", ""
 	if s.o.AllowPrivate {
 		return u.String(), nil
 	}

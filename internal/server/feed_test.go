@@ -47,6 +47,13 @@ func TestFeeds(t *testing.T) {
 		strings.NewReader(`{"url":"`+feedURL+`"}`)); status != http.StatusCreated {
 		t.Fatalf("POST /api/feeds = %d %s, want 201", status, body)
 	}
+	// The same feed written otherwise is the same feed, and the reply
+	// names the stored form.
+	shout := "HTTP://" + strings.TrimPrefix(feedURL, "http://") + "#haut"
+	if status, _, body := do(t, "POST", e.srv.URL+"/api/feeds", "application/json",
+		strings.NewReader(`{"url":"`+shout+`"}`)); status != http.StatusCreated || !strings.Contains(string(body), `"`+feedURL+`"`) {
+		t.Errorf("POST /api/feeds %s = %d %s, want 201 naming %s", shout, status, body, feedURL)
+	}
 	var list struct {
 		Feeds []news.Feed `json:"feeds"`
 	}
