@@ -1,6 +1,11 @@
 package news
 
-import "time"
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+)
 
 // StoryQuery filters and pages a story listing. Zero fields do not filter.
 type StoryQuery struct {
@@ -22,6 +27,30 @@ type StoryQuery struct {
 	// From and To keep stories whose date range [First, Last] meets
 	// [From.Time, To.End()); a zero Date leaves that side open.
 	From, To Date
+}
+
+// SetDates reads a story query's date range as people write it (YYYY,
+// YYYY-MM or YYYY-MM-DD; "" leaves that side open). Its errors name the
+// side ("from: …", "to: …") for the caller to prefix with how it was given.
+func (q *StoryQuery) SetDates(from, to string) error {
+	for _, f := range []struct {
+		name, value string
+		dst         *Date
+	}{{"from", from, &q.From}, {"to", to, &q.To}} {
+		s := strings.TrimSpace(f.value)
+		if s == "" {
+			continue
+		}
+		d, ok := ParseDate(s)
+		if !ok {
+			return fmt.Errorf("%s: %q is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", f.name, s)
+		}
+		*f.dst = d
+	}
+	if !q.From.IsZero() && !q.To.IsZero() && !q.From.Time.Before(q.To.End()) {
+		return errors.New("from: must be before to")
+	}
+	return nil
 }
 
 // End returns the exclusive end of the period the date covers: the next

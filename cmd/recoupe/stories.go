@@ -36,21 +36,8 @@ func runStories(ctx context.Context, e env, args []string) error {
 	if q.Limit < 1 || q.Offset < 0 {
 		return fmt.Errorf("%w: -limit must be at least 1 and -offset at least 0 (got %d, %d)", errUsage, q.Limit, q.Offset)
 	}
-	for _, f := range []struct {
-		flag, value string
-		dst         *news.Date
-	}{{"from", from, &q.From}, {"to", to, &q.To}} {
-		if f.value == "" {
-			continue
-		}
-		d, ok := news.ParseDate(strings.TrimSpace(f.value))
-		if !ok {
-			return fmt.Errorf("%w: -%s %q: want a date (YYYY, YYYY-MM or YYYY-MM-DD)", errUsage, f.flag, f.value)
-		}
-		*f.dst = d
-	}
-	if !q.From.IsZero() && !q.To.IsZero() && !q.From.Time.Before(q.To.End()) {
-		return fmt.Errorf("%w: -from %s is after -to %s", errUsage, from, to)
+	if err := q.SetDates(from, to); err != nil {
+		return fmt.Errorf("%w: -%v", errUsage, err)
 	}
 	q.Language = strings.ToLower(q.Language)
 	eng, err := c.openExisting(ctx, e)

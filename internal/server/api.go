@@ -65,22 +65,8 @@ func parseStoryQuery(v url.Values) (news.StoryQuery, error) {
 		}
 	}
 	q.Language = strings.ToLower(q.Language) // ISO 639-1 codes are lower case
-	for _, f := range []struct {
-		name string
-		dst  *news.Date
-	}{{"from", &q.From}, {"to", &q.To}} {
-		s := strings.TrimSpace(v.Get(f.name))
-		if s == "" {
-			continue
-		}
-		d, ok := news.ParseDate(s)
-		if !ok {
-			return q, errBad(fmt.Sprintf("parameter %s: %q is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", f.name, s))
-		}
-		*f.dst = d
-	}
-	if !q.From.IsZero() && !q.To.IsZero() && !q.From.Time.Before(q.To.End()) {
-		return q, errBad("parameter from: must be before to")
+	if err := q.SetDates(v.Get("from"), v.Get("to")); err != nil {
+		return q, errBad("parameter " + err.Error())
 	}
 	if q.Limit, err = intParam(v, "limit", DefaultPageSize, 1, MaxPageSize); err != nil {
 		return q, err

@@ -163,10 +163,7 @@ func eachTime(lang, text string, fn func(kind, v int)) {
 		r, n := utf8.DecodeRuneInString(text[i:])
 		switch {
 		case r >= '0' && r <= '9':
-			j := i
-			for j < len(text) && text[j] >= '0' && text[j] <= '9' {
-				j++
-			}
+			j := digitRunEnd(text, i)
 			if k := numberKind(lang, text, i, j, monthEnd); k != kindNone {
 				v, _ := strconv.Atoi(text[i:j])
 				fn(k, v)

@@ -217,10 +217,7 @@ func (g *Generator) rewrite(s *synth, lang, text string) string {
 		r, n := utf8.DecodeRuneInString(text[i:])
 		switch {
 		case r >= '0' && r <= '9':
-			j := i
-			for j < len(text) && text[j] >= '0' && text[j] <= '9' {
-				j++
-			}
+			j := digitRunEnd(text, i)
 			v, _ := strconv.ParseFloat(text[i:j], 64)
 			switch numberKind(lang, text, i, j, monthEnd) {
 			case kindYear:
@@ -269,6 +266,14 @@ func letterRunEnd(text string, j int) int {
 			break
 		}
 		j += n
+	}
+	return j
+}
+
+// digitRunEnd returns where the ASCII digits that go on at text[j:] end.
+func digitRunEnd(text string, j int) int {
+	for j < len(text) && text[j] >= '0' && text[j] <= '9' {
+		j++
 	}
 	return j
 }
