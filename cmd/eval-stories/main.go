@@ -243,6 +243,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	cv := fs.Bool("cv", false, "fit the time-evidence factors and thresholds on all topics, then on half of them scored on the other half, both ways")
 	showErrors := fs.Bool("errors", false, "list the gold clusters split and the predicted clusters merged")
 	sweep := fs.Bool("sweep", false, "print pairwise F1 over a grid of French and English thresholds (other options as given)")
+	trace := fs.String("trace", "", "print, in feeding order, the decision on every article whose gold cluster starts with this (e.g. T05)")
 	showDoc := fs.String("doc", "", "print the story.Doc of the articles whose ID starts with this")
 	pairs := fs.Int("pairs", -1, "score the representation alone on document pairs (see pairs.go) and list this many worst pairs per set")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile to this file")
@@ -342,7 +343,36 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 			printErrors(stdout, s, o)
 		}
 	}
+	if *trace != "" {
+		for _, s := range sets {
+			printTrace(stdout, s, o, *trace)
+		}
+	}
 	return nil
+}
+
+// printTrace prints, in feeding order, the decision on each article of the
+// gold clusters named by prefix: its gold cluster, the story it joined or
+// opened (with that story's gold majority at the end), the score, the
+// threshold and the first shared keys.
+func printTrace(w io.Writer, s set, o story.Options, prefix string) {
+	pred, as := clusterWhy(s.docs, o)
+	fmt.Fprintf(w, "\n%s: trace of %s*\n", s.name, prefix)
+	for i, g := range s.gold {
+		if !strings.HasPrefix(g, prefix) {
+			continue
+		}
+		a := as[i]
+		verb := "joined"
+		if a.New {
+			verb = "opened"
+		}
+		shared := a.Shared
+		if len(shared) > 6 {
+			shared = shared[:6]
+		}
+		fmt.Fprintf(w, "  %4d %-14s %s %s %s score %.3f th %.3f (now %s) %s\n", i, g, s.items[i].Article.ID[:8], verb, a.StoryID, a.Score, a.Threshold, pred[i], strings.Join(shared, " "))
+	}
 }
 
 // printErrors lists the errors of one set: each gold cluster split over
