@@ -98,8 +98,20 @@ func TestDeterministic(t *testing.T) {
 }
 
 func TestNoSource(t *testing.T) {
-	if _, err := New([]Source{{Event: "x", Text: " "}}, 1, time.Time{}); err == nil {
-		t.Errorf("New with no usable source: nil error, want one")
+	for _, src := range [][]Source{
+		{{Event: "x", Text: " "}},
+		// Fictional: names no one (a weekday and sentence starts only), so
+		// its copies could not be told apart.
+		{{Event: "x", Language: "en", Title: "Two arrested", Text: "Two men were arrested on Saturday. Police said the men were held."}},
+		{{Event: "x", Language: "fr", Title: "Deux interpellations", Text: "Deux hommes ont été interpellés samedi. Selon la police, ils sont en garde à vue."}},
+	} {
+		if _, err := New(src, 1, time.Time{}); err == nil {
+			t.Errorf("New(%q): nil error, want one (no source names anyone)", src[0].Text)
+		}
+	}
+	// A name within a sentence is enough.
+	if _, err := New([]Source{{Event: "x", Language: "en", Text: "Two men were arrested in Ostravia on Saturday."}}, 1, time.Time{}); err != nil {
+		t.Errorf("New with a named source: %v", err)
 	}
 }
 
