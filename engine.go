@@ -364,7 +364,27 @@ func (e *Engine) commit(ctx context.Context, a *news.Article, x news.Extraction)
 		e.stale = true
 		return as, err
 	}
+	if err := e.skipOwn(ctx); err != nil {
+		e.stale = true
+		return as, err
+	}
 	return e.known[a.ID], nil
+}
+
+// skipOwn moves e.seq past the assignments the engine has just stored
+// under the store's assignment lock (an article's own and its merge's
+// moves), all of them already applied to the clusterer. Replayed by
+// catchUp, the assignment of an article whose story was then merged away
+// would name that story, and Restore would take it for a person's
+// decision: it would reopen the merged story and pin both against later
+// merges, so that a long-running engine would cluster differently from
+// one restarted on the same store. The lock is held, so no other writer's
+// assignment is among them. e.mu must be held.
+func (e *Engine) skipOwn(ctx context.Context) error {
+	return e.store.Assignments(ctx, e.seq, func(seq int64, _ news.Assignment) error {
+		e.seq = seq
+		return nil
+	})
 }
 
 // Extract runs the extractors on one article without storing it.

@@ -2,6 +2,7 @@ package recoupe_test
 
 import (
 	"database/sql"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -191,6 +192,101 @@ func undoLastMove(t *testing.T, path, articleID, story string) {
 	} {
 		if _, err := db.Exec(q, articleID, story); err != nil {
 			t.Fatalf("%s: %v", q, err)
+		}
+	}
+}
+
+// More FICTIONAL articles: a second report of the market (it joins the
+// market story, which then merges into the bridge story: the story the
+// article joined is the one merged away), and two reports of a fair in
+// the same town, whose story later merges with the merged story.
+var mergeArticlesMore = map[string]string{
+	"marche-2.txt": "Le marché aux truffes de Valdrune déménage place des Tilleuls\n\n" +
+		"Samedi, le marché aux truffes de Valdrune se tiendra place des Tilleuls, a annoncé Odile Carvenne. " +
+		"Quarante exposants de la vallée de la Mirelle sont attendus, avec des dégustations.\n",
+	"foire-1.txt": "Valdrune : la foire aux bestiaux aura lieu dimanche\n\n" +
+		"La foire aux bestiaux de Valdrune ouvrira dimanche sur le champ de la Mirelle, annonce Odile Carvenne. " +
+		"Trois cents éleveurs de la vallée sont attendus.\n",
+	"foire-2.txt": "La foire aux bestiaux de Valdrune ouvre dimanche\n\n" +
+		"Dimanche, trois cents éleveurs de la vallée viendront à la foire aux bestiaux de Valdrune, sur le champ de la Mirelle, " +
+		"selon Odile Carvenne.\n",
+}
+
+// TestLiveMergesMatchRestart checks that an engine that made automatic
+// merges itself keeps merging as one that replays them from the store:
+// its own merge moves must not be taken for a person's, which would pin
+// the stories against later merges.
+func TestLiveMergesMatchRestart(t *testing.T) {
+	dir := t.TempDir()
+	for name, text := range mergeArticles {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for name, text := range mergeArticlesMore {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	order := []string{"pont-1.txt", "pont-2.txt", "marche.txt", "marche-2.txt", "foire-1.txt", "foire-2.txt"}
+	cfg := func(db string) recoupe.Config {
+		return recoupe.Config{DB: db, Workers: 1, Story: story.Options{
+			Thresholds: map[string]float64{"fr": 0.3}, MergeFactor: 0.1,
+		}}
+	}
+	// run ingests the articles in order, reopening the store before the
+	// article at index restart (none when restart < 0), and returns each
+	// article's story and the merges made.
+	run := func(restart int) (map[string]string, []string) {
+		db := filepath.Join(t.TempDir(), "r.db")
+		e, err := recoupe.Open(t.Context(), cfg(db))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var merges []string
+		ids := map[string]string{}
+		for i, name := range order {
+			if i == restart {
+				e.Close()
+				if e, err = recoupe.Open(t.Context(), cfg(db)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			rep, err := e.Ingest(t.Context(), []string{filepath.Join(dir, name)}, nil)
+			if err != nil || rep.Ingested != 1 {
+				t.Fatalf("Ingest(%s) = %+v, %v", name, rep, err)
+			}
+			ids[name] = rep.Articles[0]
+			b, err := e.Brief(t.Context(), rep.Stories[0])
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, as := range b.Why {
+				if m, ok := story.MergeOf(as); ok && as.ArticleID == ids[name] {
+					merges = append(merges, name+": "+m.Reason)
+				}
+			}
+		}
+		defer e.Close()
+		stories := map[string]string{}
+		for name, id := range ids {
+			s, err := e.StoryOf(t.Context(), id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			stories[name] = s
+		}
+		return stories, merges
+	}
+	live, liveMerges := run(-1)
+	for _, restart := range []int{4, 5} {
+		got, merges := run(restart)
+		if len(merges) < 2 {
+			t.Fatalf("restarting before %s, merges %q; the test needs the market and the fair merged", order[restart], merges)
+		}
+		if !maps.Equal(got, live) || len(merges) != len(liveMerges) {
+			t.Errorf("restarting before %s: stories %v, merges %q; one run: %v, merges %q",
+				order[restart], got, merges, live, liveMerges)
 		}
 	}
 }
