@@ -449,10 +449,17 @@ func (c *Clusterer) Assign(d Doc) news.Assignment {
 
 	best, bestScore := int32(-1), 0.0
 	if d.DuplicateOf != "" {
+		// A near-duplicate joins its original's story while that story is
+		// open (within GraceDays of its dated span). Published later, the
+		// same text is a recurring item (an alert, a market report) with
+		// other dates and figures, or a re-run: it is assigned like any
+		// article, and the decay decides.
 		if i, ok := c.articles[xxhash.Sum64String(d.DuplicateOf)]; ok {
 			i = c.root(i)
-			best, bestScore = i, c.score(&v, &c.stories[i], t, dated)
-			a.Shared = append(a.Shared, "duplicate-of:"+d.DuplicateOf)
+			if s := &c.stories[i]; !dated || !s.dated || gapDays(s, t) <= c.o.GraceDays {
+				best, bestScore = i, c.score(&v, s, t, dated)
+				a.Shared = append(a.Shared, "duplicate-of:"+d.DuplicateOf)
+			}
 		}
 	}
 	// The runner-up may be bridged to the best story (see tryBridge).

@@ -191,6 +191,30 @@ func TestDuplicateJoinsOriginal(t *testing.T) {
 	if len(got["dup"].Shared) == 0 || got["dup"].Shared[0] != "duplicate-of:"+arts["flood"].ID {
 		t.Errorf("duplicate Shared = %q, want duplicate-of:%s first", got["dup"].Shared, arts["flood"].ID)
 	}
+	// Published well after its original's story went quiet, the same text
+	// is a recurring item (another alert, another market report): it is
+	// clustered normally, and the decay keeps it out.
+	for _, tc := range []struct {
+		name  string
+		after time.Duration
+		join  bool
+	}{
+		{"a day later", 24 * time.Hour, true},
+		{"six weeks later", 42 * 24 * time.Hour, false},
+	} {
+		flood := *arts["flood"]
+		flood.Published = news.Date{Time: day0, Granularity: news.GranDay}
+		later := *arts["flood"]
+		later.ID = "1313131313131313"
+		later.DuplicateOf = flood.ID
+		later.Published = news.Date{Time: day0.Add(tc.after), Granularity: news.GranDay}
+		dated := fictional()
+		dated["flood"], dated["later"] = &flood, &later
+		got := feed(t, New(Options{}), dated, append(background, "flood", "later")...)
+		if joined := got["later"].StoryID == got["flood"].StoryID; joined != tc.join {
+			t.Errorf("a near-duplicate %s: %+v, joined its original's story %v, want %v", tc.name, got["later"], joined, tc.join)
+		}
+	}
 	// An unknown original: the article is clustered normally.
 	dup.DuplicateOf = "ffffffffffffffff"
 	got = feed(t, New(Options{}), arts, append(background, "flood", "dup")...)
