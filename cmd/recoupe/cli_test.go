@@ -86,8 +86,11 @@ func TestCLIMove(t *testing.T) {
 	split, errOut, code := recoupeCLI(t, "move", "--db", db, id)
 	split = strings.TrimSpace(split)
 	// The story's only article: a split leaves it, and its story, as is.
-	if code != exitOK || split != story {
-		t.Fatalf("move ARTICLE = %d %q %s, want its story %s unchanged", code, split, errOut, story)
+	if code != exitOK || split != story || !strings.Contains(errOut, "nothing moved") {
+		t.Fatalf("move ARTICLE = %d %q %q, want its story %s unchanged, and a notice", code, split, errOut, story)
+	}
+	if same, errOut, code := recoupeCLI(t, "move", "--db", db, id, story); code != exitOK || strings.TrimSpace(same) != story || !strings.Contains(errOut, "already in story") {
+		t.Errorf("move ARTICLE ITS-STORY = %d %q %q, want its story and a notice", code, same, errOut)
 	}
 	if _, errOut, code := recoupeCLI(t, "move", "--db", db, id, story[:len(story)-1]); code != exitFailure || !strings.Contains(errOut, "not found") {
 		t.Errorf("move into a mistyped story = %d %q, want a not-found failure", code, errOut)
@@ -179,5 +182,31 @@ func TestCLIEntities(t *testing.T) {
 	out, _, code = recoupeCLI(t, "entities", "--db", db, "Personne", "Inconnue")
 	if code != exitOK || !strings.Contains(out, "0 entities") {
 		t.Errorf("entities of an unknown name = %d %q, want an empty table", code, out)
+	}
+}
+
+// TestCLIStoriesPageNotice checks that a JSON Lines listing cut by -limit
+// says so on standard error (its lines have no room for the total), and
+// stays quiet when it lists everything.
+func TestCLIStoriesPageNotice(t *testing.T) {
+	dir := t.TempDir()
+	// Fictional, unrelated to the fromagerie: a second story.
+	other := "Le tramway de Corbelin prolongé\n\nLa ville fictive de Corbelin prolongera en 2032 son tramway de quatre stations vers le quartier des Aulnes.\n"
+	for name, text := range map[string]string{"fromagerie.txt": fictional, "tram.txt": other} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db := filepath.Join(dir, "p.db")
+	if _, errOut, code := recoupeCLI(t, "ingest", "--db", db, dir); code != exitOK {
+		t.Fatalf("ingest = %d %s", code, errOut)
+	}
+	out, errOut, code := recoupeCLI(t, "stories", "--db", db, "--format", "jsonl", "--limit", "1")
+	if code != exitOK || strings.Count(out, "\n") != 1 || !strings.Contains(errOut, "1–1 of 2") {
+		t.Errorf("stories -limit 1 = %d, %d lines, stderr %q; want 1 line and a notice of 1–1 of 2", code, strings.Count(out, "\n"), errOut)
+	}
+	out, errOut, code = recoupeCLI(t, "stories", "--db", db, "--format", "jsonl")
+	if code != exitOK || strings.Count(out, "\n") != 2 || errOut != "" {
+		t.Errorf("stories = %d, %d lines, stderr %q; want 2 lines and no notice", code, strings.Count(out, "\n"), errOut)
 	}
 }

@@ -21,10 +21,21 @@ func runMove(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	defer eng.Close()
+	before, err := eng.StoryOf(ctx, fs.Arg(0))
+	if err != nil {
+		return err
+	}
 	story, err := eng.MoveArticle(ctx, fs.Arg(0), fs.Arg(1))
 	if err != nil {
 		return err
 	}
 	fmt.Fprintln(e.stdout, story)
+	if story == before {
+		why := "already in story " + story
+		if fs.Arg(1) == "" {
+			why = "the only article of story " + story + ", which a split leaves as it is"
+		}
+		fmt.Fprintf(e.stderr, "recoupe: nothing moved: article %s is %s\n", fs.Arg(0), why)
+	}
 	return nil
 }

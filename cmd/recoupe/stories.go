@@ -67,6 +67,11 @@ func runStories(ctx context.Context, e env, args []string) error {
 				return err
 			}
 		}
+		// JSON Lines has no room for the total: a short page says so
+		// on standard error, so a pipe does not take it for all.
+		if q.Offset+len(list) < total {
+			fmt.Fprintf(e.stderr, "recoupe: stories %d–%d of %d; use -limit and -offset for more\n", q.Offset+1, q.Offset+len(list), total)
+		}
 		return nil
 	}
 	fmt.Fprintf(e.stdout, "| story | headline | sources | independent | languages | dates | conflicts |\n|---|---|---|---|---|---|---|\n")
