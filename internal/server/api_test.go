@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"mime/multipart"
 	"net/http"
+	"net/url"
 	"net/http/httptest"
 	"strings"
 	"sync"
@@ -235,6 +236,40 @@ func TestMoveAPI(t *testing.T) {
 	status, _, body = do(t, "POST", e.srv.URL+"/api/articles/0000000000000000/move", "application/json", strings.NewReader(`{"story":""}`))
 	if status != http.StatusNotFound {
 		t.Errorf("moving an unknown article = %d %s, want 404", status, body)
+	}
+}
+
+// TestMovePage merges two fictional one-article stories from the story
+// page's "Move to story" form, and checks that "Split out" is offered
+// only where a split changes something (a story of several articles).
+func TestMovePage(t *testing.T) {
+	e := newEnv(t, server.Options{})
+	post := func(name, text string) news.IngestReport {
+		t.Helper()
+		status, _, body := do(t, "POST", e.srv.URL+"/api/articles?name="+name, "text/plain", strings.NewReader(text))
+		var r news.IngestReport
+		if status >= 300 || json.Unmarshal(body, &r) != nil || len(r.Stories) != 1 {
+			t.Fatalf("POST %s = %d %s, want one article in one story", name, status, body)
+		}
+		return r
+	}
+	// Fictional, written for this test.
+	a := post("pagemove-a.txt", "Le carillon de Fontclaire restauré\n\nLe carillon fictif de Fontclaire, muet depuis 1987, sonnera de nouveau le 9 juin 2030 après deux ans de travaux.\n")
+	b := post("pagemove-b.txt", "Une piscine flottante à Mirevaux\n\nLa commune imaginaire de Mirevaux ouvrira en août 2030 une piscine flottante sur le lac des Sorbes, longue de 25 mètres.\n")
+	if a.Stories[0] == b.Stories[0] {
+		t.Fatalf("the two fictional articles share story %s; the test needs two", a.Stories[0])
+	}
+	_, _, page := do(t, "GET", e.srv.URL+"/stories/"+a.Stories[0], "", nil)
+	if !strings.Contains(string(page), "Move to story") || strings.Contains(string(page), "Split out") {
+		t.Errorf("the page of a one-article story: want a Move to story form and no Split out button")
+	}
+	form := url.Values{"story": {b.Stories[0]}}.Encode()
+	status, _, page := do(t, "POST", e.srv.URL+"/articles/"+a.Articles[0]+"/move", "application/x-www-form-urlencoded", strings.NewReader(form))
+	if status != http.StatusOK || !strings.Contains(string(page), `data-story="`+b.Stories[0]+`"`) {
+		t.Fatalf("POST the move form = %d, want the page of story %s after the redirect", status, b.Stories[0])
+	}
+	if !strings.Contains(string(page), "Split out") || !strings.Contains(string(page), "carillon") {
+		t.Errorf("the page of the merged story does not list the moved article with a Split out button")
 	}
 }
 
