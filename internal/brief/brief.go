@@ -15,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/recoupe/recoupe/internal/story"
 	"github.com/recoupe/recoupe/news"
 )
 
@@ -310,17 +311,20 @@ func (m *mdWriter) why(b news.Brief) {
 		byID[a.ID] = a.Article
 	}
 	m.printf("\n## Why these articles\n\n")
+	m.printf("_%s_\n\n", text(story.ScoreNote))
 	for _, as := range b.Why {
 		label := m.label(byID[as.ArticleID])
 		switch {
 		case as.Manual:
 			m.printf("- %s moved here by hand\n", label)
+		case as.New && as.Score > 0:
+			m.printf("- %s opened the story (the closest story scored %.2f, under its threshold %.2f)\n", label, as.Score, as.Threshold)
 		case as.New:
 			m.printf("- %s opened the story\n", label)
 		default:
 			m.printf("- %s joined with similarity %.2f (threshold %.2f)", label, as.Score, as.Threshold)
 			if len(as.Shared) > 0 {
-				m.printf(", sharing %s", text(strings.Join(as.Shared, ", ")))
+				m.printf(", sharing %s", text(story.Describe(as.Shared)))
 			}
 			m.printf("\n")
 		}

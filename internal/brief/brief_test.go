@@ -47,8 +47,8 @@ func parts() brief.Parts {
 		Entities: []news.Entity{{Name: "Acme", Type: news.ORG, Aliases: []string{"Acmé"}, Articles: []string{"alpha.txt", "beta.txt", "gamma.txt"}, Merges: []string{"Acmé → Acme: 1 edit, same story, ORG"}}},
 		Timeline: []news.Event{{Date: "2031-03-10", What: "Acme offre", Sources: []news.Citation{usd}}},
 		Why: []news.Assignment{
-			{ArticleID: "a1", StoryID: "s1", New: true},
-			{ArticleID: "b2", StoryID: "s1", Score: 0.61, Threshold: 0.3, Shared: []string{"acme", "widget"}},
+			{ArticleID: "a1", StoryID: "s1", New: true, Score: 0.08, Threshold: 0.161},
+			{ArticleID: "b2", StoryID: "s1", Score: 0.61, Threshold: 0.3, Shared: []string{"entity:acme", "term:widget", "number:1.2e+03 EUR"}},
 			{ArticleID: "c3", StoryID: "s1", Manual: true},
 		},
 	}

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/recoupe/recoupe/internal/story"
 	"github.com/recoupe/recoupe/news"
 )
 
@@ -518,13 +519,15 @@ func newStoryView(b news.Brief) storyView {
 		switch {
 		case a.Manual:
 			line += ": moved here by hand"
+		case a.New && a.Score > 0:
+			line += fmt.Sprintf(": opened the story (the closest story scored %.2f, under its threshold %.2f)", a.Score, a.Threshold)
 		case a.New:
 			line += ": opened the story"
 		default:
 			line += fmt.Sprintf(": similarity %.2f ≥ %.2f", a.Score, a.Threshold)
 		}
 		if len(a.Shared) > 0 {
-			line += " (shared: " + strings.Join(a.Shared, ", ") + ")"
+			line += " (sharing " + story.Describe(a.Shared) + ")"
 		}
 		v.Why = append(v.Why, line)
 	}

@@ -491,6 +491,8 @@ func (c *Clusterer) Assign(d Doc) news.Assignment {
 		a.Shared = append(a.Shared, c.explain(&v, &c.stories[best])...)
 	}
 	a.StoryID = c.stories[best].id
+	// Four decimals are all a reader (and the JSON) needs.
+	a.Score, a.Threshold = round4(a.Score), round4(a.Threshold)
 	c.add(best, d.ID, &v, t, dated)
 	if !a.New {
 		if m := c.tryMerge(best, th0); m != "" {
@@ -501,6 +503,8 @@ func (c *Clusterer) Assign(d Doc) news.Assignment {
 	}
 	return a
 }
+
+func round4(x float64) float64 { return math.Round(x*1e4) / 1e4 }
 
 // threshold is the score needed to join story s for an article whose
 // language threshold is th: higher for a story of few articles.
