@@ -43,7 +43,17 @@ func Describe(shared []string) string {
 			}
 			notes = append(notes, "a near-duplicate of article "+id)
 		default:
-			notes = append(notes, s)
+			m, ok := parseMerge(s)
+			switch {
+			case !ok:
+				notes = append(notes, s)
+			case m.Bridge:
+				notes = append(notes, fmt.Sprintf("the article also matched story %s (%.2f ≥ %.2f), which was then merged into %s",
+					m.From, m.Score, m.Threshold, m.Into))
+			default:
+				notes = append(notes, fmt.Sprintf("story %s was then merged into %s (the stories' similarity %.2f ≥ %.2f)",
+					m.From, m.Into, m.Score, m.Threshold))
+			}
 		}
 	}
 	var parts []string

@@ -34,16 +34,26 @@ import (
 //
 // A merge is recorded in the Shared list of the assignment that caused it,
 // as "merged story Z into S: similarity 0.312 ≥ 0.250" (see MergeOf), so
-// that Restore, replaying the assignment, merges the same stories.
+// that Restore, replaying the assignment, merges the same stories; a
+// bridge as "bridged story Z into S: similarity 0.351 ≥ 0.161", the
+// similarity being the article's to story Z. (Bridges stored before 23
+// Nov 2026 read "merged story"; they replay alike.)
 
-// mergePrefix starts the Shared entry that records a merge.
-const mergePrefix = "merged story "
+// mergePrefix and bridgePrefix start the Shared entry that records a
+// merge or a bridge.
+const (
+	mergePrefix  = "merged story "
+	bridgePrefix = "bridged story "
+)
 
 // Merge is a merge of two stories, as an assignment records it.
 type Merge struct {
 	From, Into       string  // the story merged, the story it went into
 	Score, Threshold float64 // the stories' similarity and the threshold it reached
 	Reason           string  // the Shared entry that records it
+	// Bridge is true when the article that caused the merge matched both
+	// stories (Score is then its similarity to From).
+	Bridge bool
 }
 
 // MergeOf reads the merge recorded in an assignment's Shared list; ok is
@@ -57,14 +67,18 @@ func MergeOf(a news.Assignment) (m Merge, ok bool) {
 	return Merge{}, false
 }
 
-func formatMerge(from, into string, score, threshold float64) string {
-	return fmt.Sprintf("%s%s into %s: similarity %.3f ≥ %.3f", mergePrefix, from, into, score, threshold)
+func formatMerge(prefix, from, into string, score, threshold float64) string {
+	return fmt.Sprintf("%s%s into %s: similarity %.3f ≥ %.3f", prefix, from, into, score, threshold)
 }
 
 func parseMerge(s string) (Merge, bool) {
 	rest, found := strings.CutPrefix(s, mergePrefix)
+	bridge := false
 	if !found {
-		return Merge{}, false
+		if rest, found = strings.CutPrefix(s, bridgePrefix); !found {
+			return Merge{}, false
+		}
+		bridge = true
 	}
 	// "Z into S: similarity x ≥ y"
 	f := strings.Fields(rest)
@@ -76,7 +90,7 @@ func parseMerge(s string) (Merge, bool) {
 	if err1 != nil || err2 != nil {
 		return Merge{}, false
 	}
-	return Merge{From: f[0], Into: strings.TrimSuffix(f[2], ":"), Score: sc, Threshold: th, Reason: s}, true
+	return Merge{From: f[0], Into: strings.TrimSuffix(f[2], ":"), Score: sc, Threshold: th, Reason: s, Bridge: bridge}, true
 }
 
 // root returns the story that story i now lives in, following merges.
@@ -190,7 +204,7 @@ func (c *Clusterer) tryMerge(j int32, th float64) string {
 		into, from = k, j
 	}
 	c.absorb(into, from)
-	return formatMerge(c.stories[from].id, c.stories[into].id, sim, mth)
+	return formatMerge(mergePrefix, c.stories[from].id, c.stories[into].id, sim, mth)
 }
 
 // absorb merges story from into story into: centroids, dates, size; from
@@ -336,5 +350,5 @@ func (c *Clusterer) tryBridge(j, k int32, x, th float64) string {
 		return ""
 	}
 	c.absorb(j, k)
-	return formatMerge(K.id, J.id, x, need)
+	return formatMerge(bridgePrefix, K.id, J.id, x, need)
 }

@@ -124,8 +124,10 @@ func TestMergeOf(t *testing.T) {
 		want   Merge
 		wantOK bool
 	}{
-		{"recorded", []string{"term:x", formatMerge("sAAA", "sBBB-2", 0.3126, 0.25)},
+		{"recorded", []string{"term:x", formatMerge(mergePrefix, "sAAA", "sBBB-2", 0.3126, 0.25)},
 			Merge{From: "sAAA", Into: "sBBB-2", Score: 0.313, Threshold: 0.25, Reason: "merged story sAAA into sBBB-2: similarity 0.313 ≥ 0.250"}, true},
+		{"bridge", []string{formatMerge(bridgePrefix, "sAAA", "sBBB", 0.351, 0.161)},
+			Merge{From: "sAAA", Into: "sBBB", Score: 0.351, Threshold: 0.161, Reason: "bridged story sAAA into sBBB: similarity 0.351 ≥ 0.161", Bridge: true}, true},
 		{"none", []string{"term:x", "entity:merged story"}, Merge{}, false},
 		{"garbled", []string{"merged story sA into sB: similarity x ≥ 0.2"}, Merge{}, false},
 	}
