@@ -441,6 +441,27 @@ func (e *Engine) Search(ctx context.Context, q string, limit int) ([]news.Search
 	return e.store.Search(ctx, q, limit)
 }
 
+// MergedInto returns the story that story id went into when it was
+// merged automatically, following later merges, and whether it was. A
+// story ID used again since (a person moved an article into it) is no
+// longer merged: it has its own articles.
+func (e *Engine) MergedInto(ctx context.Context, id string) (string, bool) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if err := e.catchUp(ctx); err != nil {
+		return "", false
+	}
+	into, merged := id, false
+	for range len(e.merges) + 1 { // a chain has at most that many links
+		m, ok := e.merges[into]
+		if !ok || e.sizes[into] > 0 {
+			break
+		}
+		into, merged = m.StoryID, true
+	}
+	return into, merged && into != id
+}
+
 // MoveArticle moves an article to another story by hand (storyID "" opens
 // a new story: a split) and returns the story it is now in; moving into a
 // story that does not exist is an error (news.ErrNotFound). The decision

@@ -2,15 +2,22 @@ package recoupe_test
 
 import (
 	"database/sql"
+	"fmt"
+	"io"
+	"log/slog"
 	"maps"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/recoupe/recoupe"
+	"github.com/recoupe/recoupe/internal/server"
 	"github.com/recoupe/recoupe/internal/story"
 	"github.com/recoupe/recoupe/news"
+	"github.com/recoupe/recoupe/web"
 
 	_ "modernc.org/sqlite"
 )
@@ -132,11 +139,13 @@ func testAutomaticMerge(t *testing.T, db string) {
 		}
 	}
 	check(e, "after the merge")
+	checkRedirects(t, e, market, bridge)
 	e.Close()
 
 	// Reopening replays the stored assignments to the same stories.
 	e = openCfg()
 	check(e, "after reopening")
+	checkRedirects(t, e, market, bridge)
 
 	if strings.HasSuffix(db, ".db") {
 		// A crash between storing pont-2's assignment (which records the
@@ -287,6 +296,35 @@ func TestLiveMergesMatchRestart(t *testing.T) {
 		if !maps.Equal(got, live) || len(merges) != len(liveMerges) {
 			t.Errorf("restarting before %s: stories %v, merges %q; one run: %v, merges %q",
 				order[restart], got, merges, live, liveMerges)
+		}
+	}
+}
+
+// checkRedirects checks that a story merged away answers with its
+// successor: the engine names it, and the page and the API redirect there.
+func checkRedirects(t *testing.T, e *recoupe.Engine, from, into string) {
+	t.Helper()
+	if got, ok := e.MergedInto(t.Context(), from); !ok || got != into {
+		t.Errorf("MergedInto(%s) = %s, %v; want %s, true", from, got, ok, into)
+	}
+	if got, ok := e.MergedInto(t.Context(), into); ok {
+		t.Errorf("MergedInto(%s) = %s, true; want false (it was not merged)", into, got)
+	}
+	h, err := server.New(slog.New(slog.NewTextHandler(io.Discard, nil)), e, web.FS, server.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(h)
+	defer srv.Close()
+	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	for _, path := range []string{"/stories/%s", "/api/stories/%s", "/api/stories/%s/export.md"} {
+		resp, err := client.Get(srv.URL + fmt.Sprintf(path, from))
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if want := fmt.Sprintf(path, into); resp.StatusCode != http.StatusFound || resp.Header.Get("Location") != want {
+			t.Errorf("GET %s = %d to %q, want 302 to %s", fmt.Sprintf(path, from), resp.StatusCode, resp.Header.Get("Location"), want)
 		}
 	}
 }

@@ -156,6 +156,15 @@ func (s *server) brief(w http.ResponseWriter, r *http.Request) (news.Brief, bool
 	ctx, cancel := s.readCtx(r)
 	defer cancel()
 	b, err := s.b.Brief(ctx, id)
+	if errors.Is(err, news.ErrNotFound) {
+		// A story merged automatically into another: its links lead there.
+		if into, ok := s.b.MergedInto(ctx, id); ok {
+			u := *r.URL
+			u.Path = strings.Replace(u.Path, "/"+id, "/"+url.PathEscape(into), 1)
+			http.Redirect(w, r, u.String(), http.StatusFound)
+			return news.Brief{}, false
+		}
+	}
 	if err != nil {
 		s.failErr(w, r, err) // the error names the story
 		return news.Brief{}, false

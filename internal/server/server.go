@@ -52,6 +52,9 @@ type Backend interface {
 	// MoveArticle moves an article to another story; storyID "" splits it
 	// out into a new story.
 	MoveArticle(ctx context.Context, articleID, storyID string) (string, error)
+	// MergedInto returns the story that a story merged automatically went
+	// into (following later merges), false if it was not merged.
+	MergedInto(ctx context.Context, storyID string) (string, bool)
 }
 
 // Defaults for Options.
