@@ -153,6 +153,49 @@ func TestRoundingIsNoConflict(t *testing.T) {
 	}
 }
 
+// TestValueConflictByWhatIsMeasured checks that close values of the same
+// thing conflict when the word next to both figures names that thing
+// ("dégâts", "pompiers"), though their sentences share little else; and
+// that a name next to both (the town of the story) is not enough.
+// The sentences are fictional.
+func TestValueConflictByWhatIsMeasured(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		a, b     crosscheck.Source
+		conflict bool
+	}{
+		{"damage",
+			article("a.txt", "Les dégâts sont estimés à 3,2 millions d'euros.",
+				fact{text: "3,2 millions d'euros", kind: news.KindMoney, amt: money(3.2e6, 1e5, "EUR", "")}),
+			article("b.txt", "Le montant des dégâts atteindrait 3,5 millions d'euros selon l'assureur.",
+				fact{text: "3,5 millions d'euros", kind: news.KindMoney, amt: money(3.5e6, 1e5, "EUR", "")}),
+			true},
+		{"firefighters",
+			article("a.txt", "Selon le préfet, 140 pompiers ont été mobilisés pendant neuf heures.",
+				fact{text: "140", kind: news.KindNumber, amt: number(140)}),
+			article("b.txt", "Le préfet a salué le travail des 150 pompiers engagés mercredi.",
+				fact{text: "150", kind: news.KindNumber, amt: number(150)}),
+			true},
+		{"only the town's name near both",
+			article("a.txt", "Le chantier de Valbrune coûtera 3,2 millions d'euros.",
+				fact{text: "3,2 millions d'euros", kind: news.KindMoney, amt: money(3.2e6, 1e5, "EUR", "")}),
+			article("b.txt", "Valbrune emprunte 3,5 millions d'euros pour ses écoles.",
+				fact{text: "3,5 millions d'euros", kind: news.KindMoney, amt: money(3.5e6, 1e5, "EUR", "")}),
+			false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res := checker().Compare([]crosscheck.Source{tc.a, tc.b}, nil)
+			var got bool
+			for _, c := range res.Facts {
+				got = got || c.Status == news.Conflict
+			}
+			if got != tc.conflict {
+				t.Errorf("conflict = %v, want %v: %+v", got, tc.conflict, res.Facts)
+			}
+		})
+	}
+}
+
 func TestSingleAndIndependence(t *testing.T) {
 	a := article("a.txt", "La mairie investit 3 millions d'euros dans le tram.",
 		fact{text: "3 millions d'euros", kind: news.KindMoney, amt: money(3e6, 1e6, "EUR", "")})
