@@ -227,6 +227,7 @@ func (c *Clusterer) absorb(into, from int32) {
 	}
 	d.n += s.n
 	d.times = mergeTimes(d.times, s.times)
+	d.langs |= s.langs
 	if s.dated {
 		if !d.dated {
 			d.first, d.last, d.dated = s.first, s.last, true

@@ -170,11 +170,12 @@ import (
 //     sets +0.007 / 0; generated stream (-scale 100000) pairwise F1 0.701
 //     → 0.667.
 //   - the entity conflict from one entity on the article's side (not
-//     conflictEntities): the dev sets do not move (their reports name
-//     more), the generated stream gains (-scale 100000, 0.824 → 0.862,
-//     its short copies name one renamed town), but a short report in
-//     another language whose only names are translated (Londres, London)
-//     would be pushed out of its story; left out for that.
+//     conflictEntities), in any language: the dev sets do not move (their
+//     reports name more), the generated stream gains (-scale 100000, 0.824
+//     → 0.862, its short copies name one renamed town), but a short
+//     report in another language whose only names are translated
+//     (Londres, London) would be pushed out of its story. Kept within one
+//     language only (fewNamesConflict).
 const (
 	DefaultThreshold   = 0.17
 	DefaultThresholdFR = 0.115
@@ -359,6 +360,7 @@ type story struct {
 	first, last int64 // unix seconds of the dated articles
 	vec         vector
 	times       []entry // time keys its articles name (k: timeCode, w: articles)
+	langs       uint8   // the languages of its articles (Clusterer.langBit)
 }
 
 // docVec is a doc's two views: tf (normalised 1+ln tf, added to centroids)
@@ -366,6 +368,7 @@ type story struct {
 type docVec struct {
 	tf, q vector
 	times []uint32 // the doc's time codes (timeCode), sorted
+	lang  uint8    // the doc's language (Clusterer.langBit)
 }
 
 // Clusterer assigns articles to stories, one at a time.
@@ -391,8 +394,9 @@ type Clusterer struct {
 	newest   int64            // newest dated article seen
 	sinceGC  int
 
-	acc     []float32 // scratch: index hits per story
-	touched []int32   // scratch: stories with acc > 0
+	langs   map[string]uint8 // language → its bit in story.langs
+	acc     []float32        // scratch: index hits per story
+	touched []int32          // scratch: stories with acc > 0
 }
 
 // New returns an empty Clusterer.
@@ -731,7 +735,24 @@ func (c *Clusterer) weighIDs(d Doc, ids *[nBlocks][]uint32) docVec {
 		v.tf[b], v.q[b] = tf, q
 	}
 	v.times = d.times()
+	v.lang = c.langBit(d.Language)
 	return v
+}
+
+// langBit returns the bit of a language in story.langs: one bit each for
+// the first seven languages seen, the eighth for all others.
+func (c *Clusterer) langBit(lang string) uint8 {
+	if b, ok := c.langs[lang]; ok {
+		return b
+	}
+	if c.langs == nil {
+		c.langs = map[string]uint8{}
+	}
+	b := uint8(1) << min(len(c.langs), 7)
+	if len(c.langs) < 7 {
+		c.langs[lang] = b
+	}
+	return b
 }
 
 func scale(es []entry, ss float64) {
@@ -782,6 +803,25 @@ const (
 	conflictFactor   = 0.5
 )
 
+// fewNamesConflict extends the entity conflict to an article that names
+// fewer than conflictEntities entities (a brief: "the suspect was
+// arrested in Staunton"): none of them is the story's, which names enough,
+// and the story is written in the article's language alone. In one
+// language a name is spelt alike in every report of the event; across
+// languages it may be translated (Londres, London), which is why a story
+// with articles in another language is left to the general rule. (On the
+// dev sets nothing moves, their reports name more; on the generated stream,
+// whose short copies of one brief differ only by their renamed town, it
+// keeps those copies apart: eval-stories -scale 100000 pairwise F1 0.824
+// → 0.860, largest story 263 → 109 articles.)
+func (c *Clusterer) fewNamesConflict(v *docVec, s *story) bool {
+	q, sv := v.q[bEntities], s.vec[bEntities]
+	if len(q) == 0 || len(q) >= conflictEntities || len(sv) < conflictEntities || s.langs != v.lang {
+		return false
+	}
+	return c.cos(q, sv) < conflictCos
+}
+
 // score is the similarity of a doc to a story, decayed with time,
 // lowered when the entities conflict, and raised or lowered by the
 // times both name (see DefaultTimeConflict).
@@ -792,6 +832,9 @@ func (c *Clusterer) score(v *docVec, s *story, t int64, dated bool) float64 {
 	sim, conflict, ok := c.blockSim(&v.q, &s.vec, false)
 	if !ok {
 		return 0
+	}
+	if conflict == 1 && c.fewNamesConflict(v, s) {
+		conflict = conflictFactor
 	}
 	for k, x := range timeEvidence(v.times, s.times) {
 		switch x {
@@ -945,6 +988,7 @@ func (c *Clusterer) add(i int32, articleID string, v *docVec, t int64, dated boo
 		s.vec[b] = merged
 	}
 	s.times = addTimes(s.times, v.times, 1)
+	s.langs |= v.lang
 	if dated {
 		if !s.dated {
 			s.first, s.last, s.dated = t, t, true
