@@ -29,6 +29,22 @@ type StoryQuery struct {
 	From, To Date
 }
 
+// SetLanguage sets the language filter from a language code as people
+// write it ("FR", "en"; "" for none). Its error names the field ("lang: …")
+// for the caller to prefix with how it was given.
+func (q *StoryQuery) SetLanguage(lang string) error {
+	l := strings.ToLower(strings.TrimSpace(lang))
+	ok := len(l) == 2 || len(l) == 3
+	for _, r := range l {
+		ok = ok && r >= 'a' && r <= 'z'
+	}
+	if l != "" && !ok {
+		return fmt.Errorf("lang: want a language code such as fr or en, got %q", lang)
+	}
+	q.Language = l
+	return nil
+}
+
 // SetDates reads a story query's date range as people write it (YYYY,
 // YYYY-MM or YYYY-MM-DD; "" leaves that side open). Its errors name the
 // side ("from: …", "to: …") for the caller to prefix with how it was given.

@@ -67,7 +67,10 @@ func runBrief(ctx context.Context, e env, args []string) error {
 			}
 		}
 	}
+	// The briefs of the stories found are written, and the arguments
+	// that name nothing are reported at the end (exit status 1).
 	var briefs []news.Brief
+	var missing []string
 	seen := map[string]bool{}
 	for _, id := range ids {
 		if seen[id] {
@@ -75,8 +78,23 @@ func runBrief(ctx context.Context, e env, args []string) error {
 		}
 		seen[id] = true
 		b, err := eng.Brief(ctx, id)
-		if errors.Is(err, news.ErrNotFound) && !storyIDShape.MatchString(id) {
-			return fmt.Errorf("%s: no such file, folder or story", id)
+		if errors.Is(err, news.ErrNotFound) {
+			if into, ok := eng.MergedInto(ctx, id); ok {
+				fmt.Fprintf(e.stderr, "recoupe: story %s was merged into %s\n", id, into)
+				if seen[into] {
+					continue
+				}
+				seen[into] = true
+				b, err = eng.Brief(ctx, into)
+			}
+		}
+		if errors.Is(err, news.ErrNotFound) {
+			if storyIDShape.MatchString(id) {
+				missing = append(missing, err.Error())
+			} else {
+				missing = append(missing, id+": no such file, folder or story")
+			}
+			continue
 		}
 		if err != nil {
 			return err
@@ -90,6 +108,9 @@ func runBrief(ctx context.Context, e env, args []string) error {
 		err = brief.JSONL(e.stdout, briefs)
 	default:
 		err = brief.Markdown(e.stdout, briefs)
+	}
+	if err == nil && len(missing) > 0 {
+		err = errors.New(strings.Join(missing, "; "))
 	}
 	if err == nil && partial {
 		err = errPartial

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -123,6 +124,7 @@ func TestCLIBadFlagValues(t *testing.T) {
 		{"entities", "--db", db, "--limit", "0", "Estive"},
 		{"stories", "--db", db, "--from", "mai 2031"},
 		{"stories", "--db", db, "--from", "2031-06", "--to", "2031-05"},
+		{"stories", "--db", db, "--lang", "english"},
 	} {
 		if _, errOut, code := recoupeCLI(t, args...); code != exitUsage {
 			t.Errorf("%v = %d %q, want %d", args, code, errOut, exitUsage)
@@ -140,6 +142,16 @@ func TestCLIBadFlagValues(t *testing.T) {
 	}
 	if _, errOut, code := recoupeCLI(t, "brief", "--db", db, filepath.Join("typo", "fromagerie.tx")); code != exitFailure || !strings.Contains(errOut, "no such file, folder or story") {
 		t.Errorf("brief of a mistyped file = %d %q, want a failure saying no such file", code, errOut)
+	}
+	// A known story and a mistyped one: the known one's brief is written,
+	// and the run fails naming the other.
+	list, _, _ := recoupeCLI(t, "stories", "--db", db, "--format", "jsonl")
+	var st struct{ ID string }
+	if err := json.Unmarshal([]byte(strings.SplitN(list, "\n", 2)[0]), &st); err != nil || st.ID == "" {
+		t.Fatalf("stories: %q, %v", list, err)
+	}
+	if out, errOut, code := recoupeCLI(t, "brief", "--db", db, st.ID, "snope"); code != exitFailure || !strings.Contains(out, "Story `"+st.ID+"`") || !strings.Contains(errOut, "snope") {
+		t.Errorf("brief KNOWN snope = %d, stdout %q, stderr %q; want the known story's brief and a failure naming snope", code, out, errOut)
 	}
 	if _, errOut, code := recoupeCLI(t, "move", "--db", db, "0123456789abcdef"); code != exitFailure || strings.Contains(errOut, "sqlite") || !strings.Contains(errOut, "not found") {
 		t.Errorf("move of an unknown article = %d %q, want a not-found failure that does not talk about the store", code, errOut)

@@ -39,7 +39,9 @@ func runStories(ctx context.Context, e env, args []string) error {
 	if err := q.SetDates(from, to); err != nil {
 		return fmt.Errorf("%w: -%v", errUsage, err)
 	}
-	q.Language = strings.ToLower(q.Language)
+	if err := q.SetLanguage(q.Language); err != nil {
+		return fmt.Errorf("%w: -%v", errUsage, err)
+	}
 	eng, err := c.openExisting(ctx, e)
 	if err != nil {
 		return err

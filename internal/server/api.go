@@ -64,7 +64,9 @@ func parseStoryQuery(v url.Values) (news.StoryQuery, error) {
 			return q, err
 		}
 	}
-	q.Language = strings.ToLower(q.Language) // ISO 639-1 codes are lower case
+	if err := q.SetLanguage(q.Language); err != nil {
+		return q, errBad("parameter " + err.Error())
+	}
 	if err := q.SetDates(v.Get("from"), v.Get("to")); err != nil {
 		return q, errBad("parameter " + err.Error())
 	}

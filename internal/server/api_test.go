@@ -88,6 +88,7 @@ func TestBadRequests(t *testing.T) {
 		{"zero limit", "GET", "/api/stories?limit=0", "", "", nil, 400},
 		{"bad date", "GET", "/api/stories?from=yesterday", "", "", nil, 400},
 		{"from after to", "GET", "/api/stories?from=2025-03&to=2025-01", "", "", nil, 400},
+		{"language not a code", "GET", "/api/stories?lang=english", "", "", nil, 400},
 		{"query too long", "GET", "/api/stories?q=" + strings.Repeat("a", 600), "", "", nil, 400},
 		{"search without q", "GET", "/api/search", "", "", nil, 400},
 		{"entities without q", "GET", "/api/entities", "", "", nil, 400},
