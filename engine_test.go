@@ -131,6 +131,10 @@ func TestStoriesAndBrief(t *testing.T) {
 		{news.StoryQuery{Entity: strings.ToUpper(b.Entities[0].Name), Language: "en"}, []string{s1}},
 		{news.StoryQuery{Entity: b.Entities[0].Name, Language: "xx"}, nil},
 		{news.StoryQuery{Entity: "Zzyzx Personne"}, nil},
+		// A name's words, in any order, find it, as `recoupe entities` does.
+		{news.StoryQuery{Entity: "roc"}, []string{s1}},
+		{news.StoryQuery{Entity: "Roc Jeanne"}, []string{s1}},
+		{news.StoryQuery{Entity: "Jeanne Zzyzx"}, nil},
 	} {
 		list, n, err := e.Stories(t.Context(), tc.q)
 		var got []string

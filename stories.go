@@ -7,6 +7,7 @@ import (
 	neturl "net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -17,9 +18,8 @@ import (
 
 // summaryEntry caches a story's listing line until the story changes.
 type summaryEntry struct {
-	sum      news.StorySummary
-	entities map[string]bool // canonical names and aliases, lower case
-	ents     []news.Entity   // the brief's entities, without their mentions
+	sum  news.StorySummary
+	ents []news.Entity // the brief's entities, without their mentions
 }
 
 // Stories lists stories, most recently updated first, filtered by q, and
@@ -92,6 +92,7 @@ func (e *Engine) Stories(ctx context.Context, q news.StoryQuery) ([]news.StorySu
 	// keep decides on one story: the cheap filters read the store's
 	// story, the entity filter its cached summary; only the stories of
 	// the requested page are summarised otherwise.
+	want := foldWords(q.Entity) // the entity filter's words, in any order (see matchesName)
 	keep := func(st news.Story) error {
 		if !storyMatches(st, q) {
 			return nil
@@ -102,7 +103,7 @@ func (e *Engine) Stories(ctx context.Context, q news.StoryQuery) ([]news.StorySu
 			if se, err = e.summary(ctx, st.ID); err != nil {
 				return err
 			}
-			if !se.entities[strings.ToLower(q.Entity)] {
+			if !slices.ContainsFunc(se.ents, func(en news.Entity) bool { return matchesName(en, want) }) {
 				return nil
 			}
 		}
@@ -200,8 +201,7 @@ func (e *Engine) summary(ctx context.Context, id string) (summaryEntry, error) {
 		return summaryEntry{}, err
 	}
 	se = summaryEntry{
-		sum:      news.StorySummary{Story: st, Sources: len(b.Articles), Independent: b.Independent},
-		entities: map[string]bool{},
+		sum: news.StorySummary{Story: st, Sources: len(b.Articles), Independent: b.Independent},
 	}
 	if se.sum.Title == "" {
 		se.sum.Title = b.Headline
@@ -213,10 +213,6 @@ func (e *Engine) summary(ctx context.Context, id string) (summaryEntry, error) {
 	}
 	for _, en := range b.Entities {
 		se.ents = append(se.ents, news.Entity{Name: en.Name, Type: en.Type, Aliases: en.Aliases, Articles: en.Articles})
-		se.entities[strings.ToLower(en.Name)] = true
-		for _, al := range en.Aliases {
-			se.entities[strings.ToLower(al)] = true
-		}
 	}
 	e.mu.Lock()
 	e.summaries[id] = se

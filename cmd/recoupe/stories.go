@@ -18,7 +18,7 @@ func runStories(ctx context.Context, e env, args []string) error {
 	fs.StringVar(&q.Text, "q", "", "full-text search")
 	fs.StringVar(&q.Language, "lang", "", "keep stories with an article in this language")
 	fs.StringVar(&q.Outlet, "outlet", "", "keep stories with an article from this outlet")
-	fs.StringVar(&q.Entity, "entity", "", "keep stories that mention this entity")
+	fs.StringVar(&q.Entity, "entity", "", "keep stories that mention this entity (its name's words, in any order)")
 	var from, to string
 	fs.StringVar(&from, "from", "", "keep stories dated on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)")
 	fs.StringVar(&to, "to", "", "keep stories dated on or before this date (YYYY, YYYY-MM or YYYY-MM-DD)")
