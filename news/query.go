@@ -21,8 +21,9 @@ type StoryQuery struct {
 	// Outlet keeps stories with at least one article from this
 	// Article.Source (case-insensitive).
 	Outlet string
-	// Entity keeps stories whose articles mention this entity (canonical
-	// name or alias, case-insensitive).
+	// Entity keeps stories with an entity whose canonical name or an alias
+	// holds all these words, in any order, ignoring case and accents
+	// ("roc" and "Roc Jeanne" find Jeanne Roc).
 	Entity string
 	// From and To keep stories whose date range [First, Last] meets
 	// [From.Time, To.End()); a zero Date leaves that side open.
