@@ -93,38 +93,81 @@ func JSON(w io.Writer, briefs []news.Brief) error {
 }
 
 // JSONL writes one JSON object per line: each fact, quote group and
-// entity of each brief, tagged with its story ("story_id", as in the
-// brief's JSON) and record type ("type": fact, quote or entity).
+// entity of each brief, then its source articles, timeline events and
+// assignments ("why"), tagged with its story ("story_id", as in the
+// brief's JSON) and record type ("type": fact, quote, entity, article,
+// event or why).
 func JSONL(w io.Writer, briefs []news.Brief) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
+	// The tags are fields of each record, not of an embedded struct, so
+	// that they win over a record's own story_id (news.Assignment).
 	for _, b := range briefs {
-		for _, f := range b.Facts {
-			if err := enc.Encode(struct {
+		id := b.StoryID
+		err := each(enc, b.Facts, func(x news.Check) any {
+			return struct {
 				Story string `json:"story_id"`
 				Type  string `json:"type"`
 				news.Check
-			}{b.StoryID, "fact", f}); err != nil {
-				return err
-			}
+			}{id, "fact", x}
+		})
+		if err == nil {
+			err = each(enc, b.Quotes, func(x news.QuoteGroup) any {
+				return struct {
+					Story string `json:"story_id"`
+					Type  string `json:"type"`
+					news.QuoteGroup
+				}{id, "quote", x}
+			})
 		}
-		for _, q := range b.Quotes {
-			if err := enc.Encode(struct {
-				Story string `json:"story_id"`
-				Type  string `json:"type"`
-				news.QuoteGroup
-			}{b.StoryID, "quote", q}); err != nil {
-				return err
-			}
+		if err == nil {
+			err = each(enc, b.Entities, func(x news.Entity) any {
+				return struct {
+					Story string `json:"story_id"`
+					Type  string `json:"type"`
+					news.Entity
+				}{id, "entity", x}
+			})
 		}
-		for _, e := range b.Entities {
-			if err := enc.Encode(struct {
-				Story string `json:"story_id"`
-				Type  string `json:"type"`
-				news.Entity
-			}{b.StoryID, "entity", e}); err != nil {
-				return err
-			}
+		if err == nil {
+			err = each(enc, b.Articles, func(x news.BriefSource) any {
+				return struct {
+					Story string `json:"story_id"`
+					Type  string `json:"type"`
+					news.BriefSource
+				}{id, "article", x}
+			})
+		}
+		if err == nil {
+			err = each(enc, b.Timeline, func(x news.Event) any {
+				return struct {
+					Story string `json:"story_id"`
+					Type  string `json:"type"`
+					news.Event
+				}{id, "event", x}
+			})
+		}
+		if err == nil {
+			err = each(enc, b.Why, func(x news.Assignment) any {
+				return struct {
+					Story string `json:"story_id"`
+					Type  string `json:"type"`
+					news.Assignment
+				}{id, "why", x}
+			})
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// each encodes the record of every x.
+func each[T any](enc *json.Encoder, xs []T, record func(T) any) error {
+	for _, x := range xs {
+		if err := enc.Encode(record(x)); err != nil {
+			return err
 		}
 	}
 	return nil

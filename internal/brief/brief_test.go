@@ -6,6 +6,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -137,14 +138,23 @@ func TestJSONL(t *testing.T) {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSpace(buf.String()), "\n")
-	if len(lines) != 3 {
-		t.Fatalf("got %d lines, want 3 (fact, quote, entity):\n%s", len(lines), buf.String())
-	}
+	var types []string
 	for _, l := range lines {
 		var v map[string]any
 		if err := json.Unmarshal([]byte(l), &v); err != nil || v["story_id"] != "s1" {
 			t.Errorf("line %q: %v, story_id %v", l, err, v["story_id"])
 		}
+		if typ, _ := v["type"].(string); len(types) == 0 || types[len(types)-1] != typ {
+			types = append(types, typ)
+		}
+		if v["type"] == "why" && v["article_id"] == nil {
+			t.Errorf("why line %q has no article_id", l)
+		}
+	}
+	// One fact, one quote group, one entity; three articles, one event,
+	// three assignments.
+	if want := []string{"fact", "quote", "entity", "article", "event", "why"}; len(lines) != 10 || !slices.Equal(types, want) {
+		t.Errorf("got %d lines of types %v, want 10 of %v:\n%s", len(lines), types, want, buf.String())
 	}
 }
 

@@ -96,7 +96,8 @@ func TestExports(t *testing.T) {
 			n++
 		}
 		want := map[string]int{}
-		for typ, n := range map[string]int{"fact": len(b.Facts), "quote": len(b.Quotes), "entity": len(b.Entities)} {
+		for typ, n := range map[string]int{"fact": len(b.Facts), "quote": len(b.Quotes), "entity": len(b.Entities),
+			"article": len(b.Articles), "event": len(b.Timeline), "why": len(b.Why)} {
 			if n > 0 {
 				want[typ] = n
 			}
