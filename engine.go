@@ -441,6 +441,34 @@ func (e *Engine) Search(ctx context.Context, q string, limit int) ([]news.Search
 	return e.store.Search(ctx, q, limit)
 }
 
+// ResolveArticle returns the ID of the article ref names: its full ID, or
+// a prefix of at least 6 characters that no other stored article shares
+// (the Markdown brief shows 12). An unknown or ambiguous ref is an error
+// that says which (news.ErrNotFound when nothing matches).
+func (e *Engine) ResolveArticle(ctx context.Context, ref string) (string, error) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if err := e.catchUp(ctx); err != nil {
+		return "", err
+	}
+	if _, ok := e.known[ref]; ok || len(ref) < 6 {
+		return ref, nil
+	}
+	var found []string
+	for id := range e.known {
+		if strings.HasPrefix(id, ref) {
+			found = append(found, id)
+		}
+	}
+	switch len(found) {
+	case 0:
+		return "", fmt.Errorf("article %s: %w", ref, news.ErrNotFound)
+	case 1:
+		return found[0], nil
+	}
+	return "", fmt.Errorf("article %s: %d articles start so; give more of the ID", ref, len(found))
+}
+
 // MergedInto returns the story that story id went into when it was
 // merged automatically, following later merges, and whether it was. A
 // story ID used again since (a person moved an article into it) is no

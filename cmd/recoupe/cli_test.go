@@ -93,6 +93,16 @@ func TestCLIMove(t *testing.T) {
 	if same, errOut, code := recoupeCLI(t, "move", "--db", db, id, story); code != exitOK || strings.TrimSpace(same) != story || !strings.Contains(errOut, "already in story") {
 		t.Errorf("move ARTICLE ITS-STORY = %d %q %q, want its story and a notice", code, same, errOut)
 	}
+	// The 12 characters the Markdown brief shows name the article too.
+	if same, errOut, code := recoupeCLI(t, "move", "--db", db, id[:12], story); code != exitOK || strings.TrimSpace(same) != story || !strings.Contains(errOut, id) {
+		t.Errorf("move PREFIX ITS-STORY = %d %q %q, want the article %s resolved", code, same, errOut, id)
+	}
+	if md, _, _ := recoupeCLI(t, "brief", "--db", db, story); !strings.Contains(md, "article `"+id[:12]+"`") {
+		t.Errorf("the brief does not show the article's short ID %s:\n%s", id[:12], md)
+	}
+	if _, errOut, code := recoupeCLI(t, "move", "--db", db, "zzzzzzzz", story); code != exitFailure || !strings.Contains(errOut, "not found") {
+		t.Errorf("move of an unknown prefix = %d %q, want a not-found failure", code, errOut)
+	}
 	if _, errOut, code := recoupeCLI(t, "move", "--db", db, id, story[:len(story)-1]); code != exitFailure || !strings.Contains(errOut, "not found") {
 		t.Errorf("move into a mistyped story = %d %q, want a not-found failure", code, errOut)
 	}

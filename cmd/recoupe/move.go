@@ -6,7 +6,7 @@ import (
 )
 
 func runMove(ctx context.Context, e env, args []string) error {
-	fs := newFlagSet("move", e, "ARTICLE-ID [STORY-ID]  (no story: split the article into a new story)")
+	fs := newFlagSet("move", e, "ARTICLE-ID [STORY-ID]  (no story: split the article into a new story; the article ID may be shortened to a unique prefix of 6 or more characters)")
 	var c common
 	c.register(fs, e, "text")
 	if err := parse(fs, args); err != nil {
@@ -21,11 +21,15 @@ func runMove(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	defer eng.Close()
-	before, err := eng.StoryOf(ctx, fs.Arg(0))
+	id, err := eng.ResolveArticle(ctx, fs.Arg(0))
 	if err != nil {
 		return err
 	}
-	story, err := eng.MoveArticle(ctx, fs.Arg(0), fs.Arg(1))
+	before, err := eng.StoryOf(ctx, id)
+	if err != nil {
+		return err
+	}
+	story, err := eng.MoveArticle(ctx, id, fs.Arg(1))
 	if err != nil {
 		return err
 	}
@@ -35,7 +39,7 @@ func runMove(ctx context.Context, e env, args []string) error {
 		if fs.Arg(1) == "" {
 			why = "the only article of story " + story + ", which a split leaves as it is"
 		}
-		fmt.Fprintf(e.stderr, "recoupe: nothing moved: article %s is %s\n", fs.Arg(0), why)
+		fmt.Fprintf(e.stderr, "recoupe: nothing moved: article %s is %s\n", id, why)
 	}
 	return nil
 }

@@ -92,6 +92,11 @@ func JSON(w io.Writer, briefs []news.Brief) error {
 	}{briefs})
 }
 
+// ShortID is how many leading characters of an article ID the Markdown
+// brief shows: enough to tell the articles of a store apart, and what
+// `recoupe move` accepts.
+const ShortID = 12
+
 // JSONL writes one JSON object per line: each fact, quote group and
 // entity of each brief, then its source articles, timeline events and
 // assignments ("why"), tagged with its story ("story_id", as in the
@@ -232,6 +237,10 @@ func (m *mdWriter) brief(b news.Brief) {
 		}
 		if a.DuplicateOf != "" {
 			m.printf(" — near-duplicate of %s", code(oneLine(a.DuplicateOf)))
+		}
+		if a.ID != "" {
+			// Enough of the ID for `recoupe move`, which takes a prefix.
+			m.printf(" · article %s", code(oneLine(a.ID[:min(len(a.ID), ShortID)])))
 		}
 		m.printf("\n")
 	}
