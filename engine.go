@@ -317,6 +317,38 @@ func (e *Engine) remember(as news.Assignment) {
 	delete(e.summaries, as.StoryID)
 }
 
+// identify returns the ID an article is, or is to be, stored under, and
+// whether it is stored, has telling whether an ID is. An article's ID is
+// the hash of its text (news.ArticleID), so the same text from another
+// outlet (a wire copy) has the same ID as the first; it is stored under
+// outletCopyID instead, so that the brief lists every outlet that ran it.
+// The same text from the same outlet, or with no outlet said on either
+// side, is the same article.
+func (e *Engine) identify(ctx context.Context, a *news.Article, has func(id string) (bool, error)) (id string, stored bool, err error) {
+	if ok, err := has(a.ID); err != nil || !ok {
+		return a.ID, false, err
+	}
+	if strings.TrimSpace(a.Source) == "" {
+		return a.ID, true, nil
+	}
+	first, _, err := e.store.Article(ctx, a.ID)
+	if err != nil {
+		return a.ID, false, err
+	}
+	if strings.TrimSpace(first.Source) == "" || strings.EqualFold(strings.TrimSpace(first.Source), strings.TrimSpace(a.Source)) {
+		return a.ID, true, nil
+	}
+	id = outletCopyID(a)
+	stored, err = has(id)
+	return id, stored, err
+}
+
+// outletCopyID is the ID of an outlet's copy of a text stored from another
+// outlet: the hash of the text and the outlet's name.
+func outletCopyID(a *news.Article) string {
+	return news.ArticleID(a.Text + "\x00outlet:" + strings.ToLower(strings.TrimSpace(a.Source)))
+}
+
 // errDuplicate reports that an article is already stored.
 var errDuplicate = errors.New("already stored")
 
@@ -335,13 +367,23 @@ func (e *Engine) commit(ctx context.Context, a *news.Article, x news.Extraction)
 	if err := e.catchUp(ctx); err != nil {
 		return news.Assignment{}, err
 	}
-	if as, ok := e.known[a.ID]; ok {
-		return as, errDuplicate
-	}
-	if has, err := e.store.HasArticle(ctx, a.ID); err != nil {
+	id, stored, err := e.identify(ctx, a, func(id string) (bool, error) {
+		if _, ok := e.known[id]; ok {
+			return true, nil
+		}
+		return e.store.HasArticle(ctx, id)
+	})
+	if err != nil {
 		return news.Assignment{}, err
-	} else if has {
-		return news.Assignment{}, errDuplicate
+	}
+	if id != a.ID {
+		// Another outlet's copy of a stored text: an article of its own,
+		// a near-duplicate of the first (one independent source).
+		a.DuplicateOf, a.Similarity, a.ID = a.ID, 1, id
+		x.ArticleID = id
+	}
+	if stored {
+		return e.known[a.ID], errDuplicate
 	}
 	if a.DuplicateOf == "" {
 		a.DuplicateOf, a.Similarity = e.dedupe.Add(a.ID, a.Text)

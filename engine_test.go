@@ -383,3 +383,70 @@ func TestIngestBytesReasonsNameTheUpload(t *testing.T) {
 		t.Errorf("skip = %+v, want it to name scan.pdf and no temporary path", s)
 	}
 }
+
+// TestWireCopyFromAnotherOutlet checks that the same text published by two
+// outlets is two articles of one story, the second a duplicate of the
+// first (one independent source), while the same page again is stored
+// once. The pages are fictional.
+func TestWireCopyFromAnotherOutlet(t *testing.T) {
+	for name, newDB := range stores(t) {
+		t.Run(name, func(t *testing.T) { testWireCopy(t, newDB(t)) })
+	}
+}
+
+func testWireCopy(t *testing.T, db string) {
+	dir := t.TempDir()
+	page := func(outlet, title string) string {
+		return `<!doctype html><html><head><meta charset="utf-8"><title>` + title + `</title>
+<meta property="og:site_name" content="` + outlet + `"></head><body><article><h1>` + title + `</h1>
+<p>La coopérative fictive Lait d'Estive ouvre le 3 mai 2031 une fromagerie de 12 salariés à Valbrune, annonce son président Paul Iraty.</p>
+<p>Le chantier a coûté 2,4 millions d'euros, financés pour moitié par la région, a précisé Paul Iraty lors de l'inauguration.</p>
+</article></body></html>`
+	}
+	files := map[string]string{
+		"a.html":       page("Le Courrier Fictif", "Une fromagerie ouvre à Valbrune"),
+		"b.html":       page("La Gazette Imaginaire", "Une fromagerie ouvre à Valbrune"),
+		"a-again.html": page("Le Courrier Fictif", "Une fromagerie ouvre à Valbrune"),
+	}
+	for n, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, n), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	e := open(t, db)
+	ingest := func(names ...string) news.IngestReport {
+		t.Helper()
+		var paths []string
+		for _, n := range names {
+			paths = append(paths, filepath.Join(dir, n))
+		}
+		rep, err := e.Ingest(t.Context(), paths, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return rep
+	}
+	if rep := ingest("a.html", "b.html"); rep.Ingested != 2 || rep.Near != 1 || len(rep.Stories) != 1 {
+		t.Fatalf("two outlets' copies = %+v, want 2 ingested (1 near-duplicate) in one story", rep)
+	}
+	if rep := ingest("a-again.html", "b.html"); rep.Ingested != 0 || rep.Duplicates != 2 {
+		t.Errorf("the same pages again = %+v, want 2 duplicates", rep)
+	}
+	_, n, err := e.Stories(t.Context(), news.StoryQuery{})
+	if err != nil || n != 1 {
+		t.Fatalf("%d stories, %v; want 1", n, err)
+	}
+	list, _, _ := e.Stories(t.Context(), news.StoryQuery{})
+	b, err := e.Brief(t.Context(), list[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var outlets []string
+	for _, a := range b.Articles {
+		outlets = append(outlets, a.Source)
+	}
+	slices.Sort(outlets)
+	if want := []string{"La Gazette Imaginaire", "Le Courrier Fictif"}; !slices.Equal(outlets, want) || b.Independent != 1 {
+		t.Errorf("brief outlets %q, %d independent; want %q, 1 independent", outlets, b.Independent, want)
+	}
+}

@@ -50,8 +50,11 @@ func (e *Engine) ingest(ctx context.Context, inputs []string, opts ingest.Option
 				// An article already stored (by an earlier run or by another
 				// worker sharing the store) is not extracted again; commit
 				// will count it as a duplicate.
-				if j.item.Err == nil && !e.stored(ctx, j.item.Article.ID) {
-					j.x = e.pipe.Extract(&j.item.Article)
+				if j.item.Err == nil {
+					has := func(id string) (bool, error) { return e.has(ctx, id) }
+					if _, stored, err := e.identify(ctx, &j.item.Article, has); err != nil || !stored {
+						j.x = e.pipe.Extract(&j.item.Article)
+					}
 				}
 				close(j.done)
 			}
@@ -156,15 +159,14 @@ func (e *Engine) record(ctx context.Context, rep *news.IngestReport, stories map
 	return nil
 }
 
-// stored reports whether an article is known to be stored; on a store
-// error it answers false, and commit decides.
-func (e *Engine) stored(ctx context.Context, id string) bool {
+// has reports whether an article is stored; on a store error the worker
+// extracts anyway, and commit decides.
+func (e *Engine) has(ctx context.Context, id string) (bool, error) {
 	e.mu.Lock()
 	_, ok := e.known[id]
 	e.mu.Unlock()
 	if ok {
-		return true
+		return true, nil
 	}
-	has, err := e.store.HasArticle(ctx, id)
-	return err == nil && has
+	return e.store.HasArticle(ctx, id)
 }
