@@ -203,9 +203,7 @@ func (e *Engine) summary(ctx context.Context, id string) (summaryEntry, error) {
 	se = summaryEntry{
 		sum: news.StorySummary{Story: st, Sources: len(b.Articles), Independent: b.Independent},
 	}
-	if se.sum.Title == "" {
-		se.sum.Title = b.Headline
-	}
+	se.sum.Title = b.Headline // the story's most representative title (brief.Build)
 	for _, f := range b.Facts {
 		if f.Status == news.Conflict {
 			se.sum.Conflicts++

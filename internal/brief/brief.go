@@ -6,6 +6,7 @@
 package brief
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -14,6 +15,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/recoupe/recoupe/internal/story"
 	"github.com/recoupe/recoupe/news"
@@ -30,12 +33,12 @@ type Parts struct {
 	Why      []news.Assignment
 }
 
-// Build assembles a brief. The headline is the story's title, else the
-// title of its first article that has one.
+// Build assembles a brief. The headline is the title of the story's most
+// representative article (see headline), else the story's title.
 func Build(p Parts) news.Brief {
 	b := news.Brief{
 		StoryID:  p.Story.ID,
-		Headline: p.Story.Title,
+		Headline: cmp.Or(headline(p.Articles), p.Story.Title),
 		Facts:    p.Facts,
 		Quotes:   p.Quotes,
 		Entities: p.Entities,
@@ -52,9 +55,6 @@ func Build(p Parts) news.Brief {
 	}
 	b.Independent = len(origins)
 	for _, a := range p.Articles {
-		if b.Headline == "" {
-			b.Headline = a.Title
-		}
 		dup := ""
 		if n, ok := names[a.DuplicateOf]; ok && a.DuplicateOf != "" {
 			dup = n
@@ -90,6 +90,50 @@ func JSON(w io.Writer, briefs []news.Brief) error {
 	return enc.Encode(struct {
 		Stories []news.Brief `json:"stories"`
 	}{briefs})
+}
+
+// headline returns the title of the article whose title the story's other
+// articles bear out most: the sum, over the title's distinct words of four
+// letters or more, of how many other articles' texts hold the word,
+// divided by the square root of the number of those words. A
+// title that names the event (its place, actors, what happened) scores
+// above a vague first report ("important dégagement de fumée"); ties go
+// to the earlier article. It is linear in the story's text.
+func headline(arts []news.Article) string {
+	words := func(s string) map[string]bool {
+		out := map[string]bool{}
+		for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+			if utf8.RuneCountInString(w) >= 4 {
+				out[w] = true
+			}
+		}
+		return out
+	}
+	df := map[string]int{} // articles whose title or text holds the word
+	sets := make([]map[string]bool, len(arts))
+	for i, a := range arts {
+		sets[i] = words(a.Title + "\n" + a.Text)
+		for w := range sets[i] {
+			df[w]++
+		}
+	}
+	best, bestScore := "", -1.0
+	for _, a := range arts {
+		if strings.TrimSpace(a.Title) == "" {
+			continue
+		}
+		ws := words(a.Title)
+		score := 0
+		for w := range ws {
+			score += df[w] - 1 // the other articles
+		}
+		// Divided by the square root of its length, so that a long title
+		// does not win by its length alone.
+		if x := float64(score) / math.Sqrt(float64(max(len(ws), 1))); x > bestScore {
+			best, bestScore = a.Title, x
+		}
+	}
+	return best
 }
 
 // ShortID is how many leading characters of an article ID the Markdown

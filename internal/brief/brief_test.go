@@ -55,10 +55,35 @@ func parts() brief.Parts {
 	}
 }
 
+// TestHeadline checks that the headline is the title the story's other
+// articles bear out most, not merely the first. The articles are fictional.
+func TestHeadline(t *testing.T) {
+	vague := news.Article{ID: "v", Title: "Valbrune : important dégagement de fumée", Text: "Une épaisse fumée noire s'élève au-dessus de Valbrune."}
+	named := news.Article{ID: "n", Title: "Incendie de l'entrepôt Logiparc à Valbrune", Text: "L'entrepôt Logiparc de Valbrune a brûlé, 140 pompiers mobilisés."}
+	later := news.Article{ID: "l", Title: "", Text: "Après l'incendie de l'entrepôt Logiparc, 85 salariés au chômage partiel à Valbrune."}
+	for _, tc := range []struct {
+		name  string
+		arts  []news.Article
+		story string
+		want  string
+	}{
+		{"the title the others bear out", []news.Article{vague, named, later}, "", named.Title},
+		{"one article", []news.Article{vague}, "", vague.Title},
+		{"no titles: the story's", []news.Article{later}, "Stored title", "Stored title"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			b := brief.Build(brief.Parts{Story: news.Story{ID: "s", Title: tc.story}, Articles: tc.arts})
+			if b.Headline != tc.want {
+				t.Errorf("Headline = %q, want %q", b.Headline, tc.want)
+			}
+		})
+	}
+}
+
 func TestBuild(t *testing.T) {
 	b := brief.Build(parts())
 	if b.Headline != "Acme | offre 12,5 milliards" {
-		t.Errorf("Headline = %q, want the first article's title", b.Headline)
+		t.Errorf("Headline = %q, want the only title", b.Headline)
 	}
 	if got, want := b.Independent, 2; got != want {
 		t.Errorf("Independent = %d, want %d (gamma copies alpha)", got, want)
