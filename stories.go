@@ -103,7 +103,7 @@ func (e *Engine) Stories(ctx context.Context, q news.StoryQuery) ([]news.StorySu
 			if se, err = e.summary(ctx, st.ID); err != nil {
 				return err
 			}
-			if !slices.ContainsFunc(se.ents, func(en news.Entity) bool { return matchesName(en, want) }) {
+			if len(want) == 0 || !slices.ContainsFunc(se.ents, func(en news.Entity) bool { return matchesName(en, want) }) {
 				return nil
 			}
 		}
