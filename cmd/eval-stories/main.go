@@ -8,6 +8,7 @@
 //	go run ./cmd/eval-stories -scale 1000000  # throughput and peak memory
 //	go run ./cmd/eval-stories -scale 300000 -cpuprofile late.prof -profilefrom 280000  # profile a late window
 //	go run ./cmd/eval-stories -errors         # which gold clusters are split or merged
+//	go run ./cmd/eval-stories -extract -trace T05  # each article of those gold clusters: joined or opened, score, threshold, evidence
 //	go run ./cmd/eval-stories -extract -cv    # fit the time-evidence factors; check them on held-out topics
 //	go run ./cmd/eval-stories -extract -pairs 15  # the representation alone, on document pairs (pairs.go)
 //	go run ./cmd/eval-stories -extract -sweep # pairwise F1 over a grid of thresholds
