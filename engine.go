@@ -318,7 +318,7 @@ func (e *Engine) remember(as news.Assignment) {
 }
 
 // identify returns the ID an article is, or is to be, stored under, and
-// whether it is stored, has telling whether an ID is. An article's ID is
+// whether it is stored (has says whether an ID is stored). An article's ID is
 // the hash of its text (news.ArticleID), so the same text from another
 // outlet (a wire copy) has the same ID as the first; it is stored under
 // outletCopyID instead, so that the brief lists every outlet that ran it.

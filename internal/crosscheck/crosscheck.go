@@ -255,7 +255,7 @@ func (c *Checker) alignAmounts(srcs []Source) []*group {
 			// fact; a round value (3 millions) must also be about the same
 			// thing: a word near both figures ("dégâts").
 			if rc, mc := g.rep.fact.Amount.Currency, m.fact.Amount.Currency; rc != "" && mc != "" && rc != mc &&
-				significant(g.rep.fact.Amount) < 3 && !nearShared(g.mentions, m) {
+				significant(g.rep.fact.Amount) < 3 && !nearShared(g.mentions, m, false) {
 				return 0, false
 			}
 			return jaccard(g.ctx, m.ctx) - closeness(g.rep.fact.Amount.Value, m.fact.Amount.Value), true
@@ -433,14 +433,15 @@ func significant(a *news.Amount) int {
 }
 
 // nearShared reports whether m shares a word near its figure with a
-// mention of another source in ms.
-func nearShared(ms []mention, m mention) bool {
+// mention of another source in ms; with commonOnly, a word that either
+// writes capitalised (a name) does not count.
+func nearShared(ms []mention, m mention, commonOnly bool) bool {
 	for _, x := range ms {
 		if x.src == m.src {
 			continue
 		}
 		for w := range m.near {
-			if x.near[w] {
+			if x.near[w] && !(commonOnly && (x.named[w] || m.named[w])) {
 				return true
 			}
 		}
@@ -452,16 +453,9 @@ func nearShared(ms []mention, m mention) bool {
 // articles, have a common noun (not a name: the story's places and
 // actors are next to many of its figures) next to their figure in common.
 func sharesNear(a, b *group) bool {
-	for _, x := range a.mentions {
-		for _, y := range b.mentions {
-			if x.src == y.src {
-				continue
-			}
-			for w := range x.near {
-				if y.near[w] && !x.named[w] && !y.named[w] {
-					return true
-				}
-			}
+	for _, m := range b.mentions {
+		if nearShared(a.mentions, m, true) {
+			return true
 		}
 	}
 	return false

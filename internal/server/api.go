@@ -162,7 +162,7 @@ func (s *server) brief(w http.ResponseWriter, r *http.Request) (news.Brief, bool
 		// A story merged automatically into another: its links lead there.
 		if into, ok := s.b.MergedInto(ctx, id); ok {
 			u := *r.URL
-			u.Path = strings.Replace(u.Path, "/"+id, "/"+url.PathEscape(into), 1)
+			u.Path = strings.Replace(u.Path, "/stories/"+id, "/stories/"+url.PathEscape(into), 1)
 			http.Redirect(w, r, u.String(), http.StatusFound)
 			return news.Brief{}, false
 		}
